@@ -1,0 +1,1 @@
+"""The command line: every use case of the services, scriptable."""

@@ -1,0 +1,281 @@
+"""`workbench engagement …`, the edits (`rate`, `judge`, `target`, `note`, `attach`) and `score`."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+
+from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
+from workbench.core.engagement import Action, Assessor, EngagementDetails, FindingKind, Priority
+from workbench.core.errors import InvalidValueError
+from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
+from workbench.core.score_json import score_to_dict
+from workbench.services import actions, assessment, attachments, engagements, scores
+from workbench.services.session import Session
+
+
+def cmd_list(session: Session, args: argparse.Namespace) -> int:
+    rows = engagements.summaries(session, include_archived=args.all, search=args.search or "")
+    if args.json:
+        print_json([{**asdict(r), "status": str(r.status)} for r in rows])
+        return 0
+    if not rows:
+        print("No engagements yet. Create one with `workbench engagement create` or run "
+              "`workbench demo`.")
+        return 0
+    print_table(["id", "client", "site", "title", "dates", "status", "score", "level"],
+                [(r.id, r.client, r.site, r.title,
+                  f"{r.start_date or ''}–{r.end_date or ''}" if r.start_date else "",
+                  str(r.status) + (" (archived)" if r.archived else ""), fmt_score(r.total),
+                  r.level) for r in rows], right=(6, 7))
+    return 0
+
+
+def cmd_show(session: Session, args: argparse.Namespace) -> int:
+    summary = engagements.summary(session, args.id)
+    team = engagements.team(session, args.id)
+    if args.json:
+        print_json({**asdict(summary), "status": str(summary.status),
+                    "brand": engagements.details(session, args.id).brand,
+                    "assessors": [asdict(a) for a in team]})
+        return 0
+    d = engagements.details(session, args.id)
+    print(f"{d.client} — {d.title}")
+    print(f"  id:         {summary.id}")
+    print(f"  site:       {d.site}")
+    print(f"  dates:      {d.start_date or '?'} to {d.end_date or '?'}")
+    print(f"  framework:  {summary.framework_id} {summary.framework_version}")
+    print(f"  status:     {summary.status}{' (archived)' if summary.archived else ''}")
+    print(f"  score:      {fmt_score(summary.total)} / 1000, level {summary.level}")
+    print("  team:       " + "; ".join(f"{a.name} ({a.role})" if a.role else a.name
+                                       for a in team))
+    return 0
+
+
+def cmd_create(session: Session, args: argparse.Namespace) -> int:
+    team = [Assessor(name.strip()) for name in (args.assessor or [])]
+    change = engagements.create(
+        session, EngagementDetails(args.client, args.site, args.title, args.lead,
+                                   args.start, args.end, args.brand),
+        framework_id=args.framework, framework_version=args.framework_version, team=team)
+    print(change.engagement_id)
+    return 0
+
+
+def cmd_import(session: Session, args: argparse.Namespace) -> int:
+    print(engagements.import_json(session, Path(args.file)).engagement_id)
+    return 0
+
+
+def cmd_export(session: Session, args: argparse.Namespace) -> int:
+    engagements.export_json(session, args.id, Path(args.output))
+    return 0
+
+
+def cmd_duplicate(session: Session, args: argparse.Namespace) -> int:
+    change = engagements.duplicate(session, args.id, with_ratings=not args.structure_only)
+    print(change.engagement_id)
+    return 0
+
+
+def cmd_archive(session: Session, args: argparse.Namespace) -> int:
+    engagements.set_archived(session, args.id, not args.restore)
+    return 0
+
+
+def cmd_delete(session: Session, args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise InvalidValueError("deleting removes every rating, note and attachment of the "
+                                "engagement; add --yes to confirm")
+    engagements.delete(session, args.id)
+    return 0
+
+
+def cmd_assessor(session: Session, args: argparse.Namespace) -> int:
+    engagements.add_assessor(session, args.id, Assessor(args.name, args.role or "",
+                                                        args.initials or ""))
+    return 0
+
+
+def cmd_rate(session: Session, args: argparse.Namespace) -> int:
+    value = assessment.parse_level(args.level)
+    if args.consensus:
+        assessment.rate_consensus(session, args.id, args.indicator, value, args.reason or "")
+    else:
+        assessment.rate(session, args.id, args.indicator, value, args.assessor)
+    return 0
+
+
+def cmd_judge(session: Session, args: argparse.Namespace) -> int:
+    key = None if args.achievement in ("none", "-") else args.achievement
+    if args.consensus:
+        assessment.judge_consensus(session, args.id, args.element, key, args.reason or "")
+    else:
+        assessment.judge(session, args.id, args.element, key, args.assessor)
+    return 0
+
+
+def cmd_target(session: Session, args: argparse.Namespace) -> int:
+    level = None if args.level in ("none", "-") else _int(args.level, "target level")
+    assessment.set_target(session, args.id, args.element, level)
+    return 0
+
+
+def _int(text: str, what: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidValueError(f"{text!r} is not a {what}") from None
+
+
+def cmd_note(session: Session, args: argparse.Namespace) -> int:
+    if args.kind == "notes":
+        assessment.set_notes(session, args.id, args.element, args.text, args.assessor)
+    else:
+        assessment.add_finding(session, args.id, args.element, FindingKind(args.kind),
+                               args.text, args.assessor)
+    return 0
+
+
+def cmd_attach(session: Session, args: argparse.Namespace) -> int:
+    attachments.attach_file(session, args.id, args.element, Path(args.file), args.caption or "",
+                            args.assessor)
+    return 0
+
+
+def cmd_action(session: Session, args: argparse.Namespace) -> int:
+    actions.add(session, args.id, Action(args.element, args.text, args.owner or "",
+                                         Priority(args.priority), args.due))
+    return 0
+
+
+def cmd_score(session: Session, args: argparse.Namespace) -> int:
+    result = scores.score(session, args.id, args.assessor)
+    if args.json:
+        print_json(score_to_dict(args.id, result))
+        return 0
+    framework = session.framework_of(args.id)
+    print(f"Total {fmt_score(result.total)} / {result.max:g}   normalized "
+          f"{fmt_score(result.normalized_total)}   level {result.level} "
+          f"{framework.band_label(result.level) if result.level else ''}   "
+          f"{result.completeness * 100:.0f} % assessed")
+    rows = []
+    for d in framework.dimensions:
+        ds = result.dimensions[d.code]
+        rows.append((d.code, d.name, fmt_score(ds.score), f"{ds.max:g}", fmt_percent(ds.percent),
+                     ds.level or "—", ds.target or "", ""))
+        for e in d.elements:
+            es = result.elements[e.code]
+            rows.append(("  " + e.code, "  " + e.title[:48], fmt_score(es.score), f"{e.points:g}",
+                         fmt_percent(es.percent), es.level or "—", es.target or "",
+                         str(es.status) + (" *" if es.needs_consensus else "")))
+    print_table(["code", "name", "score", "max", "percent", "level", "target", "status"], rows,
+                right=(2, 3, 4, 5, 6))
+    if result.enablers:
+        print()
+        print_table(["enabler", "name", "percent", "level"],
+                    [(n.code, n.name[:60], fmt_percent(result.enablers[n.code].percent),
+                      result.enablers[n.code].level or "—") for n in framework.enablers],
+                    right=(2, 3))
+    if result.needs_consensus:
+        print("\n* needs consensus: " + ", ".join(result.needs_consensus))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+             parent: argparse.ArgumentParser) -> None:
+    e = sub.add_parser("engagement", help="create, list, import and export engagements")
+    esub = e.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def add(name: str, func: object, help_text: str,
+            into: argparse._SubParsersAction[argparse.ArgumentParser] = esub
+            ) -> argparse.ArgumentParser:
+        p = into.add_parser(name, help=help_text, parents=[parent])
+        p.set_defaults(func=func, needs_db=True)
+        return p
+
+    p = add("list", cmd_list, "list engagements")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="include archived engagements")
+    p.add_argument("--search", help="only those whose client, site, title or lead match")
+    p = add("show", cmd_show, "show one engagement")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p = add("create", cmd_create, "create an engagement; prints its id")
+    p.add_argument("--client", required=True)
+    p.add_argument("--site", default="")
+    p.add_argument("--title", default="")
+    p.add_argument("--lead", required=True, help="the lead assessor's name")
+    p.add_argument("--assessor", action="append", help="another assessor (repeatable)")
+    p.add_argument("--start", help="start date, YYYY-MM-DD")
+    p.add_argument("--end", help="end date, YYYY-MM-DD")
+    p.add_argument("--brand", default="default", help="the brand profile of its report")
+    p.add_argument("--framework", default=DEFAULT_FRAMEWORK_ID)
+    p.add_argument("--framework-version", default=None)
+    p = add("import", cmd_import, "import a workbench.engagement/1 JSON file; prints the new id")
+    p.add_argument("file")
+    p = add("export", cmd_export, "export an engagement as workbench.engagement/1 JSON")
+    p.add_argument("id")
+    p.add_argument("-o", "--output", required=True)
+    p = add("duplicate", cmd_duplicate, "start a new engagement from a previous one")
+    p.add_argument("id")
+    p.add_argument("--structure-only", action="store_true",
+                   help="copy the details, team and targets but no ratings")
+    p = add("archive", cmd_archive, "archive (or --restore) an engagement")
+    p.add_argument("id")
+    p.add_argument("--restore", action="store_true")
+    p = add("delete", cmd_delete, "delete an engagement and everything in it")
+    p.add_argument("id")
+    p.add_argument("--yes", action="store_true", help="confirm the deletion")
+    p = add("add-assessor", cmd_assessor, "add an assessor to the team")
+    p.add_argument("id")
+    p.add_argument("name")
+    p.add_argument("--role")
+    p.add_argument("--initials")
+
+    def who(p: argparse.ArgumentParser, consensus: bool) -> None:
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--assessor", help="whose rating (default: the lead assessor)")
+        if consensus:
+            group.add_argument("--consensus", action="store_true",
+                               help="record the team's consensus value")
+            p.add_argument("--reason", help="why the team agreed on this value")
+
+    p = add("rate", cmd_rate, "rate an indicator: a level, na, or none", sub)
+    p.add_argument("id")
+    p.add_argument("indicator")
+    p.add_argument("level")
+    who(p, True)
+    p = add("judge", cmd_judge, "judge an element's statement of objective", sub)
+    p.add_argument("id")
+    p.add_argument("element")
+    p.add_argument("achievement", choices=["fully", "partially", "not_yet", "none"])
+    who(p, True)
+    p = add("target", cmd_target, "set an element's target level", sub)
+    p.add_argument("id")
+    p.add_argument("element")
+    p.add_argument("level")
+    p = add("note", cmd_note, "set evidence notes, or add a strength or opportunity", sub)
+    p.add_argument("id")
+    p.add_argument("element")
+    p.add_argument("text")
+    p.add_argument("--kind", choices=["notes", "strength", "opportunity"], default="notes")
+    who(p, False)
+    p = add("attach", cmd_attach, "attach a photo or document to an element", sub)
+    p.add_argument("id")
+    p.add_argument("element")
+    p.add_argument("file")
+    p.add_argument("--caption")
+    who(p, False)
+    p = add("action", cmd_action, "add an improvement action", sub)
+    p.add_argument("id")
+    p.add_argument("element")
+    p.add_argument("text")
+    p.add_argument("--owner")
+    p.add_argument("--priority", choices=[str(x) for x in Priority], default="medium")
+    p.add_argument("--due", help="due date, YYYY-MM-DD")
+    p = add("score", cmd_score, "the engagement's score", sub)
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--assessor", help="one assessor's own ratings only")

@@ -1,0 +1,101 @@
+"""`workbench framework list | show | validate`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from workbench.cli.output import print_json, print_table
+from workbench.core.framework import Framework, Indicator
+from workbench.core.framework_loader import (
+    bundled_framework,
+    bundled_frameworks,
+    load_framework_file,
+)
+
+
+def framework_to_dict(f: Framework) -> dict[str, Any]:
+    """The framework with the key names of the definition format."""
+
+    def indicators(items: tuple[Indicator, ...]) -> list[dict[str, str]]:
+        return [{"code": i.code, "text": i.text} for i in items]
+
+    return {
+        "id": f.id, "version": f.version, "name": f.name, "description": f.description,
+        "total_points": f.total_points,
+        "scale": [{"value": s.value, "label": s.label, "meaning": s.meaning,
+                   "fraction": s.fraction} for s in f.scale],
+        "objective_levels": [{"key": o.key, "label": o.label, "fraction": o.fraction}
+                             for o in f.objective_levels],
+        "weights": {"indicators": f.weights.indicators, "objective": f.weights.objective},
+        "bands": [{"level": b.level, "label": b.label, "min_percent": b.min_percent}
+                  for b in f.bands],
+        "categories": [{"id": c.id, "name": c.name, "points": c.points,
+                        "description": c.description} for c in f.categories],
+        "dimensions": [
+            {"code": d.code, "name": d.name, "category": d.category, "question": d.question,
+             "summary": d.summary, "points": d.points,
+             "elements": [{"code": e.code, "title": e.title, "points": e.points,
+                           "objective": e.objective, "indicators": indicators(e.indicators)}
+                          for e in d.elements]}
+            for d in f.dimensions],
+        "enablers": [{"code": n.code, "name": n.name, "summary": n.summary,
+                      "indicators": indicators(n.indicators)} for n in f.enablers],
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    frameworks = bundled_frameworks()
+    if args.json:
+        print_json([{"id": f.id, "version": f.version, "name": f.name,
+                     "dimensions": len(f.dimensions),
+                     "elements": len(f.element_by_code), "enablers": len(f.enablers),
+                     "total_points": f.total_points} for f in frameworks])
+        return 0
+    print_table(["id", "version", "name", "elements", "points"],
+                [(f.id, f.version, f.name, len(f.element_by_code), f"{f.total_points:g}")
+                 for f in frameworks], right=(3, 4))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    f = bundled_framework(args.id, args.version)
+    if args.json:
+        print_json(framework_to_dict(f))
+        return 0
+    print(f"{f.name} ({f.id} {f.version}), {f.total_points:g} points")
+    for d in f.dimensions:
+        print(f"\n{d.code} {d.name} ({d.category}, {d.points:g} points) — {d.question}")
+        for e in d.elements:
+            print(f"  {e.code:<6} {e.title}  [{e.points:g} pts, {len(e.indicators)} indicators]")
+    if f.enablers:
+        print("\nEnablers")
+        for n in f.enablers:
+            print(f"  {n.code:<6} {n.name}  [{len(n.indicators)} indicators]")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    f = load_framework_file(Path(args.file))
+    print(f"{args.file}: valid — {f.id} {f.version}, {len(f.dimensions)} dimensions, "
+          f"{len(f.element_by_code)} elements, {len(f.indicator_by_code)} indicators, "
+          f"{len(f.enablers)} enablers, {f.total_points:g} points")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+             parent: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("framework", help="the frameworks the workbench knows")
+    fsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    ls = fsub.add_parser("list", help="list the bundled frameworks", parents=[parent])
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_list, needs_db=False)
+    show = fsub.add_parser("show", help="show a framework", parents=[parent])
+    show.add_argument("id")
+    show.add_argument("--version", default=None)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_show, needs_db=False)
+    val = fsub.add_parser("validate", help="check a framework definition file", parents=[parent])
+    val.add_argument("file")
+    val.set_defaults(func=cmd_validate, needs_db=False)

@@ -1,0 +1,91 @@
+"""`workbench COMMAND …`: argument parsing, one session per call, errors as one clear line.
+
+Exit status: 0 success, 1 a user error (one message on stderr, nothing half-written),
+2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench import __version__
+from workbench.cli import demo_command, engagement_commands, framework_commands
+from workbench.core.errors import WorkbenchError
+from workbench.services.crash import write_crash_report
+from workbench.services.session import Session
+
+Command = Callable[..., int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
+                        help="the database file (default: $WORKBENCH_DB, else the user data "
+                             "folder)")
+    parser = argparse.ArgumentParser(
+        prog="workbench", parents=[parent],
+        description="Assessor Workbench: customer experience maturity assessments, offline. "
+                    "With no command it opens the application.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    framework_commands.register(sub, parent)
+    engagement_commands.register(sub, parent)
+    demo_command.register(sub, parent)
+    for extension in _extensions():
+        extension(sub, parent)
+    return parser
+
+
+def _extensions() -> list[Callable[..., None]]:
+    """Commands of the export, import and sign-off modules, where they are present."""
+    found: list[Callable[..., None]] = []
+    import importlib
+
+    for name in ("workbench.cli.export_commands", "workbench.cli.signoff_commands"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    func: Command | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    session = None
+    try:
+        if getattr(args, "needs_db", False):
+            session = Session.open(getattr(args, "db", None))
+            for warning in session.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            return func(session, args)
+        return func(args)
+    except WorkbenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        report = write_crash_report(traceback.format_exc())
+        print(f"error: an unexpected problem ({type(exc).__name__}: {exc}); the details are in "
+              f"{report}", file=sys.stderr)
+        return 1
+    finally:
+        if session is not None:
+            session.close()
+
+

@@ -1,0 +1,135 @@
+"""Engagement domain types: details, team, evidence, actions, and the whole document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from workbench.core.ratings import RatingSet
+
+
+class EngagementStatus(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    SIGNED_OFF = "signed_off"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class FindingKind(StrEnum):
+    STRENGTH = "strength"
+    OPPORTUNITY = "opportunity"
+
+
+@dataclass(frozen=True)
+class EngagementDetails:
+    client: str
+    site: str
+    title: str
+    lead_assessor: str
+    start_date: str | None = None  # ISO dates, YYYY-MM-DD
+    end_date: str | None = None
+    brand: str = "default"
+
+
+@dataclass(frozen=True)
+class Assessor:
+    name: str
+    role: str = ""
+    initials: str = ""
+
+    @property
+    def display_initials(self) -> str:
+        return self.initials or "".join(p[0] for p in self.name.replace(".", " ").split() if p)[:3]
+
+
+@dataclass(frozen=True)
+class ElementEvidence:
+    """What one assessor wrote about one element (or enabler)."""
+
+    element: str
+    assessor: str
+    notes: str = ""
+    strengths: tuple[str, ...] = ()
+    opportunities: tuple[str, ...] = ()
+    indicator_notes: tuple[tuple[str, str], ...] = ()  # (indicator code, note)
+
+    def is_empty(self) -> bool:
+        return not (self.notes or self.strengths or self.opportunities or self.indicator_notes)
+
+
+@dataclass(frozen=True)
+class Action:
+    element: str
+    action: str
+    owner: str = ""
+    priority: Priority = Priority.MEDIUM
+    due_date: str | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    element: str
+    filename: str
+    caption: str
+    media_type: str
+    size: int
+    sha256: str
+    width: int | None = None
+    height: int | None = None
+    assessor: str | None = None
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")
+
+
+@dataclass(frozen=True)
+class EngagementSummary:
+    """One row of the engagement list."""
+
+    id: str
+    client: str
+    site: str
+    title: str
+    start_date: str | None
+    end_date: str | None
+    status: EngagementStatus
+    archived: bool
+    framework_id: str
+    framework_version: str
+    lead_assessor: str
+    updated_at: str
+    total: float | None = None
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class EngagementDocument:
+    """The whole content of an engagement, as exchanged in `workbench.engagement/1` JSON."""
+
+    details: EngagementDetails
+    framework_id: str
+    framework_version: str
+    assessors: tuple[Assessor, ...]
+    ratings: RatingSet
+    evidence: tuple[ElementEvidence, ...] = ()
+    actions: tuple[Action, ...] = ()
+    consensus_reasons: tuple[tuple[str, str], ...] = ()  # (indicator or element code, reason)
+    id: str | None = None
+    status: EngagementStatus = EngagementStatus.DRAFT
+    revision: int = 1
+    attachments: tuple[AttachmentInfo, ...] = field(default=())

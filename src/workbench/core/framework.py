@@ -1,0 +1,182 @@
+"""The framework model: immutable, typed, with the lookups the scoring engine needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    value: int
+    label: str
+    meaning: str
+    fraction: float
+
+
+@dataclass(frozen=True)
+class ObjectiveLevel:
+    key: str
+    label: str
+    fraction: float
+
+
+@dataclass(frozen=True)
+class Band:
+    level: int
+    label: str
+    min_percent: float
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    points: float
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Element:
+    code: str
+    title: str
+    points: float
+    objective: str
+    indicators: tuple[Indicator, ...]
+    dimension: str
+
+
+@dataclass(frozen=True)
+class Dimension:
+    code: str
+    name: str
+    category: str
+    question: str
+    summary: str
+    points: float
+    elements: tuple[Element, ...]
+
+
+@dataclass(frozen=True)
+class Enabler:
+    code: str
+    name: str
+    summary: str
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Weights:
+    indicators: float
+    objective: float
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    """A maturity framework: scale, objective levels, weights, bands and the tree of elements."""
+
+    id: str
+    version: str
+    name: str
+    description: str
+    total_points: float
+    scale: tuple[ScaleLevel, ...]
+    objective_levels: tuple[ObjectiveLevel, ...]
+    weights: Weights
+    bands: tuple[Band, ...]
+    categories: tuple[Category, ...]
+    dimensions: tuple[Dimension, ...]
+    enablers: tuple[Enabler, ...]
+    source_text: str = field(default="", repr=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.id, self.version)
+
+    def elements(self) -> Iterator[Element]:
+        for dimension in self.dimensions:
+            yield from dimension.elements
+
+    @cached_property
+    def element_by_code(self) -> dict[str, Element]:
+        return {e.code: e for e in self.elements()}
+
+    @cached_property
+    def enabler_by_code(self) -> dict[str, Enabler]:
+        return {e.code: e for e in self.enablers}
+
+    @cached_property
+    def dimension_by_code(self) -> dict[str, Dimension]:
+        return {d.code: d for d in self.dimensions}
+
+    @cached_property
+    def indicator_owner(self) -> dict[str, str]:
+        """Indicator code -> the code of the element or enabler it belongs to."""
+        owners: dict[str, str] = {}
+        for element in self.elements():
+            for indicator in element.indicators:
+                owners[indicator.code] = element.code
+        for enabler in self.enablers:
+            for indicator in enabler.indicators:
+                owners[indicator.code] = enabler.code
+        return owners
+
+    @cached_property
+    def indicator_by_code(self) -> dict[str, Indicator]:
+        found: dict[str, Indicator] = {}
+        for element in self.elements():
+            found.update((i.code, i) for i in element.indicators)
+        for enabler in self.enablers:
+            found.update((i.code, i) for i in enabler.indicators)
+        return found
+
+    @cached_property
+    def scale_fraction(self) -> dict[int, float]:
+        return {level.value: level.fraction for level in self.scale}
+
+    @cached_property
+    def objective_fraction(self) -> dict[str, float]:
+        return {level.key: level.fraction for level in self.objective_levels}
+
+    def indicators_of(self, code: str) -> tuple[Indicator, ...]:
+        """The indicators of an element or an enabler."""
+        if code in self.element_by_code:
+            return self.element_by_code[code].indicators
+        if code in self.enabler_by_code:
+            return self.enabler_by_code[code].indicators
+        raise KeyError(code)
+
+    def level_for_percent(self, percent: float) -> int:
+        """The maturity band a percent falls in (the highest band whose minimum it reaches)."""
+        chosen = self.bands[0].level
+        for band in self.bands:
+            if percent >= band.min_percent:
+                chosen = band.level
+        return chosen
+
+    def band_label(self, level: int) -> str:
+        for band in self.bands:
+            if band.level == level:
+                return band.label
+        return str(level)
+
+    def scale_label(self, value: int) -> str:
+        for level in self.scale:
+            if level.value == value:
+                return level.label
+        return str(value)
+
+    @property
+    def min_level(self) -> int:
+        return min(level.value for level in self.scale)
+
+    @property
+    def max_level(self) -> int:
+        return max(level.value for level in self.scale)

@@ -1,0 +1,30 @@
+"""The `workbench` entry point: the GUI with no command, the command line otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+
+def split_db_option(args: list[str]) -> tuple[str | None, list[str]]:
+    """(the --db value if given, the other arguments)."""
+    db, rest, skip = None, [], False
+    for n, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--db" and n + 1 < len(args):
+            db, skip = args[n + 1], True
+        elif arg.startswith("--db="):
+            db = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return db, rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    db, rest = split_db_option(args)
+    if not rest:
+        from workbench.gui.app import run_gui
+        return run_gui(db)
+    from workbench.cli.main import main as cli_main
+    return cli_main(args)

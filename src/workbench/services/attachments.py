@@ -1,0 +1,86 @@
+"""Photos and documents attached to elements, kept inside the database as blobs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.engagement import AttachmentInfo
+from workbench.core.errors import InvalidValueError, NotFoundError, WorkbenchError
+from workbench.core.images import guess_media_type, inspect_image, looks_like_image
+from workbench.services.session import Change, ChangeKind, Session
+from workbench.storage import engagements, evidence
+
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024  # a phone video is not evidence; a scanned PDF is
+MAX_FILENAME = 255
+
+
+def attach_bytes(session: Session, engagement_id: str, element: str, filename: str,
+                 data: bytes, caption: str = "", assessor: str | None = None) -> Change:
+    """Attach file content to an element. Images are checked before anything is stored."""
+    framework = session.framework_of(engagement_id)
+    if element not in framework.element_by_code and element not in framework.enabler_by_code:
+        raise NotFoundError(f"{element!r} is not an element or enabler of {framework.id}")
+    name = Path(filename).name[:MAX_FILENAME] or "attachment"
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise InvalidValueError(f"{name}: {len(data) / 2**20:.0f} MB is larger than the "
+                                f"{MAX_ATTACHMENT_BYTES // 2**20} MB an attachment may be")
+    if not data:
+        raise InvalidValueError(f"{name}: the file is empty")
+    width = height = None
+    media_type = guess_media_type(name)
+    if looks_like_image(name) or media_type.startswith("image/"):
+        info = inspect_image(data, name)
+        media_type, width, height = info.media_type, info.width, info.height
+    with session.edit(engagement_id):
+        aid = None
+        if assessor is not None:
+            aid = engagements.assessor_id(session.db, engagement_id, assessor)
+        digest = evidence.put_blob(session.db, data)
+        item_id = evidence.add_attachment(session.db, engagement_id, element, aid, digest, name,
+                                          caption.strip()[:2000], media_type, len(data), width,
+                                          height)
+        session.log(engagement_id, "attach", element, None, {"file": name, "sha256": digest})
+    return Change(ChangeKind.ATTACHMENTS, engagement_id, element, new=name, item_id=item_id)
+
+
+def attach_file(session: Session, engagement_id: str, element: str, path: Path,
+                caption: str = "", assessor: str | None = None) -> Change:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise InvalidValueError(f"{path.name}: {size / 2**20:.0f} MB is larger than the "
+                                    f"{MAX_ATTACHMENT_BYTES // 2**20} MB an attachment may be")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return attach_bytes(session, engagement_id, element, path.name, data, caption, assessor)
+
+
+def attachments(session: Session, engagement_id: str,
+                element: str | None = None) -> list[AttachmentInfo]:
+    return evidence.attachments(session.db, engagement_id, element)
+
+
+def content(session: Session, engagement_id: str, attachment_id: int) -> bytes:
+    info = evidence.attachment(session.db, engagement_id, attachment_id)
+    return evidence.get_blob(session.db, info.sha256)
+
+
+def set_caption(session: Session, engagement_id: str, attachment_id: int,
+                caption: str) -> Change:
+    with session.edit(engagement_id):
+        info = evidence.attachment(session.db, engagement_id, attachment_id)
+        evidence.set_caption(session.db, attachment_id, caption.strip()[:2000])
+        session.log(engagement_id, "caption", info.element, info.caption, caption)
+    return Change(ChangeKind.ATTACHMENTS, engagement_id, info.element, old=info.caption,
+                  new=caption, item_id=attachment_id)
+
+
+def remove(session: Session, engagement_id: str, attachment_id: int) -> Change:
+    with session.edit(engagement_id):
+        info = evidence.attachment(session.db, engagement_id, attachment_id)
+        evidence.remove_attachment(session.db, attachment_id)
+        session.log(engagement_id, "remove attachment", info.element,
+                    {"file": info.filename, "sha256": info.sha256}, None)
+    return Change(ChangeKind.ATTACHMENTS, engagement_id, info.element, old=info.filename,
+                  item_id=attachment_id)

@@ -1,0 +1,250 @@
+"""Engagement use cases: create, edit details, team, duplicate, archive, delete, list, JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from dataclasses import replace
+from pathlib import Path
+
+from workbench.core.engagement import (
+    Assessor,
+    EngagementDetails,
+    EngagementDocument,
+    EngagementStatus,
+    EngagementSummary,
+)
+from workbench.core.errors import InvalidValueError, WorkbenchError
+from workbench.core.framework import Framework
+from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
+from workbench.core.interchange import document_to_dict, parse_document
+from workbench.core.scoring import score_engagement
+from workbench.services.session import Change, ChangeKind, Session
+from workbench.storage import documents, engagements, evidence, frameworks
+from workbench.storage.ratings import rating_set
+
+MAX_TEXT = 200
+
+
+def new_id() -> str:
+    """A short, unambiguous id a consultant can type: 10 characters of base32."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+def _clean_details(d: EngagementDetails) -> EngagementDetails:
+    cleaned = replace(d, client=d.client.strip(), site=d.site.strip(), title=d.title.strip(),
+                      lead_assessor=d.lead_assessor.strip(), brand=(d.brand or "default").strip())
+    if not cleaned.client:
+        raise InvalidValueError("an engagement needs a client name")
+    if not cleaned.lead_assessor:
+        raise InvalidValueError("an engagement needs a lead assessor")
+    for name, value in (("client", cleaned.client), ("site", cleaned.site),
+                        ("title", cleaned.title), ("lead assessor", cleaned.lead_assessor)):
+        if len(value) > MAX_TEXT:
+            raise InvalidValueError(f"the {name} is longer than {MAX_TEXT} characters")
+    for name, value in (("start date", cleaned.start_date), ("end date", cleaned.end_date)):
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise InvalidValueError(f"the {name} {value!r} is not a date (YYYY-MM-DD)") \
+                    from None
+    if cleaned.start_date and cleaned.end_date and cleaned.end_date < cleaned.start_date:
+        raise InvalidValueError("the end date is before the start date")
+    return cleaned
+
+
+def create(session: Session, details: EngagementDetails, *,
+           framework_id: str = DEFAULT_FRAMEWORK_ID, framework_version: str | None = None,
+           team: list[Assessor] | None = None) -> Change:
+    """A new engagement on a bundled (or stored) framework; the lead assessor joins the team."""
+    details = _clean_details(details)
+    try:
+        framework = bundled_framework(framework_id, framework_version)
+    except WorkbenchError:
+        if framework_version is None:
+            raise
+        framework = session.framework(framework_id, framework_version)
+    engagement_id = new_id()
+    with session.db.atomic():
+        frameworks.store_framework(session.db, framework)
+        engagements.insert(session.db, engagement_id, details, framework.id, framework.version)
+        members = list(team or [])
+        if details.lead_assessor not in [m.name for m in members]:
+            members.insert(0, Assessor(details.lead_assessor, "Lead assessor"))
+        for member in members:
+            engagements.add_assessor(session.db, engagement_id, member)
+        session.log(engagement_id, "create engagement", engagement_id,
+                    new={"client": details.client, "framework": framework.id})
+    return Change(ChangeKind.ENGAGEMENT_CREATED, engagement_id, new=engagement_id)
+
+
+def update_details(session: Session, engagement_id: str, details: EngagementDetails) -> Change:
+    details = _clean_details(details)
+    with session.edit(engagement_id):
+        old = engagements.details(session.db, engagement_id)
+        engagements.update_details(session.db, engagement_id, details)
+        team = [a.name for a in engagements.assessors(session.db, engagement_id)]
+        if details.lead_assessor not in team:
+            engagements.add_assessor(session.db, engagement_id,
+                                     Assessor(details.lead_assessor, "Lead assessor"))
+        session.log(engagement_id, "edit details", "", old.__dict__, details.__dict__)
+    return Change(ChangeKind.ENGAGEMENT_UPDATED, engagement_id, old=old, new=details)
+
+
+def add_assessor(session: Session, engagement_id: str, assessor: Assessor) -> Change:
+    with session.edit(engagement_id):
+        engagements.add_assessor(session.db, engagement_id, assessor)
+        session.log(engagement_id, "add assessor", assessor.name, new=assessor.__dict__)
+    return Change(ChangeKind.ASSESSORS, engagement_id, assessor=assessor.name)
+
+
+def update_assessor(session: Session, engagement_id: str, name: str, new: Assessor) -> Change:
+    with session.edit(engagement_id):
+        engagements.update_assessor(session.db, engagement_id, name, new)
+        session.log(engagement_id, "edit assessor", name, new=new.__dict__)
+    return Change(ChangeKind.ASSESSORS, engagement_id, assessor=new.name)
+
+
+def remove_assessor(session: Session, engagement_id: str, name: str) -> Change:
+    with session.edit(engagement_id):
+        if engagements.details(session.db, engagement_id).lead_assessor == name:
+            raise InvalidValueError(f"{name} is the lead assessor; name another lead first")
+        engagements.remove_assessor(session.db, engagement_id, name)
+        session.log(engagement_id, "remove assessor", name)
+    return Change(ChangeKind.ASSESSORS, engagement_id, assessor=name)
+
+
+def team(session: Session, engagement_id: str) -> list[Assessor]:
+    return engagements.assessors(session.db, engagement_id)
+
+
+def set_archived(session: Session, engagement_id: str, archived: bool = True) -> Change:
+    with session.db.atomic():
+        engagements.row(session.db, engagement_id)
+        engagements.set_field(session.db, engagement_id, "archived", int(archived))
+        session.log(engagement_id, "archive" if archived else "restore", engagement_id)
+    return Change(ChangeKind.ENGAGEMENT_UPDATED, engagement_id, new={"archived": archived})
+
+
+def delete(session: Session, engagement_id: str) -> Change:
+    """Delete an engagement and everything recorded in it (the audit log keeps its trace)."""
+    with session.db.atomic():
+        old = engagements.row(session.db, engagement_id)
+        if old["status"] == EngagementStatus.SIGNED_OFF:
+            raise InvalidValueError("a signed-off engagement cannot be deleted; archive it")
+        engagements.delete(session.db, engagement_id)
+        session.log(engagement_id, "delete engagement", engagement_id,
+                    old={"client": old["client"], "title": old["title"]})
+    session.forget(engagement_id)
+    return Change(ChangeKind.ENGAGEMENT_DELETED, engagement_id)
+
+
+def duplicate(session: Session, source_id: str, *, with_ratings: bool = True,
+              details: EngagementDetails | None = None) -> Change:
+    """A new engagement from a previous one: its ratings as a baseline, or its structure only."""
+    doc = documents.load(session.db, source_id)
+    new_details = _clean_details(details) if details else replace(
+        doc.details, title=(doc.details.title + " (copy)")[:MAX_TEXT], start_date=None,
+        end_date=None)
+    engagement_id = new_id()
+    with session.db.atomic():
+        documents.insert(session.db, engagement_id, replace(doc, details=new_details),
+                         with_ratings=with_ratings, baseline_id=source_id)
+        if new_details.lead_assessor not in [a.name for a in doc.assessors]:
+            engagements.add_assessor(session.db, engagement_id,
+                                     Assessor(new_details.lead_assessor, "Lead assessor"))
+        if with_ratings:
+            ids = {a.name: engagements.assessor_id(session.db, engagement_id, a.name)
+                   for a in doc.assessors}
+            for item in doc.attachments:
+                evidence.add_attachment(
+                    session.db, engagement_id, item.element,
+                    ids.get(item.assessor) if item.assessor else None, item.sha256,
+                    item.filename, item.caption, item.media_type, item.size, item.width,
+                    item.height)
+        session.log(engagement_id, "duplicate engagement", source_id,
+                    new={"from": source_id, "with_ratings": with_ratings})
+    return Change(ChangeKind.ENGAGEMENT_CREATED, engagement_id, old=source_id, new=engagement_id)
+
+
+def summaries(session: Session, include_archived: bool = False,
+              search: str = "") -> list[EngagementSummary]:
+    """The engagement list, with each total and level (computed once after each change)."""
+    rows = engagements.summaries(session.db, include_archived, search)
+    stale = [r for r in rows if r.total is None]
+    if not stale:
+        return rows
+    fresh = {}
+    with session.db.atomic():
+        for r in stale:
+            framework = session.framework(r.framework_id, r.framework_version)
+            result = score_engagement(framework, rating_set(session.db, r.id))
+            engagements.cache_score(session.db, r.id, result.total, result.level)
+            fresh[r.id] = replace(r, total=result.total, level=result.level)
+    return [fresh.get(r.id, r) for r in rows]
+
+
+def details(session: Session, engagement_id: str) -> EngagementDetails:
+    return engagements.details(session.db, engagement_id)
+
+
+def summary(session: Session, engagement_id: str) -> EngagementSummary:
+    for row in summaries(session, include_archived=True):
+        if row.id == engagement_id:
+            return row
+    engagements.row(session.db, engagement_id)  # raises NotFoundError
+    raise AssertionError("unreachable")
+
+
+def document(session: Session, engagement_id: str) -> EngagementDocument:
+    return documents.load(session.db, engagement_id)
+
+
+def export_json(session: Session, engagement_id: str, path: Path) -> Path:
+    doc = documents.load(session.db, engagement_id)
+    data = document_to_dict(doc, session.framework_of(engagement_id))
+    data["exported_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    _write_atomically(path, text.encode("utf-8"))
+    return path
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+
+
+def import_json(session: Session, path: Path) -> Change:
+    """A new engagement from a `workbench.engagement/1` file; nothing is written unless valid."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+    def framework_for(framework_id: str, version: str) -> Framework:
+        try:
+            return session.framework(framework_id, version)
+        except WorkbenchError:
+            return bundled_framework(framework_id, version)
+
+    doc = parse_document(raw, str(path), framework_for)
+    framework = framework_for(doc.framework_id, doc.framework_version)
+    engagement_id = new_id()
+    with session.db.atomic():
+        frameworks.store_framework(session.db, framework)
+        documents.insert(session.db, engagement_id, doc)
+        if doc.details.lead_assessor not in [a.name for a in doc.assessors]:
+            engagements.add_assessor(session.db, engagement_id,
+                                     Assessor(doc.details.lead_assessor, "Lead assessor"))
+        session.log(engagement_id, "import engagement", str(path),
+                    new={"client": doc.details.client})
+    return Change(ChangeKind.ENGAGEMENT_CREATED, engagement_id, new=engagement_id)
+

@@ -1,0 +1,125 @@
+"""A session on one database: the connection, framework lookups, and the edit transaction."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from workbench.core.engagement import EngagementStatus
+from workbench.core.errors import LockedError
+from workbench.core.framework import Framework
+from workbench.core.framework_loader import bundled_frameworks
+from workbench.storage import audit, engagements, frameworks
+from workbench.storage.database import OpenedDatabase, default_database_path, open_database
+
+
+class ChangeKind(StrEnum):
+    ENGAGEMENT_CREATED = "engagement_created"
+    ENGAGEMENT_UPDATED = "engagement_updated"
+    ENGAGEMENT_DELETED = "engagement_deleted"
+    ASSESSORS = "assessors"
+    INDICATOR = "indicator"
+    INDICATOR_NOTE = "indicator_note"
+    OBJECTIVE = "objective"
+    TARGET = "target"
+    NOTES = "notes"
+    FINDINGS = "findings"
+    ATTACHMENTS = "attachments"
+    ACTIONS = "actions"
+    CONSENSUS = "consensus"
+    RATINGS_IMPORTED = "ratings_imported"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one service call changed, so a view can refresh just that."""
+
+    kind: ChangeKind
+    engagement_id: str
+    element: str | None = None
+    indicator: str | None = None
+    assessor: str | None = None
+    old: Any = None
+    new: Any = None
+    item_id: int | None = None
+
+    @property
+    def affects_score(self) -> bool:
+        return self.kind in (ChangeKind.INDICATOR, ChangeKind.OBJECTIVE, ChangeKind.TARGET,
+                             ChangeKind.CONSENSUS, ChangeKind.RATINGS_IMPORTED,
+                             ChangeKind.ASSESSORS)
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+@dataclass
+class Session:
+    """One open database. Not thread-safe: use it from one thread at a time."""
+
+    opened: OpenedDatabase
+    actor: str = field(default_factory=_default_actor)
+    _framework_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Session:
+        opened = open_database(path if path is not None else default_database_path())
+        session = cls(opened)
+        with session.db.atomic():
+            for framework in bundled_frameworks():
+                frameworks.store_framework(session.db, framework)
+        return session
+
+    @property
+    def db(self) -> Database:
+        return self.opened.db
+
+    @property
+    def path(self) -> Path:
+        return self.opened.path
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.opened.warnings
+
+    def close(self) -> None:
+        self.opened.close()
+
+    def framework(self, framework_id: str, version: str) -> Framework:
+        return frameworks.load_framework(self.db, framework_id, version)
+
+    def framework_of(self, engagement_id: str) -> Framework:
+        key = self._framework_keys.get(engagement_id)
+        if key is None:
+            row = engagements.row(self.db, engagement_id)
+            key = (row["framework_id"], row["framework_version"])
+            self._framework_keys[engagement_id] = key
+        return self.framework(*key)
+
+    def forget(self, engagement_id: str) -> None:
+        self._framework_keys.pop(engagement_id, None)
+
+    @contextmanager
+    def edit(self, engagement_id: str, actor: str | None = None) -> Iterator[Database]:
+        """One committed change to an engagement: refused when signed off, audited, atomic."""
+        with self.db.atomic():
+            if engagements.status(self.db, engagement_id) is EngagementStatus.SIGNED_OFF:
+                raise LockedError("this engagement is signed off and can no longer be changed; "
+                                  "start an amendment to change it")
+            yield self.db
+            engagements.touch(self.db, engagement_id)
+
+    def log(self, engagement_id: str | None, action: str, target: str = "", old: Any = None,
+            new: Any = None, actor: str | None = None) -> None:
+        audit.record(self.db, engagement_id, actor or self.actor, action, target, old, new)

@@ -1,0 +1,1 @@
+"""The local store: SQLite through sqlite-utils. The only layer that speaks SQL."""

@@ -1,0 +1,184 @@
+"""Opening a workbench database safely: check, back up, migrate, configure.
+
+Order on open: the file must be SQLite and ours; `PRAGMA quick_check` must pass;
+a database written by a newer release is refused; pending migrations run only
+after a backup made with SQLite's backup API; then WAL, foreign keys and
+`synchronous=NORMAL` (a killed process loses no committed edit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_path
+from sqlite_utils import Database
+
+from workbench.core.errors import WorkbenchError
+from workbench.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "afs", "9p", "fuse.sshfs",
+                       "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "lustre"}
+
+
+class DatabaseError(WorkbenchError):
+    """The database cannot be opened or used as it is; nothing was changed."""
+
+
+@dataclass
+class OpenedDatabase:
+    db: Database
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+    backup: Path | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def default_database_path() -> Path:
+    """`WORKBENCH_DB`, else the per-user data folder's `workbench.sqlite3`."""
+    env = os.environ.get("WORKBENCH_DB")
+    if env:
+        return Path(env).expanduser()
+    return user_data_path("assessor-workbench", appauthor=False) / "workbench.sqlite3"
+
+
+def filesystem_type(path: Path) -> str | None:
+    """The type of the filesystem holding `path` (Linux: from /proc/mounts), if known."""
+    if sys.platform.startswith("win"):
+        return "smb" if str(path.resolve()).startswith("\\\\") else None
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    target = str(path.resolve())
+    best, kind = "", None
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) \
+                and len(mount_point) >= len(best):
+            best, kind = mount_point, parts[2]
+    return kind
+
+
+def _check_existing(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(header) == 0:
+        return  # an empty file becomes a new database
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise DatabaseError(f"{path}: not a workbench database (not an SQLite file)")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        raise DatabaseError(f"{path}: an SQLite database of another program, not a workbench "
+                            "database")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: the database is damaged ({exc}); restore a backup "
+                            "(files named *.backup-*.sqlite3 beside it)") from None
+    if [r[0] for r in rows] != ["ok"]:
+        first = "; ".join(str(r[0]) for r in rows[:3])
+        raise DatabaseError(f"{path}: the database is damaged ({first}); restore a backup "
+                            "(files named *.backup-*.sqlite3 beside it)")
+
+
+def backup_database(conn: sqlite3.Connection, path: Path, reason: str) -> Path:
+    """Copy a live database with SQLite's backup API to `<name>.backup-<time>-<reason>.sqlite3`."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}-{reason}.sqlite3")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.backup-{stamp}-{reason}-{n}.sqlite3")
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
+    """Open (creating if allowed) a workbench database, checked and migrated."""
+    path = Path(path).expanduser()
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _check_existing(path)
+    elif not create:
+        raise DatabaseError(f"{path}: no such database")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"{path.parent}: cannot create the folder "
+                                f"({exc.strerror or exc})") from None
+    warnings: list[str] = []
+    fs = filesystem_type(path.parent)
+    if fs and fs.lower() in NETWORK_FILESYSTEMS:
+        warnings.append(f"{path} lies on a network filesystem ({fs}); SQLite cannot lock it "
+                        "reliably there. Keep the database on this laptop's own disk.")
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot be opened ({exc})") from None
+    try:
+        backup = _prepare(conn, path, existed)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"{path}: the database is damaged or unreadable ({exc})") from None
+    except BaseException:
+        conn.close()
+        raise
+    db = Database(conn, execute_plugins=False)
+    return OpenedDatabase(db, path, warnings, backup)
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, existed: bool) -> Path | None:
+    backup = None
+    if existed:
+        _quick_check(conn, path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(f"{path}: written by a newer release of the workbench (schema "
+                                f"{version}, this release knows {SCHEMA_VERSION}); update the "
+                                "application to open it")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "engagements" not in tables and "_sqlite_migrations" not in tables:
+            raise DatabaseError(f"{path}: an SQLite database of another program, not a workbench "
+                                "database")
+    db = Database(conn, execute_plugins=False)
+    pending = migrations.pending(db)
+    if pending and existed and db.table_names():
+        backup = backup_database(conn, path, "before-migration")
+    conn.execute("PRAGMA foreign_keys = OFF")  # migrations may rebuild tables
+    if pending:
+        migrations.apply(db)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return backup

@@ -1,0 +1,41 @@
+"""Frameworks kept in the database, so an engagement keeps scoring the way it started."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from sqlite_utils import Database
+
+from workbench.core.errors import NotFoundError
+from workbench.core.framework import Framework
+from workbench.core.framework_loader import parse_framework
+from workbench.storage.clock import now
+
+
+def store_framework(db: Database, framework: Framework) -> None:
+    """Keep a framework's definition; the first stored text of an id and version stays."""
+    digest = hashlib.sha256(framework.source_text.encode()).hexdigest()
+    db.execute("INSERT OR IGNORE INTO frameworks (id, version, name, sha256, content, added_at) "
+               "VALUES (?, ?, ?, ?, ?, ?)",
+               [framework.id, framework.version, framework.name, digest, framework.source_text,
+                now()])
+
+
+@lru_cache(maxsize=32)
+def _parse(digest: str, text: str, source: str) -> Framework:
+    return parse_framework(text, source)
+
+
+def load_framework(db: Database, framework_id: str, version: str) -> Framework:
+    row = db.execute("SELECT sha256, content FROM frameworks WHERE id = ? AND version = ?",
+                     [framework_id, version]).fetchone()
+    if row is None:
+        raise NotFoundError(f"framework {framework_id} {version} is not in this database")
+    return _parse(row[0], row[1], f"framework {framework_id} {version} (stored)")
+
+
+def stored_frameworks(db: Database) -> list[tuple[str, str, str]]:
+    """(id, version, name) of every framework the database holds."""
+    return [tuple(r) for r in db.execute(  # type: ignore[misc]
+        "SELECT id, version, name FROM frameworks ORDER BY id, version").fetchall()]
