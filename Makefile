@@ -37,3 +37,12 @@ bench: system-deps-test $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache screenshots report-pngs
+
+screenshots: system-deps-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/tools/screenshots.py screenshots
+
+report-pngs: system-deps-test $(STAMP)
+	$(BIN)/python tests/tools/report_pngs.py report-pngs
+
+package: system-deps-run $(STAMP)
+	$(BIN)/python packaging/build.py

@@ -1,0 +1,59 @@
+"""The shared visual language (resources/visual.yaml): level colours, neutrals, brand defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from workbench.core.bundled import resources_dir
+
+
+@dataclass(frozen=True)
+class Swatch:
+    fill: str
+    text: str
+    outline: str | None = None
+    dashed: bool = False
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Visual:
+    levels: dict[int, Swatch]
+    neutral: dict[str, Swatch]
+    brand: dict[str, str]
+    target_line: str
+    spacing: int
+
+    def level(self, level: int | None) -> Swatch:
+        """The swatch of a maturity level; the unrated swatch for None."""
+        if level is None:
+            return self.neutral["unrated"]
+        return self.levels[max(min(self.levels), min(max(self.levels), level))]
+
+
+@cache
+def visual() -> Visual:
+    data: dict[str, Any] = yaml.safe_load((resources_dir() / "visual.yaml").read_text("utf-8"))
+    return Visual(
+        levels={int(k): Swatch(v["fill"], v["text"], name=v.get("name", ""))
+                for k, v in data["levels"].items()},
+        neutral={k: Swatch(v["fill"], v["text"], v.get("outline"), bool(v.get("dashed")))
+                 for k, v in data["neutral"].items()},
+        brand=dict(data["brand"]), target_line=data["target"]["line"],
+        spacing=int(data["spacing"]))
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #RRGGBB colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    hi, lo = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
