@@ -45,8 +45,7 @@ def _extensions() -> list[Callable[..., None]]:
     found: list[Callable[..., None]] = []
     import importlib
 
-    for name in ("workbench.cli.workbook_commands", "workbench.cli.report_commands",
-                 "workbench.cli.signoff_commands"):
+    for name in ("workbench.cli.export_commands", "workbench.cli.signoff_commands"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -1,0 +1,1 @@
+"""Writers and readers of files: the Excel workbook, the PDF report, signatures. No SQL, no Qt."""
