@@ -8,8 +8,8 @@ from pathlib import Path
 
 from workbench.core.score_json import score_to_dict
 from workbench.services import engagements, scores
-from workbench.services.demo import create_demo
 from workbench.services.deliverables import make_deliverables
+from workbench.services.demo import create_demo
 from workbench.services.session import Session
 
 

@@ -10,7 +10,6 @@ import argparse
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 
 from workbench import __version__
 from workbench.cli import demo_command, engagement_commands, framework_commands

@@ -83,7 +83,7 @@ def downscale(data: bytes, max_side: int, name: str = "image", quality: int = 85
         image = ImageOps.exif_transpose(image)
         image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
         out = io.BytesIO()
-        if image.mode in ("RGBA", "LA", "P") and "transparency" in image.info \
+        if (image.mode in ("RGBA", "LA", "P") and "transparency" in image.info) \
                 or image.mode in ("RGBA", "LA"):
             image.save(out, "PNG", optimize=True)
         else:

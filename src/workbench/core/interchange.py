@@ -33,7 +33,7 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Short = Annotated[str, Field(max_length=500)]
 Long = Annotated[str, Field(max_length=200_000)]
-Level = int | str
+Level = Any  # checked against the framework's scale in _check_against
 
 
 class _Model(BaseModel):
@@ -115,7 +115,7 @@ def _loc(parts: tuple[int | str, ...] | list[int | str]) -> str:
 
 def parse_document(text: str | bytes, source: str,
                    framework_for: Callable[[str, str], Framework]) -> EngagementDocument:
-    """Parse and validate an engagement document; `framework_for(id, version)` finds its framework."""
+    """Parse and validate an engagement document; `framework_for(id, version)` finds it."""
     if len(text) > MAX_DOCUMENT_BYTES:
         raise InterchangeError(f"{source}: larger than {MAX_DOCUMENT_BYTES // 2**20} MB — not an "
                                "engagement document")

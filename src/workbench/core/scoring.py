@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
 
 from workbench.core.framework import Framework, Indicator
 from workbench.core.ratings import NA, IndicatorValue, RatingSet
@@ -31,9 +33,11 @@ class Source(StrEnum):
     MEAN = "mean"  # assessors disagree: the mean of their fractions, consensus needed
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """One indicator or objective after combining the assessors (scoring.md §6)."""
+class Resolved(NamedTuple):
+    """One indicator or objective after combining the assessors (scoring.md §6).
+
+    A NamedTuple rather than a dataclass: the engine makes hundreds per score.
+    """
 
     source: Source
     na: bool = False
@@ -115,35 +119,58 @@ class ScoreResult:
         return found + [c for c, n in self.enablers.items() if n.needs_consensus]
 
 
-def _resolve(consensus: object | None, given: Sequence[object],
-             fraction_of: Mapping[object, float]) -> Resolved:
+@dataclass(frozen=True, eq=False)
+class _Fixed:
+    """The Resolved values that recur (consensus or agreement on a level), built once."""
+
+    consensus: dict[object, Resolved]
+    agreed: dict[object, Resolved]
+
+
+@lru_cache(maxsize=64)
+def _fixed(fraction_of: tuple[tuple[object, float], ...]) -> _Fixed:
+    consensus: dict[object, Resolved] = {NA: Resolved(Source.CONSENSUS, na=True, value=NA)}
+    agreed: dict[object, Resolved] = {NA: Resolved(Source.AGREED, na=True, value=NA)}
+    for value, fraction in fraction_of:
+        consensus[value] = Resolved(Source.CONSENSUS, fraction=fraction, value=value)  # type: ignore[arg-type]
+        agreed[value] = Resolved(Source.AGREED, fraction=fraction, value=value)  # type: ignore[arg-type]
+    return _Fixed(consensus, agreed)
+
+
+def _resolve(consensus: object | None, given: list[object], fraction_of: Mapping[object, float],
+             fixed: _Fixed) -> Resolved:
     """Consensus, else the value every assessor agrees on, else the mean of their fractions."""
     if consensus is not None:
-        if consensus == NA:
-            return Resolved(Source.CONSENSUS, na=True, value=NA)
-        return Resolved(Source.CONSENSUS, fraction=fraction_of[consensus],
-                        value=consensus)  # type: ignore[arg-type]
+        return fixed.consensus[consensus]
     if not given:
         return UNRATED
     first = given[0]
-    if all(v == first for v in given):
-        if first == NA:
-            return Resolved(Source.AGREED, na=True, value=NA)
-        return Resolved(Source.AGREED, fraction=fraction_of[first], value=first)  # type: ignore[arg-type]
-    fractions = [fraction_of[v] for v in given if v != NA]
+    if given.count(first) == len(given):
+        return fixed.agreed[first]
+    # Sorted, so the mean is bit-for-bit the same whatever the order of the assessors.
+    fractions = sorted([fraction_of[v] for v in given if v != NA])
     return Resolved(Source.MEAN, fraction=sum(fractions) / len(fractions))
 
 
+def _scale_fixed(framework: Framework) -> _Fixed:
+    return _fixed(tuple(framework.scale_fraction.items()))
+
+
+def _objective_fixed(framework: Framework) -> _Fixed:
+    return _fixed(tuple(framework.objective_fraction.items()))
+
+
 def resolve_indicator(framework: Framework, ratings: RatingSet, code: str) -> Resolved:
-    given = [r.indicators[code] for r in ratings.assessors.values() if code in r.indicators]
-    return _resolve(ratings.consensus.indicators.get(code), given,
-                    framework.scale_fraction)  # type: ignore[arg-type]
+    maps = [r.indicators for r in ratings.assessors.values()]
+    return _resolve(ratings.consensus.indicators.get(code), [m[code] for m in maps if code in m],
+                    framework.scale_fraction, _scale_fixed(framework))  # type: ignore[arg-type]
 
 
 def resolve_objective(framework: Framework, ratings: RatingSet, element: str) -> Resolved:
-    given = [r.objectives[element] for r in ratings.assessors.values() if element in r.objectives]
-    return _resolve(ratings.consensus.objectives.get(element), given,
-                    framework.objective_fraction)  # type: ignore[arg-type]
+    maps = [r.objectives for r in ratings.assessors.values()]
+    return _resolve(ratings.consensus.objectives.get(element),
+                    [m[element] for m in maps if element in m],
+                    framework.objective_fraction, _objective_fixed(framework))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -158,7 +185,12 @@ class _IndicatorSummary:
 
 def _summarise(framework: Framework, ratings: RatingSet,
                indicators: Iterable[Indicator]) -> _IndicatorSummary:
-    resolved = {i.code: resolve_indicator(framework, ratings, i.code) for i in indicators}
+    maps = [r.indicators for r in ratings.assessors.values()]
+    consensus = ratings.consensus.indicators
+    fraction_of, fixed = framework.scale_fraction, _scale_fixed(framework)
+    resolved = {i.code: _resolve(consensus.get(i.code), [m[i.code] for m in maps if i.code in m],
+                                 fraction_of, fixed)  # type: ignore[arg-type]
+                for i in indicators}
     total = 0.0
     rated = unrated = na = 0
     for value in resolved.values():
@@ -271,4 +303,4 @@ def score_engagement(framework: Framework, ratings: RatingSet) -> ScoreResult:
 
 def value_fraction(framework: Framework, value: IndicatorValue) -> float | None:
     """The fraction of one indicator value (None for N/A)."""
-    return None if value == NA else framework.scale_fraction[value]  # type: ignore[index]
+    return None if value == NA else framework.scale_fraction[int(value)]

@@ -7,6 +7,8 @@ Change it made (old and new value), which is what undo needs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from workbench.core.engagement import FindingKind
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.framework import Framework
@@ -213,3 +215,40 @@ def findings(session: Session, engagement_id: str, element: str, kind: FindingKi
 def notes(session: Session, engagement_id: str, element: str, assessor: str | None = None) -> str:
     aid, _ = _assessor(session, engagement_id, assessor)
     return ratings.element(session.db, engagement_id, aid, element)[1]
+
+
+# --- appended for the GUI's scoring form (issue 3) -------------------------------------------
+
+@dataclass(frozen=True)
+class ElementSheet:
+    """What one assessor recorded on one element or enabler: everything a scoring form shows."""
+
+    element: str
+    assessor: str
+    indicators: dict[str, IndicatorValue | None]  # indicator code -> level, NA, or None
+    indicator_notes: dict[str, str]
+    objective: str | None
+    notes: str
+    target: int | None
+    strengths: list[tuple[int, str]]  # (finding id, text), in order
+    opportunities: list[tuple[int, str]]
+
+
+def element_sheet(session: Session, engagement_id: str, element: str,
+                  assessor: str | None = None) -> ElementSheet:
+    """One assessor's ratings, notes and findings on one element, read in a few small queries."""
+    framework = session.framework_of(engagement_id)
+    _check_element(framework, element)
+    aid, name = _assessor(session, engagement_id, assessor)
+    values: dict[str, IndicatorValue | None] = {}
+    notes_of: dict[str, str] = {}
+    for indicator in framework.indicators_of(element):
+        values[indicator.code], notes_of[indicator.code] = ratings.indicator(
+            session.db, engagement_id, aid, indicator.code)
+    objective, text = ratings.element(session.db, engagement_id, aid, element)
+    target = ratings.target(session.db, engagement_id, element) \
+        if element in framework.element_by_code else None
+    return ElementSheet(
+        element, name, values, notes_of, objective, text, target,
+        evidence.findings(session.db, engagement_id, aid, element, FindingKind.STRENGTH),
+        evidence.findings(session.db, engagement_id, aid, element, FindingKind.OPPORTUNITY))

@@ -12,7 +12,7 @@ from workbench.core.engagement import (
     FindingKind,
     Priority,
 )
-from workbench.core.ratings import NA
+from workbench.core.ratings import NA, IndicatorValue
 from workbench.services import actions, assessment, engagements
 from workbench.services.session import Session
 
@@ -80,7 +80,7 @@ def create_demo(session: Session, seed: int = 7) -> str:
                 if who == "Tomás Müller" and element.dimension not in ("D2", "D5"):
                     continue
                 level = max(1, min(5, round(rng.gauss(mean + bias, 0.8))))
-                value = NA if rng.random() < 0.03 else level
+                value: IndicatorValue = NA if rng.random() < 0.03 else level
                 assessment.rate(session, eid, indicator.code, value, who)
         share = rng.random()
         key = "fully" if share > 0.75 else "partially" if share > 0.25 else "not_yet"
@@ -101,8 +101,8 @@ def create_demo(session: Session, seed: int = 7) -> str:
         for indicator in enabler.indicators:
             assessment.rate(session, eid, indicator.code,
                             max(1, min(5, round(rng.gauss(3.0, 0.9)))))
-    for element, text, owner, priority, due in _ACTIONS:
-        actions.add(session, eid, Action(element, text, owner, priority, due,
+    for code, text, owner, priority, due in _ACTIONS:
+        actions.add(session, eid, Action(code, text, owner, priority, due,
                                          ActionStatus.OPEN))
     return eid
 

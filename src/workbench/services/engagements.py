@@ -44,12 +44,12 @@ def _clean_details(d: EngagementDetails) -> EngagementDetails:
                         ("title", cleaned.title), ("lead assessor", cleaned.lead_assessor)):
         if len(value) > MAX_TEXT:
             raise InvalidValueError(f"the {name} is longer than {MAX_TEXT} characters")
-    for name, value in (("start date", cleaned.start_date), ("end date", cleaned.end_date)):
-        if value:
+    for name, day in (("start date", cleaned.start_date), ("end date", cleaned.end_date)):
+        if day:
             try:
-                dt.date.fromisoformat(value)
+                dt.date.fromisoformat(day)
             except ValueError:
-                raise InvalidValueError(f"the {name} {value!r} is not a date (YYYY-MM-DD)") \
+                raise InvalidValueError(f"the {name} {day!r} is not a date (YYYY-MM-DD)") \
                     from None
     if cleaned.start_date and cleaned.end_date and cleaned.end_date < cleaned.start_date:
         raise InvalidValueError("the end date is before the start date")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 
 from workbench.core.engagement import Action, ActionStatus, Priority
@@ -11,9 +13,9 @@ from workbench.storage.clock import now
 _COLUMNS = "element, action, owner, priority, due_date, status, id"
 
 
-def _action(r: tuple[object, ...]) -> Action:
+def _action(r: tuple[Any, ...]) -> Action:
     return Action(str(r[0]), str(r[1]), str(r[2]), Priority(r[3]),
-                  r[4] if isinstance(r[4], str) else None, ActionStatus(r[5]), int(r[6]))  # type: ignore[call-overload]
+                  r[4] if isinstance(r[4], str) else None, ActionStatus(r[5]), int(r[6]))
 
 
 def actions(db: Database, engagement_id: str, element: str | None = None) -> list[Action]:

@@ -3,7 +3,7 @@
 Order on open: the file must be SQLite and ours; `PRAGMA quick_check` must pass;
 a database written by a newer release is refused; pending migrations run only
 after a backup made with SQLite's backup API; then WAL, foreign keys and
-`synchronous=NORMAL` (a killed process loses no committed edit).
+`synchronous=FULL` (an acknowledged edit survives a killed process and a power cut).
 """
 
 from __future__ import annotations
@@ -179,6 +179,6 @@ def _prepare(conn: sqlite3.Connection, path: Path, existed: bool) -> Path | None
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA synchronous = FULL")  # an acknowledged edit survives a power cut too
     conn.execute("PRAGMA foreign_keys = ON")
     return backup

@@ -1,4 +1,4 @@
-"""Evidence: notes, strengths and opportunities, and attachments stored as content-addressed blobs."""
+"""Evidence: notes, strengths, opportunities, and attachments kept as content-addressed blobs."""
 
 from __future__ import annotations
 

@@ -37,5 +37,5 @@ def load_framework(db: Database, framework_id: str, version: str) -> Framework:
 
 def stored_frameworks(db: Database) -> list[tuple[str, str, str]]:
     """(id, version, name) of every framework the database holds."""
-    return [tuple(r) for r in db.execute(  # type: ignore[misc]
+    return [(r[0], r[1], r[2]) for r in db.execute(
         "SELECT id, version, name FROM frameworks ORDER BY id, version").fetchall()]

@@ -32,7 +32,8 @@ def set_indicator(db: Database, engagement_id: str, assessor_id: int, code: str,
         "indicator) DO UPDATE SET level = excluded.level, na = excluded.na, "
         "updated_at = excluded.updated_at",
         (engagement_id, assessor_id, code, level, int(value == NA), now()))
-    _drop_empty_indicator(db, engagement_id, assessor_id, code)
+    if value is None:
+        _drop_empty_indicator(db, engagement_id, assessor_id, code)
 
 
 def set_indicator_note(db: Database, engagement_id: str, assessor_id: int, code: str,
@@ -42,7 +43,8 @@ def set_indicator_note(db: Database, engagement_id: str, assessor_id: int, code:
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (engagement_id, assessor_id, indicator) DO UPDATE "
         "SET note = excluded.note, updated_at = excluded.updated_at",
         (engagement_id, assessor_id, code, note, now()))
-    _drop_empty_indicator(db, engagement_id, assessor_id, code)
+    if not note:
+        _drop_empty_indicator(db, engagement_id, assessor_id, code)
 
 
 def _drop_empty_indicator(db: Database, engagement_id: str, assessor_id: int, code: str) -> None:
@@ -67,7 +69,8 @@ def set_objective(db: Database, engagement_id: str, assessor_id: int, code: str,
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (engagement_id, assessor_id, element) DO UPDATE "
         "SET objective = excluded.objective, updated_at = excluded.updated_at",
         (engagement_id, assessor_id, code, key, now()))
-    _drop_empty_element(db, engagement_id, assessor_id, code)
+    if key is None:
+        _drop_empty_element(db, engagement_id, assessor_id, code)
 
 
 def set_notes(db: Database, engagement_id: str, assessor_id: int, code: str, notes: str) -> None:
@@ -76,7 +79,8 @@ def set_notes(db: Database, engagement_id: str, assessor_id: int, code: str, not
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (engagement_id, assessor_id, element) DO UPDATE "
         "SET notes = excluded.notes, updated_at = excluded.updated_at",
         (engagement_id, assessor_id, code, notes, now()))
-    _drop_empty_element(db, engagement_id, assessor_id, code)
+    if not notes:
+        _drop_empty_element(db, engagement_id, assessor_id, code)
 
 
 def _drop_empty_element(db: Database, engagement_id: str, assessor_id: int, code: str) -> None:

@@ -1,0 +1,19 @@
+"""The shared palette is readable: contrast and a light-to-dark ramp."""
+
+from __future__ import annotations
+
+from workbench.core.visual import contrast_ratio, visual
+
+
+def test_every_swatch_keeps_text_readable() -> None:
+    v = visual()
+    for swatch in [*v.levels.values(), *v.neutral.values()]:
+        assert contrast_ratio(swatch.text, swatch.fill) >= 4.5, swatch
+
+
+def test_levels_run_from_light_to_dark() -> None:
+    v = visual()
+    white = "#FFFFFF"
+    contrasts = [contrast_ratio(v.levels[n].fill, white) for n in sorted(v.levels)]
+    assert contrasts == sorted(contrasts)
+    assert len(v.levels) == 5
