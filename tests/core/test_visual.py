@@ -17,3 +17,12 @@ def test_levels_run_from_light_to_dark() -> None:
     contrasts = [contrast_ratio(v.levels[n].fill, white) for n in sorted(v.levels)]
     assert contrasts == sorted(contrasts)
     assert len(v.levels) == 5
+
+
+def test_shown_percents_never_cross_a_band() -> None:
+    from workbench.core.display import percent_text, score_text
+
+    assert percent_text(59.6) == "59 %"
+    assert percent_text(70.0 - 1e-14) == "70 %"
+    assert percent_text(None) == "—"
+    assert score_text(33.75) == "33.8"

@@ -78,9 +78,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     f = load_framework_file(Path(args.file))
+    element_indicators = sum(len(e.indicators) for e in f.elements())
+    enabler_indicators = sum(len(n.indicators) for n in f.enablers)
     print(f"{args.file}: valid — {f.id} {f.version}, {len(f.dimensions)} dimensions, "
-          f"{len(f.element_by_code)} elements, {len(f.indicator_by_code)} indicators, "
-          f"{len(f.enablers)} enablers, {f.total_points:g} points")
+          f"{len(f.element_by_code)} elements with {element_indicators} indicators, "
+          f"{len(f.enablers)} enablers with {enabler_indicators} indicators, "
+          f"{f.total_points:g} points")
     return 0
 
 

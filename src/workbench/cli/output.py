@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from workbench.core.display import percent_text, score_text
+
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -27,9 +29,5 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],
         print(line(row))
 
 
-def fmt_score(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
-
-
-def fmt_percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f} %"
+fmt_score = score_text
+fmt_percent = percent_text
