@@ -170,10 +170,10 @@ def duplicate(session: Session, source_id: str, *, with_ratings: bool = True,
     return Change(ChangeKind.ENGAGEMENT_CREATED, engagement_id, old=source_id, new=engagement_id)
 
 
-def summaries(session: Session, include_archived: bool = False,
-              search: str = "") -> list[EngagementSummary]:
+def summaries(session: Session, include_archived: bool = False, search: str = "",
+              only_id: str | None = None) -> list[EngagementSummary]:
     """The engagement list, with each total and level (computed once after each change)."""
-    rows = engagements.summaries(session.db, include_archived, search)
+    rows = engagements.summaries(session.db, include_archived, search, only_id)
     stale = [r for r in rows if r.total is None]
     if not stale:
         return rows
@@ -192,11 +192,10 @@ def details(session: Session, engagement_id: str) -> EngagementDetails:
 
 
 def summary(session: Session, engagement_id: str) -> EngagementSummary:
-    for row in summaries(session, include_archived=True):
-        if row.id == engagement_id:
-            return row
-    engagements.row(session.db, engagement_id)  # raises NotFoundError
-    raise AssertionError("unreachable")
+    found = summaries(session, only_id=engagement_id)
+    if not found:
+        engagements.row(session.db, engagement_id)  # raises NotFoundError
+    return found[0]
 
 
 def document(session: Session, engagement_id: str) -> EngagementDocument:

@@ -84,13 +84,16 @@ def delete(db: Database, engagement_id: str) -> None:
                     "s.signature_sha256 = blobs.sha256)")
 
 
-def summaries(db: Database, include_archived: bool = False,
-              search: str = "") -> list[EngagementSummary]:
+def summaries(db: Database, include_archived: bool = False, search: str = "",
+              only_id: str | None = None) -> list[EngagementSummary]:
     sql = ("SELECT id, client, site, title, start_date, end_date, status, archived, framework_id, "
            "framework_version, lead_assessor, updated_at, cached_total, cached_level "
            "FROM engagements")
     where, params = [], []
-    if not include_archived:
+    if only_id is not None:
+        where.append("id = ?")
+        params.append(only_id)
+    elif not include_archived:
         where.append("archived = 0")
     if search:
         where.append("(client LIKE ? OR site LIKE ? OR title LIKE ? OR lead_assessor LIKE ?)")
