@@ -99,6 +99,7 @@ def test_levels_follow_the_bands(framework: Framework, levels: tuple[int, ...],
 def test_band_boundaries(framework: Framework) -> None:
     assert framework.level_for_percent(0) == 1
     assert framework.level_for_percent(19.999) == 1
+    assert framework.level_for_percent(39.99999999999999) == 3  # float noise of an exact 40
     assert framework.level_for_percent(20) == 2
     assert framework.level_for_percent(59.99) == 3
     assert framework.level_for_percent(80) == 5

@@ -154,10 +154,15 @@ class Framework:
         raise KeyError(code)
 
     def level_for_percent(self, percent: float) -> int:
-        """The maturity band a percent falls in (the highest band whose minimum it reaches)."""
+        """The maturity band a percent falls in (the highest band whose minimum it reaches).
+
+        The percent is compared at nine decimals, so float noise such as 39.99999999999999
+        for an exact 40 % falls in the band a spreadsheet (and a person) would put it in.
+        """
         chosen = self.bands[0].level
+        rounded = round(percent, 9)
         for band in self.bands:
-            if percent >= band.min_percent:
+            if rounded >= band.min_percent:
                 chosen = band.level
         return chosen
 

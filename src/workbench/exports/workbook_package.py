@@ -1,0 +1,96 @@
+"""Checks on an .xlsx file before any spreadsheet parser sees it.
+
+An .xlsx file is a zip of XML files. A hostile one can claim gigabytes behind a
+few kilobytes (a zip bomb), hold thousands of members, or declare XML entities
+that expand without end. These checks read only the zip directory and stream
+each XML member once, so a bad file is refused within a second and in bounded
+memory. (Python's zipfile never inflates a member beyond its declared size, so
+checking the declared sizes bounds what the parser can later be given.)
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Final
+
+from workbench.core.errors import WorkbenchError
+
+MAX_FILE_BYTES: Final = 25 * 1024 * 1024
+MAX_MEMBERS: Final = 500
+MAX_MEMBER_BYTES: Final = 40 * 1024 * 1024
+MAX_TOTAL_BYTES: Final = 120 * 1024 * 1024
+MAX_RATIO: Final = 150  # inflated / compressed; real sheets compress about 10:1
+RATIO_FLOOR: Final = 1024 * 1024  # small members may compress better than that harmlessly
+REQUIRED: Final = ("[Content_Types].xml", "xl/workbook.xml")
+_FORBIDDEN: Final = (b"<!DOCTYPE", b"<!ENTITY")
+_CHUNK: Final = 256 * 1024
+
+
+class WorkbookFileError(WorkbenchError):
+    """A file that is not a workbook the application can safely read."""
+
+
+def check_package(path: Path) -> None:
+    """Refuse a file that is not a sound .xlsx package; say why in one sentence."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise WorkbookFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if size > MAX_FILE_BYTES:
+        raise WorkbookFileError(f"{name}: {size / 2**20:.0f} MB is far larger than a scoring "
+                                f"workbook (at most {MAX_FILE_BYTES // 2**20} MB is accepted)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            _check_members(name, members)
+            for info in members:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    _check_xml(name, archive, info)
+    except zipfile.BadZipFile:
+        raise WorkbookFileError(f"{name}: not an Excel workbook (.xlsx); the file is not a zip "
+                                "package (an old .xls, a CSV or a renamed file?)") from None
+    except (OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+        raise WorkbookFileError(f"{name}: the workbook package is damaged ({exc})") from None
+
+
+def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise WorkbookFileError(f"{name}: the package holds {len(members)} files; a workbook "
+                                f"has a few dozen (refused as unsafe)")
+    names = {m.filename for m in members}
+    missing = [r for r in REQUIRED if r not in names]
+    if missing:
+        raise WorkbookFileError(f"{name}: not an Excel workbook (.xlsx); {missing[0]} is "
+                                "missing from the package")
+    total = 0
+    for info in members:
+        if info.flag_bits & 0x1:
+            raise WorkbookFileError(f"{name}: the workbook is encrypted; save it without a "
+                                    "password and import it again")
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise WorkbookFileError(f"{name}: {info.filename} would inflate to "
+                                    f"{info.file_size / 2**20:.0f} MB (refused as unsafe)")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            raise WorkbookFileError(f"{name}: {info.filename} is compressed "
+                                    f"{info.file_size // max(1, info.compress_size)}:1, the "
+                                    "mark of a zip bomb (refused as unsafe)")
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise WorkbookFileError(f"{name}: the package would inflate to {total / 2**20:.0f} MB "
+                                "(refused as unsafe)")
+
+
+def _check_xml(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    # Spreadsheet XML never declares a document type; entity declarations are how an
+    # "XML bomb" expands, so any DOCTYPE is refused before a parser sees it.
+    tail = b""
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            window = tail + chunk
+            if any(marker in window for marker in _FORBIDDEN):
+                raise WorkbookFileError(f"{name}: {info.filename} declares a document type or "
+                                        "entities, which workbooks never do (refused as "
+                                        "unsafe)")
+            tail = window[-16:]
