@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     db, rest = split_db_option(args)
     if not rest:
+        from workbench.frozen import check_qt_libraries, show_startup_problem
+
+        problem = check_qt_libraries()  # a missing system library: a clear message, not a crash
+        if problem is not None:
+            show_startup_problem(problem)
+            return 1
         from workbench.gui.app import run_gui
         return run_gui(db)
     from workbench.cli.main import main as cli_main
