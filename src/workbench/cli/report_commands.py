@@ -1,0 +1,37 @@
+"""`workbench export pdf ID -o FILE [--brand NAME] [--sections a,b,c] [--deterministic]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.services import report
+from workbench.services.session import Session
+
+
+def cmd_export_pdf(session: Session, args: argparse.Namespace) -> int:
+    sections = None
+    if args.sections is not None:
+        sections = [s.strip() for s in args.sections.split(",") if s.strip()]
+    result = report.export_with_result(session, args.id, Path(args.output), brand=args.brand,
+                                       sections=sections, deterministic=args.deterministic)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {args.output} ({result.pages} pages)")
+    return 0
+
+
+def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    parent: argparse.ArgumentParser) -> None:
+    ids = ", ".join(s for s, _ in report.SECTIONS)
+    p = export_sub.add_parser("pdf", help="write an engagement's branded PDF report",
+                              parents=[parent])
+    p.add_argument("id", help="the engagement's id")
+    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    p.add_argument("--brand", help="the brand profile (default: the engagement's own)")
+    p.add_argument("--sections", metavar="A,B,C",
+                   help=f"only these sections, comma-separated, from: {ids}")
+    p.add_argument("--deterministic", action="store_true",
+                   help="the same data gives byte-identical files (for tests and archives)")
+    p.set_defaults(func=cmd_export_pdf, needs_db=True)

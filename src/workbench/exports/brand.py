@@ -1,0 +1,276 @@
+"""Brand profiles for reports and workbooks: data in `templates/<name>/brand.yaml`, never code.
+
+A profile is a folder holding `brand.yaml` and its images. Profiles ship in the
+application's templates folder; a consultant adds their own in the user folder
+(`list_brands()` shows both; a user profile with the name of a bundled one wins).
+Everything in the file is checked when it is loaded, and each problem is
+reported with the file and the key it concerns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from platformdirs import user_data_path
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from workbench.core.bundled import resources_dir, templates_dir
+from workbench.core.errors import ImageError, NotFoundError, WorkbenchError
+from workbench.core.images import inspect_image
+from workbench.core.visual import visual
+
+FORMAT = "workbench.brand/1"
+BRAND_FILE = "brand.yaml"
+DEFAULT_BRAND = "default"
+MAX_BRAND_FILE_BYTES = 256 * 1024
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+PaperSize = Literal["A4", "Letter"]
+
+
+class BrandError(WorkbenchError):
+    """A brand profile that is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class BrandFonts:
+    """The font family of a report: three TrueType files of one Unicode family."""
+
+    family: str
+    regular: Path
+    bold: Path
+    italic: Path
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A loaded, validated brand profile; paths are absolute and exist."""
+
+    name: str  # the folder name, used to pick the profile (`--brand NAME`)
+    display_name: str
+    firm_name: str
+    logo: Path | None
+    client_logo: Path | None
+    primary: str  # #RRGGBB
+    accent: str  # #RRGGBB
+    fonts: BrandFonts
+    cover_title: str
+    cover_subtitle: str
+    cover_text: str
+    footer: str
+    confidentiality: str
+    paper_size: PaperSize
+    folder: Path
+
+    def confidentiality_for(self, client: str) -> str:
+        """The confidentiality line with `{client}` and `{firm}` filled in."""
+        return _fill(self.confidentiality, client=client, firm=self.firm_name)
+
+    def footer_for(self, client: str) -> str:
+        """The footer line with `{client}` and `{firm}` filled in."""
+        return _fill(self.footer, client=client, firm=self.firm_name)
+
+
+def _fill(template: str, **values: str) -> str:
+    # Plain replacement, not str.format: a brace typed by the consultant must not raise.
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+Line = Annotated[str, Field(max_length=300)]
+Paragraph = Annotated[str, Field(max_length=3000)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _FirmModel(_Model):
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    logo: str | None = None
+
+
+class _ColoursModel(_Model):
+    primary: str = visual().brand["primary"]
+    accent: str = visual().brand["accent"]
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not _HEX.match(value):
+            raise ValueError(f"{value!r} is not a colour written as #RRGGBB")
+        return value.upper()
+
+
+class _FontsModel(_Model):
+    family: Annotated[str, Field(min_length=1, max_length=60,
+                                 pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]*$")] = "DejaVu Sans"
+    regular: str = "DejaVuSans.ttf"
+    bold: str = "DejaVuSans-Bold.ttf"
+    italic: str = "DejaVuSans-Oblique.ttf"
+
+
+class _CoverModel(_Model):
+    title: Line = "Customer Experience Management Maturity Assessment"
+    subtitle: Line = "Assessment report"
+    text: Paragraph = ""
+
+
+class _BrandModel(_Model):
+    format: Literal["workbench.brand/1"] = "workbench.brand/1"
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    firm: _FirmModel
+    client_logo: str | None = None
+    colours: _ColoursModel = _ColoursModel()
+    fonts: _FontsModel = _FontsModel()
+    cover: _CoverModel = _CoverModel()
+    footer: Line = "{firm}"
+    confidentiality: Line = "Confidential: prepared for {client}. Not for onward distribution."
+    paper: Literal["A4", "Letter"] = "A4"
+
+
+def bundled_brands_dir() -> Path:
+    """The application's own brand profiles."""
+    return templates_dir()
+
+
+def user_brands_dir() -> Path:
+    """The folder where a consultant keeps their own brand profiles (may not exist yet)."""
+    return user_data_path("assessor-workbench", appauthor=False) / "brands"
+
+
+def _search_dirs() -> list[Path]:
+    # The user's folder first, so a consultant can override a bundled profile by name.
+    return [user_brands_dir(), bundled_brands_dir()]
+
+
+def list_brands() -> list[str]:
+    """Names of every brand profile that can be loaded, sorted, the default first."""
+    names: set[str] = set()
+    for folder in _search_dirs():
+        if folder.is_dir():
+            names.update(p.parent.name for p in folder.glob(f"*/{BRAND_FILE}")
+                         if _NAME.match(p.parent.name))
+    return sorted(names, key=lambda n: (n != DEFAULT_BRAND, n.lower()))
+
+
+def brand_folder(name: str) -> Path:
+    """The folder of the named profile; NotFoundError naming the profiles there are."""
+    if not _NAME.match(name or ""):
+        raise NotFoundError(f"{name!r} is not a brand profile name (letters, digits, - and _)")
+    for folder in _search_dirs():
+        candidate = folder / name
+        if (candidate / BRAND_FILE).is_file():
+            return candidate
+    known = ", ".join(list_brands()) or "none"
+    raise NotFoundError(f"there is no brand profile named {name!r} (known: {known}); "
+                        f"add one as a folder with a {BRAND_FILE} in {user_brands_dir()}")
+
+
+def load_brand(name: str | None = None) -> Brand:
+    """Load and validate the named brand profile (the default one when `name` is empty)."""
+    return load_brand_folder(brand_folder(name or DEFAULT_BRAND))
+
+
+def load_brand_folder(folder: Path) -> Brand:
+    """Load and validate the brand profile in `folder`; BrandError lists every problem."""
+    source = folder / BRAND_FILE
+    try:
+        size = source.stat().st_size
+        if size > MAX_BRAND_FILE_BYTES:
+            raise BrandError(f"{source}: the file is {size // 1024} KB, more than a brand "
+                             f"profile needs (at most {MAX_BRAND_FILE_BYTES // 1024} KB)")
+        raw: Any = yaml.safe_load(source.read_text("utf-8"))
+    except FileNotFoundError:
+        raise BrandError(f"{source}: the brand profile file is missing") from None
+    except UnicodeDecodeError:
+        raise BrandError(f"{source}: the file is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise BrandError(f"{source}: not valid YAML{where}") from None
+    except OSError as exc:
+        raise BrandError(f"{source}: cannot be read ({exc.strerror or exc})") from None
+    if not isinstance(raw, dict):
+        raise BrandError(f"{source}: expected a mapping of keys (name, firm, colours, …)")
+    try:
+        model = _BrandModel.model_validate(raw)
+    except ValidationError as exc:
+        issues = [f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
+                  for err in exc.errors()]
+        raise BrandError(f"{source}: {len(issues)} problem(s) in the brand profile:\n"
+                         + "\n".join(f"  {p}" for p in issues)) from None
+
+    problems: list[str] = []
+    logo = _image(folder, model.firm.logo, "firm.logo", problems)
+    client_logo = _image(folder, model.client_logo, "client_logo", problems)
+    fonts = BrandFonts(
+        family=model.fonts.family,
+        regular=_font(folder, model.fonts.regular, "fonts.regular", problems),
+        bold=_font(folder, model.fonts.bold, "fonts.bold", problems),
+        italic=_font(folder, model.fonts.italic, "fonts.italic", problems))
+    if problems:
+        raise BrandError(f"{source}: {len(problems)} problem(s) in the brand profile:\n"
+                         + "\n".join(f"  {p}" for p in problems))
+    return Brand(
+        name=folder.name, display_name=model.name, firm_name=model.firm.name,
+        logo=logo, client_logo=client_logo,
+        primary=model.colours.primary, accent=model.colours.accent, fonts=fonts,
+        cover_title=model.cover.title, cover_subtitle=model.cover.subtitle,
+        cover_text=model.cover.text, footer=model.footer,
+        confidentiality=model.confidentiality, paper_size=model.paper,
+        folder=folder.resolve())
+
+
+def _inside(folder: Path, relative: str, key: str, problems: list[str]) -> Path | None:
+    # A profile names files beside it; an absolute path or ../ could point anywhere on disk.
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        problems.append(f"{key}: {relative!r} must be a file name inside the profile's folder")
+        return None
+    return folder / candidate
+
+
+def _image(folder: Path, relative: str | None, key: str, problems: list[str]) -> Path | None:
+    if not relative:
+        return None
+    path = _inside(folder, relative, key, problems)
+    if path is None:
+        return None
+    if not path.is_file():
+        problems.append(f"{key}: the image {relative!r} is not in {folder}")
+        return None
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        problems.append(f"{key}: {relative!r} is larger than {MAX_LOGO_BYTES // 1024 // 1024} MB;"
+                        " a logo needs far less")
+        return None
+    try:
+        info = inspect_image(path.read_bytes(), relative)
+    except ImageError as exc:
+        problems.append(f"{key}: {exc}")
+        return None
+    if info.media_type not in ("image/png", "image/jpeg"):
+        problems.append(f"{key}: {relative!r} must be a PNG or JPEG image")
+        return None
+    return path.resolve()
+
+
+def _font(folder: Path, relative: str, key: str, problems: list[str]) -> Path:
+    path = _inside(folder, relative, key, problems)
+    candidates = [p for p in (path, resources_dir() / "fonts" / relative) if p is not None]
+    for candidate in candidates:
+        if candidate.is_file():
+            with candidate.open("rb") as handle:
+                magic = handle.read(4)
+            if magic not in (b"\x00\x01\x00\x00", b"true"):
+                problems.append(f"{key}: {relative!r} is not a TrueType font (.ttf)")
+            return candidate.resolve()
+    problems.append(f"{key}: the font {relative!r} is neither in {folder} nor bundled")
+    return candidates[0] if candidates else folder / relative

@@ -1,0 +1,227 @@
+"""Assembling the report: sections in order, contents and bookmarks, page X of Y, attachments."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, Spacer
+
+from workbench.core.errors import InvalidValueError, WorkbenchError
+from workbench.core.progress import Progress, no_progress
+from workbench.exports.brand import Brand
+from workbench.exports.report import sections as sec
+from workbench.exports.report.flowables import Contents, ContentsEntry
+from workbench.exports.report.model import SECTION_IDS, EmbeddedFile, ReportInput
+from workbench.exports.report.photos import PhotoCache, PhotoProblem
+from workbench.exports.report.styles import (
+    PageChrome,
+    make_styles,
+    numbered_canvas,
+    page_templates,
+)
+
+# Sections numbered in the headings and the contents, in their order in the report.
+NUMBERED = ("summary", "profile", "dimensions", "actions", "methodology", "signoff")
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What was built: the PDF's bytes, its number of pages, and what the user should know."""
+
+    pdf: bytes
+    pages: int
+    warnings: tuple[str, ...]
+
+
+class _ReportDoc(BaseDocTemplate):  # type: ignore[misc]
+    """Turns headings into contents entries and PDF bookmarks as they are laid out."""
+
+    def __init__(self, *args: Any, contents: Contents, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.page_total = 0
+        self.contents = contents
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, sec.Heading):
+            key = flowable.key
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.plain, key, flowable.outline_level,
+                                      closed=flowable.outline_level >= 1)
+            if flowable.in_contents and flowable.outline_level <= 1:
+                self.contents.entries.append(ContentsEntry(flowable.outline_level,
+                                                           flowable.plain, self.page, key))
+
+    def afterPage(self) -> None:
+        self.page_total = max(self.page_total, self.page)
+
+
+def check_sections(sections: Collection[str] | None) -> frozenset[str]:
+    """The chosen section ids (all when None); InvalidValueError naming an unknown one."""
+    if sections is None:
+        return frozenset(SECTION_IDS)
+    chosen = frozenset(s.strip() for s in sections if s.strip())
+    unknown = sorted(chosen - set(SECTION_IDS))
+    if unknown:
+        raise InvalidValueError(f"unknown report section {', '.join(unknown)}; the sections "
+                                f"are {', '.join(SECTION_IDS)}")
+    if not chosen - {"cover", "contents"}:
+        raise InvalidValueError("choose at least one section with content (summary, profile, "
+                                "dimensions, actions, methodology or signoff)")
+    return chosen
+
+
+def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] | None = None,
+                 deterministic: bool = False, progress: Progress = no_progress,
+                 photo_cache: PhotoCache | None = None) -> ReportResult:
+    """Build the report as PDF bytes. Raises WorkbenchError for anything the user can fix."""
+    chosen = check_sections(sections)
+    styles = make_styles(brand)
+    ctx = sec.Context(data, styles, chosen)
+    n = 0
+    for section in NUMBERED:
+        if section in chosen:
+            n += 1
+            ctx.numbers[section] = n
+
+    progress = _rising(progress)
+    progress(0.02, "Preparing the photographs")
+    if "photos" in chosen and "dimensions" in chosen:
+        _prepare_photos(ctx, photo_cache or PhotoCache(), progress)
+
+    progress(0.45, "Writing the sections")
+    story = _story(ctx, progress)
+
+    d = data.document.details
+    chrome = PageChrome(
+        title=d.title or brand.cover_title, client=d.client,
+        confidentiality=brand.confidentiality_for(d.client), footer=brand.footer_for(d.client),
+        signed_line=(f"Signed off · revision {data.signoff.revision} · SHA-256 "
+                     f"{data.signoff.content_hash}" if data.signoff is not None else None),
+        draft=data.signoff is None, cover_page="cover" in chosen)
+    buffer = io.BytesIO()
+    doc = _ReportDoc(
+        buffer, pagesize=(styles.geometry.width, styles.geometry.height),
+        leftMargin=styles.geometry.left, rightMargin=styles.geometry.right,
+        topMargin=styles.geometry.top, bottomMargin=styles.geometry.bottom,
+        title=f"{d.client}: {d.title or brand.cover_title}", author=brand.firm_name,
+        subject=brand.cover_title, creator="Assessor Workbench",
+        keywords=f"engagement {data.document.id or ''}".strip(),
+        invariant=1 if deterministic else 0, pageCompression=1,
+        lang="en", contents=ctx.contents, initialFontName=styles.fonts.regular)
+    cover = (lambda canvas: sec.draw_cover(canvas, ctx)) if "cover" in chosen else None
+    doc.addPageTemplates(page_templates(styles, chrome, cover))
+
+    passes = {"size": 1}
+
+    def on_layout(kind: str, value: int) -> None:
+        # ReportLab reports the number of flowables, then each one as it is placed.
+        if kind == "SIZE_EST":
+            passes["size"] = max(1, value)
+        elif kind == "PROGRESS":
+            done = value / passes.get("size", 1)
+            progress(min(0.95, 0.5 + 0.45 * done), "Laying out the pages")
+
+    doc.setProgressCallBack(on_layout)
+    def finish_page(canvas: Any, number: int) -> None:
+        if number == ctx.contents.page:
+            ctx.contents.draw(canvas, styles)
+
+    canvasmaker = numbered_canvas(styles, chrome, finish_page)
+    try:
+        # One layout pass: the contents page is drawn when the document is saved.
+        doc.build(story, canvasmaker=canvasmaker)
+    except WorkbenchError:
+        raise
+    except Exception as exc:
+        # ReportLab's LayoutError and friends: say what failed instead of a traceback.
+        raise WorkbenchError(f"the report could not be laid out ({type(exc).__name__}: "
+                             f"{str(exc)[:300]})") from exc
+    pdf = buffer.getvalue()
+    if data.embedded_files:
+        progress(0.97, "Attaching files")
+        pdf = embed_files(pdf, data.embedded_files, deterministic)
+    progress(1.0, "Report written")
+    return ReportResult(pdf, doc.page_total, tuple(ctx.warnings))
+
+
+def _rising(progress: Progress) -> Progress:
+    """The same reporter, but never going backwards (layout estimates can shrink)."""
+    highest = [0.0]
+
+    def report(fraction: float, message: str) -> None:
+        highest[0] = max(highest[0], min(1.0, fraction))
+        progress(highest[0], message)
+
+    return report
+
+
+def _prepare_photos(ctx: sec.Context, cache: PhotoCache, progress: Progress) -> None:
+    known = set(ctx.data.framework.element_by_code) | set(ctx.data.framework.enabler_by_code)
+    photos = [p for p in ctx.data.photos if p.element in known]
+
+    def done(count: int) -> None:
+        progress(0.02 + 0.43 * count / max(1, len(photos)),
+                 f"Prepared photo {count} of {len(photos)}")
+
+    for photo, item in zip(photos, cache.get_many(photos, done), strict=True):
+        if isinstance(item, PhotoProblem):
+            ctx.warnings.append(f"photo not shown: {item.message}")
+        ctx.photos.setdefault(photo.element, []).append(item)
+
+
+def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
+    chosen = ctx.sections
+    story: list[Flowable] = []
+    if "cover" in chosen:
+        # The cover is drawn by its page template; this only moves on to the body pages.
+        story += [Spacer(1, 1), NextPageTemplate("body"), PageBreak()]
+    if "contents" in chosen:
+        story += sec.contents(ctx)
+    if "summary" in chosen:
+        story += sec.executive_summary(ctx)
+    if "profile" in chosen:
+        story += sec.maturity_profile(ctx)
+    if "dimensions" in chosen:
+        story += sec.dimensions(ctx, lambda f: progress(0.45 + 0.05 * f, "Writing the findings"))
+    if "actions" in chosen:
+        story += sec.improvement_plan(ctx)
+    if "methodology" in chosen:
+        story += sec.methodology(ctx)
+    if "signoff" in chosen:
+        story += sec.sign_off(ctx)
+    while story and isinstance(story[-1], PageBreak):
+        story.pop()  # no blank last page
+    return story
+
+
+def embed_files(pdf: bytes, files: Collection[EmbeddedFile], deterministic: bool) -> bytes:
+    """The PDF with `files` attached (shown in a viewer's attachments panel)."""
+    from pyhanko.pdf_utils import embed, generic  # imported here: pyHanko takes a second
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    for item in files:
+        spec = embed.FileSpec(
+            file_spec_string=item.name,
+            embedded_data=embed.EmbeddedFileObject.from_file_data(
+                writer, item.data, mime_type=item.mime_type,
+                params=embed.EmbeddedFileParams(embed_size=True, embed_checksum=True)),
+            description=item.description or None)
+        embed.embed_file(writer, spec)
+    if deterministic:
+        # pyHanko stamps the update's modification time; keep ReportLab's invariant date.
+        writer._update_meta = lambda: None  # type: ignore[method-assign]
+        # pyHanko gives each update a random second file identifier; derive it from the
+        # content instead so that the same data gives the same bytes.
+        digest = hashlib.sha256(pdf + b"".join(f.data for f in files)).digest()[:16]
+        ids = getattr(writer, "_document_id", None)
+        if ids is not None and len(ids) == 2:
+            writer._document_id = generic.ArrayObject([ids[0],
+                                                       generic.ByteStringObject(digest)])
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()

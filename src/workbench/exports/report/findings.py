@@ -1,0 +1,326 @@
+"""Findings by dimension: each dimension's result, each element's ratings and evidence."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from workbench.core.engagement import ElementEvidence
+from workbench.core.framework import Dimension, Element, Enabler, Indicator
+from workbench.core.scoring import Resolved, Source
+from workbench.exports.report.context import (
+    STATUS_WORDS,
+    Context,
+    format_date,
+    heading,
+    level_text,
+    section_title,
+)
+from workbench.exports.report.flowables import (
+    bullets,
+    data_table,
+    gap,
+    house_table,
+    level_chip,
+    need,
+    para,
+    photo_grid,
+    rich,
+)
+from workbench.exports.report.text import (
+    bounded,
+    fmt_percent,
+    fmt_points,
+    fmt_score,
+    markup,
+    paragraphs,
+)
+
+# ---------------------------------------------------------------- dimensions and elements
+
+
+def _evidence_by_element(ctx: Context) -> dict[str, list[ElementEvidence]]:
+    found: dict[str, list[ElementEvidence]] = defaultdict(list)
+    order = {a.name: i for i, a in enumerate(ctx.data.document.assessors)}
+    for item in ctx.data.document.evidence:
+        found[item.element].append(item)
+    for items in found.values():
+        items.sort(key=lambda e: (order.get(e.assessor, 99), e.assessor))
+    return found
+
+
+def _rating_cell(ctx: Context, value: Resolved) -> tuple[Paragraph, int | None, bool]:
+    """The words for one resolved indicator, its level for the colour, and whether disputed."""
+    s, f = ctx.styles, ctx.data.framework
+    if value.na:
+        return rich(s, "N/A", "cell_center"), None, False
+    if value.fraction is None:
+        return rich(s, f'<font color="#{s.muted.hexval()[2:]}">Unrated</font>',
+                    "cell_center"), None, False
+    if value.source is Source.MEAN:
+        return rich(s, f"Mean {_level_equivalent(ctx, value.fraction):.1f}<br/>"
+                       "<font size=6.5>to agree</font>", "cell_center"), None, True
+    level_value = value.value if isinstance(value.value, int) else None
+    if level_value is None:
+        return rich(s, "–", "cell_center"), None, False
+    label = f"{level_value} {f.scale_label(level_value)}"
+    chip_level = max(1, min(5, level_value))
+    return level_chip(s, chip_level, label), chip_level, False
+
+
+def _level_equivalent(ctx: Context, fraction: float) -> float:
+    """A mean fraction read back on the scale (0.375 on the default scale is level 2.5)."""
+    levels = sorted(ctx.data.framework.scale, key=lambda lv: lv.fraction)
+    for low, high in itertools.pairwise(levels):
+        if low.fraction <= fraction <= high.fraction and high.fraction > low.fraction:
+            share = (fraction - low.fraction) / (high.fraction - low.fraction)
+            return low.value + share * (high.value - low.value)
+    return float(levels[-1].value if fraction >= levels[-1].fraction else levels[0].value)
+
+
+def _indicator_table(ctx: Context, indicators: Sequence[Indicator],
+                     resolved: dict[str, Resolved] | object,
+                     notes: dict[str, list[tuple[str, str]]]) -> Table:
+    s = ctx.styles
+    rows, cells = [], []
+    extra: list[tuple[int, int]] = []
+    for i, ind in enumerate(indicators):
+        value = resolved[ind.code]  # type: ignore[index]
+        cell, level, disputed = _rating_cell(ctx, value)
+        text = markup(ind.text)
+        for who, note in notes.get(ind.code, []):
+            short, cut = bounded(note, 2000)
+            text += (f'<br/><font color="#{s.muted.hexval()[2:]}" size=7.5><i>'
+                     f"{markup(who)}: {markup(short)}{' …' if cut else ''}</i></font>")
+        rows.append([ind.code, rich(s, text, "cell"), cell])
+        if level is not None:
+            cells.append((2, i, level))
+        if disputed:
+            extra.append((2, i))
+    table = data_table(s, ["Code", "Maturity indicator", "Rating"], rows,
+                       [17 * mm, ctx.width - 17 * mm - 30 * mm, 30 * mm], centred=[2],
+                       level_cells=cells)
+    for col, row in extra:  # needs consensus: a dashed outline, not a colour of the scale
+        table.setStyle(TableStyle([("BACKGROUND", (col, row + 1), (col, row + 1), "#FFFFFF"),
+                                   ("BOX", (col, row + 1), (col, row + 1), 0.8,
+                                    s.hex(s.neutral("needs_consensus").outline or "#3D4850"),
+                                    None, (2, 2))]))
+    return table
+
+
+def _notes_flowables(ctx: Context, items: list[ElementEvidence]) -> list[Flowable]:
+    s = ctx.styles
+    out: list[Flowable] = []
+    notes = [(e.assessor, e.notes) for e in items if e.notes.strip()]
+    if notes:
+        out.append(rich(s, "Evidence notes", "h4"))
+        for who, text in notes:
+            short, cut = bounded(text)
+            parts = paragraphs(short)
+            for i, part in enumerate(parts):
+                named = len(notes) > 1 or len(ctx.data.document.assessors) > 1
+                prefix = f"<b>{markup(who)}:</b> " if i == 0 and named else ""
+                out.append(rich(s, prefix + markup(part), "body"))
+            if cut:
+                out.append(rich(s, f"<i>The note continues for {cut:,} more characters; the "
+                                   "full text is in the workbench and the workbook.</i>",
+                                "muted"))
+    strengths = [t for e in items for t in e.strengths if t.strip()]
+    opportunities = [t for e in items for t in e.opportunities if t.strip()]
+    for title, found in (("Strengths", strengths), ("Opportunities for improvement",
+                                                    opportunities)):
+        if found:
+            unique = list(dict.fromkeys(found))  # two assessors often note the same thing
+            block: list[Flowable] = [rich(s, title, "h4")]
+            block += bullets(s, [bounded(t, 3000)[0] for t in unique])
+            out.append(KeepTogether(block) if len(unique) <= 6 else block[0])
+            if len(unique) > 6:
+                out += block[1:]
+    return out
+
+
+def _facts_line(ctx: Context, cells: Sequence[tuple[str, str]], level: int | None,
+                level_col: int | None) -> Table:
+    """A band of key figures under an element's or a dimension's heading."""
+    s = ctx.styles
+    row = [[rich(s, markup(label.upper()), "label"), rich(s, value, "cell_bold")]
+           for label, value in cells]
+    widths = [ctx.width / len(cells)] * len(cells)
+    table = house_table(s, [row], colWidths=widths, hAlign="LEFT")
+    commands = [("BACKGROUND", (0, 0), (-1, -1), s.zebra),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, s.primary),
+                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if level_col is not None and level is not None:
+        commands.append(("BACKGROUND", (level_col, 0), (level_col, 0), s.level_fill(level)))
+        colour = s.level_text(level).hexval()[2:]
+        label, value = cells[level_col]
+        row[level_col] = [rich(s, f'<font color="#{colour}">{markup(label.upper())}</font>',
+                               "label"),
+                          rich(s, f'<font color="#{colour}">{value}</font>', "cell_bold")]
+        table = house_table(s, [row], colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _element_block(ctx: Context, dim: Dimension, element: Element,
+                   evidence: dict[str, list[ElementEvidence]],
+                   notes: dict[str, list[tuple[str, str]]]) -> list[Flowable]:
+    s, data = ctx.styles, ctx.data
+    es = data.score.elements[element.code]
+    f = data.framework
+    objective = next((o.label for o in f.objective_levels if o.key == es.objective),
+                     "Mean of the assessors' judgements, to agree" if es.objective_fraction
+                     is not None and es.objective is None and es.needs_consensus else
+                     "Not yet judged")
+    head = heading(ctx, f"{element.code}  {element.title}", 2, f"element-{element.code}",
+                   in_contents=False)
+    facts = _facts_line(ctx, [
+        ("Score", f"{fmt_score(es.score)} of {fmt_points(element.points)}"),
+        ("Percent", fmt_percent(es.percent)),
+        ("Level", markup(level_text(ctx, es.level))),
+        ("Target", markup(level_text(ctx, es.target)) if es.target else "Not set"),
+        ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
+    ], es.level, 2)
+    objective_box = [rich(s, "Statement of objective", "h4"),
+                     rich(s, markup(element.objective) +
+                          f' <font color="#{s.primary.hexval()[2:]}"><b>— '
+                          f"{markup(objective)}</b></font>", "body")]
+    out: list[Flowable] = [need(60), KeepTogether([head, facts, gap(2), *objective_box])]
+    out.append(_indicator_table(ctx, element.indicators, es.indicators, notes))
+    out += _notes_flowables(ctx, evidence.get(element.code, []))
+    out += _photos_and_files(ctx, element.code)
+    planned = [a for a in data.document.actions if a.element == element.code]
+    if planned:
+        out.append(rich(s, "Planned improvement", "h4"))
+        out += bullets(s, [a.action + (f" (owner: {a.owner}" if a.owner else "") +
+                           (f", due {format_date(a.due_date)})" if a.due_date and a.owner else
+                            f" (due {format_date(a.due_date)})" if a.due_date else
+                            ")" if a.owner else "") for a in planned])
+    out.append(gap(4))
+    return out
+
+
+def _photos_and_files(ctx: Context, code: str) -> list[Flowable]:
+    s = ctx.styles
+    out: list[Flowable] = []
+    if "photos" in ctx.sections and ctx.photos.get(code):
+        out.append(rich(s, "Photographs", "h4"))
+        out += photo_grid(s, ctx.photos[code], ctx.width)
+    others = [a for a in ctx.data.document.attachments if a.element == code and not a.is_image]
+    if others:
+        names = ", ".join(markup(a.caption or a.filename) for a in others)
+        out.append(rich(s, f"<b>Documents on file:</b> {names}", "small"))
+    return out
+
+
+def _indicator_notes(ctx: Context) -> dict[str, list[tuple[str, str]]]:
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for item in ctx.data.document.evidence:
+        for code, note in item.indicator_notes:
+            if note.strip():
+                found[code].append((item.assessor, note))
+    return found
+
+
+def dimensions(ctx: Context, progress: Callable[[float], None]) -> list[Flowable]:
+    s, data = ctx.styles, ctx.data
+    f, score = data.framework, data.score
+    evidence = _evidence_by_element(ctx)
+    notes = _indicator_notes(ctx)
+    out = section_title(ctx, "dimensions", "Findings by dimension",
+                        "Each dimension's result, then each element's ratings and evidence.")
+    out.append(rich(s, (
+        "For every element the report gives its score, the judgement of its statement of "
+        "objective, the rating of each maturity indicator, and what the assessors saw: "
+        "evidence notes, strengths, opportunities for improvement and photographs. Ratings "
+        "carry the colour of their level; a rating the assessors have still to agree on is "
+        "shown as the mean of their ratings in a dashed frame."), "body"))
+    total = len(f.dimensions) + (1 if f.enablers else 0)
+    for n, dim in enumerate(f.dimensions):
+        progress(n / total)
+        if n > 0:
+            out.append(PageBreak())
+        out += _dimension_intro(ctx, dim)
+        for element in dim.elements:
+            out += _element_block(ctx, dim, element, evidence, notes)
+    if f.enablers:
+        out.append(PageBreak())
+        out.append(heading(ctx, "Enablers", 1, "enablers"))
+        out.append(rich(s, "The conditions that let the dimensions work, with their indicator "
+                           "ratings and the evidence behind them.", "body"))
+        for enabler in f.enablers:
+            out += _enabler_block(ctx, enabler, evidence, notes)
+    out.append(PageBreak())
+    _ = score
+    return out
+
+
+def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
+    s, data = ctx.styles, ctx.data
+    f, score = data.framework, data.score
+    r = score.dimensions[dim.code]
+    cat = next((c.name for c in f.categories if c.id == dim.category), dim.category)
+    out: list[Flowable] = [
+        heading(ctx, f"{dim.code}  {dim.name}", 1, f"dimension-{dim.code}"),
+        _facts_line(ctx, [
+            ("Category", markup(cat)),
+            ("Score", f"{fmt_score(r.score)} of {fmt_points(r.applicable_max)}"),
+            ("Percent", fmt_percent(r.percent)),
+            ("Level", markup(level_text(ctx, r.level))),
+            ("Target", markup(level_text(ctx, r.target)) if r.target else "Not set"),
+        ], r.level, 3),
+        gap(3),
+    ]
+    if dim.question:
+        out.append(para(s, dim.question, "question"))
+    if dim.summary:
+        out.append(para(s, dim.summary, "body"))
+    rows, cells = [], []
+    for i, e in enumerate(dim.elements):
+        es = score.elements[e.code]
+        rows.append([e.code, e.title, fmt_score(es.score), fmt_points(e.points),
+                     fmt_percent(es.percent), level_chip(s, es.level, level_text(ctx, es.level)),
+                     level_chip(s, es.target, level_text(ctx, es.target)) if es.target else "–"])
+        cells.append((5, i, es.level))
+        if es.target:
+            cells.append((6, i, es.target))
+    w = ctx.width
+    out.append(data_table(
+        s, ["Code", "Element", "Score", "Max", "Percent", "Level", "Target"], rows,
+        [14 * mm, w - 14 * mm - 14 * mm - 11 * mm - 17 * mm - 2 * 26 * mm, 14 * mm, 11 * mm,
+         17 * mm, 26 * mm, 26 * mm], numeric=[2, 3, 4], centred=[5, 6], level_cells=cells))
+    out.append(gap(4))
+    return out
+
+
+def _enabler_block(ctx: Context, enabler: Enabler, evidence: dict[str, list[ElementEvidence]],
+                   notes: dict[str, list[tuple[str, str]]]) -> list[Flowable]:
+    s = ctx.styles
+    es = ctx.data.score.enablers[enabler.code]
+    head = heading(ctx, f"{enabler.code}  {enabler.name}", 2, f"enabler-{enabler.code}",
+                   in_contents=False)
+    facts = _facts_line(ctx, [
+        ("Percent", fmt_percent(es.percent)),
+        ("Level", markup(level_text(ctx, es.level))),
+        ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
+    ], es.level, 1)
+    out: list[Flowable] = [need(50), KeepTogether([head, facts, gap(2)])]
+    if enabler.summary:
+        out.append(para(s, enabler.summary, "body"))
+    out.append(_indicator_table(ctx, enabler.indicators, es.indicators, notes))
+    out += _notes_flowables(ctx, evidence.get(enabler.code, []))
+    out += _photos_and_files(ctx, enabler.code)
+    out.append(gap(4))
+    return out

@@ -1,0 +1,96 @@
+"""What the report builder is given: core types and plain data, never the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from workbench.core.engagement import EngagementDocument
+from workbench.core.framework import Framework
+from workbench.core.scoring import ScoreResult
+
+# Ordered (id, title) of the sections the export dialog can switch on and off.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("cover", "Cover page"),
+    ("contents", "Contents"),
+    ("summary", "Executive summary"),
+    ("profile", "Maturity profile"),
+    ("dimensions", "Findings by dimension and element"),
+    ("photos", "Photographs of evidence"),
+    ("actions", "Improvement plan"),
+    ("methodology", "Methodology"),
+    ("signoff", "Sign-off"),
+)
+SECTION_IDS: tuple[str, ...] = tuple(s for s, _ in SECTIONS)
+
+
+@dataclass(frozen=True)
+class PhotoSource:
+    """One image attachment; its bytes are read only when needed (and not at all if cached)."""
+
+    element: str
+    filename: str
+    caption: str
+    sha256: str
+    load: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One person signing the report."""
+
+    name: str
+    role: str
+    organisation: str = ""
+    signed_on: dt.date | None = None
+    signature_png: bytes | None = None  # a drawn signature; PNG or JPEG bytes
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    """One line of the revision history: a signed revision or an amendment."""
+
+    revision: int
+    date: dt.date
+    description: str
+
+
+@dataclass(frozen=True)
+class SignOffInfo:
+    """A signed-off report: no DRAFT watermark; revision and content hash in every footer."""
+
+    signers: tuple[Signer, ...]
+    revision: int
+    content_hash: str  # SHA-256 hex of the canonical serialisation (core.canonical)
+    signed_on: dt.date
+    history: tuple[RevisionEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file carried inside the PDF (e.g. the engagement's canonical JSON)."""
+
+    name: str
+    data: bytes
+    mime_type: str = "application/octet-stream"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything one report shows."""
+
+    document: EngagementDocument
+    framework: Framework
+    score: ScoreResult
+    issued: dt.date
+    photos: Sequence[PhotoSource] = ()
+    signoff: SignOffInfo | None = None
+    content_hash: str | None = None  # of the data this (draft) report was made from
+    planned_signers: tuple[Signer, ...] = ()  # who will sign an unsigned report
+    embedded_files: Sequence[EmbeddedFile] = field(default=())
+
+    @property
+    def signed(self) -> bool:
+        return self.signoff is not None

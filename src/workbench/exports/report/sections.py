@@ -1,0 +1,454 @@
+"""The report's sections, each a function from the report's data to a list of flowables."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Table,
+    TableStyle,
+)
+
+from workbench.core.engagement import Priority
+from workbench.core.scoring import Status
+from workbench.exports.report import charts
+from workbench.exports.report.context import (
+    ACTION_STATUS_WORDS,
+    PRIORITY_WORDS,
+    Context,
+    Heading,
+    format_date,
+    heading,
+    level_text,
+    section_title,
+)
+from workbench.exports.report.cover import draw_cover
+from workbench.exports.report.findings import dimensions
+from workbench.exports.report.flowables import (
+    ContentsSpace,
+    SignatureBlock,
+    data_table,
+    gap,
+    house_table,
+    keep,
+    kpi_tiles,
+    level_chip,
+    need,
+    rich,
+)
+from workbench.exports.report.model import Signer
+from workbench.exports.report.narrative import largest_gaps, summary_paragraphs
+from workbench.exports.report.text import (
+    fmt_percent,
+    fmt_points,
+    fmt_score,
+    markup,
+    plural,
+)
+
+__all__ = ["Context", "Heading", "contents", "dimensions", "draw_cover", "executive_summary",
+           "improvement_plan", "maturity_profile", "methodology", "sign_off"]
+
+
+# ---------------------------------------------------------------- contents
+
+
+def contents(ctx: Context) -> list[Flowable]:
+    return [heading(ctx, "Contents", 0, "contents", in_contents=False),
+            rich(ctx.styles, "The sections of this report and the pages they start on.",
+                 "h1_sub"), ContentsSpace(ctx.contents), PageBreak()]
+
+
+# ---------------------------------------------------------------- executive summary
+
+
+def executive_summary(ctx: Context) -> list[Flowable]:
+    s, data = ctx.styles, ctx.data
+    score, f = data.score, data.framework
+    out = section_title(ctx, "summary", "Executive summary",
+                        "The organisation's maturity at a glance, and what stands out.")
+    normal_note = ("equal to the total: every element applied" if score.applicable_max
+                   >= score.max else f"of {fmt_points(score.applicable_max)} applicable points, "
+                   f"scaled to {fmt_points(score.max)}")
+    out.append(kpi_tiles(s, [
+        ("Total score", f"{score.total:.1f}<font size=10> / {fmt_points(score.max)}</font>",
+         f"{fmt_percent(score.percent)} of the framework's points", None),
+        ("Normalized total", f"{score.normalized_total:.1f}", normal_note, None),
+        ("Maturity level", f"{score.level if score.level is not None else '–'}"
+         f"<font size=10> {markup(f.band_label(score.level)) if score.level else ''}</font>",
+         "the organisation's band", score.level),
+        ("Assessed", f"{score.completeness * 100:.0f}<font size=10> %</font>",
+         "of indicators and objectives judged", None),
+    ], ctx.width))
+    out.append(gap(2))
+    out.append(charts.level_scale(s, [(b.level, b.label) for b in f.bands], score.percent,
+                                  ctx.width))
+    out.append(gap(5))
+    for text in summary_paragraphs(data):
+        out.append(rich(s, text, "body"))
+
+    from workbench.exports.report.narrative import strongest_and_weakest
+
+    strongest, weakest = strongest_and_weakest(f, score)
+    if strongest or weakest:
+        half = (ctx.width - 6 * mm) / 2
+
+        def mini(title: str, items: Sequence[object]) -> Table:
+            rows = []
+            cells = []
+            for i, r in enumerate(items):
+                dim, roll = r.dimension, r.score  # type: ignore[attr-defined]
+                rows.append([f"{dim.code} {dim.name}", fmt_percent(roll.percent),
+                             level_chip(s, roll.level, level_text(ctx, roll.level))])
+                cells.append((2, i, roll.level))
+            return data_table(s, [title, "Percent", "Level"], rows,
+                              [half - 46 * mm, 17 * mm, 29 * mm], numeric=[1], centred=[2],
+                              level_cells=cells)
+
+        pair = house_table(s, [[mini("Strongest dimensions", strongest),
+                       mini("Weakest dimensions", weakest)]],
+                     colWidths=[half + 6 * mm, half], hAlign="LEFT")
+        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        out += [gap(2), keep(rich(s, "Dimensions at either end", "h4"), pair)]
+
+    gaps = largest_gaps(f, score, 6)
+    if gaps:
+        rows, cells = [], []
+        for i, g_ in enumerate(gaps):
+            es = g_.score
+            rows.append([g_.element.code, g_.element.title, fmt_percent(es.percent),
+                         level_chip(s, es.level, level_text(ctx, es.level)),
+                         level_chip(s, es.target, level_text(ctx, es.target)),
+                         f"{es.gap}"])
+            cells += [(3, i, es.level), (4, i, es.target)]
+        out += [gap(3), keep(rich(s, "Largest gaps to target", "h4"), data_table(
+            s, ["Code", "Element", "Percent", "Current", "Target", "Gap"], rows,
+            [15 * mm, ctx.width - 15 * mm - 16 * mm - 2 * 27 * mm - 12 * mm, 16 * mm, 27 * mm,
+             27 * mm, 12 * mm], numeric=[2, 5], centred=[3, 4], level_cells=cells))]
+    out.append(PageBreak())
+    return out
+
+
+# ---------------------------------------------------------------- maturity profile
+
+
+def _bands(ctx: Context) -> list[tuple[float, str]]:
+    return [(b.min_percent, b.label) for b in ctx.data.framework.bands]
+
+
+def _target_percent(ctx: Context, level: int | None) -> float | None:
+    if level is None:
+        return None
+    for band in ctx.data.framework.bands:
+        if band.level == level:
+            return band.min_percent
+    return None
+
+
+def maturity_profile(ctx: Context) -> list[Flowable]:
+    s, data = ctx.styles, ctx.data
+    f, score = data.framework, data.score
+    out = section_title(ctx, "profile", "Maturity profile",
+                        "Where each dimension, element and enabler stands against its target.")
+    out.append(rich(s, (
+        "The radar shows each dimension's share of its applicable points, the filled shape, "
+        "against the threshold of the target level agreed with the client, the dashed "
+        "outline. Rings mark the thresholds of the maturity levels."), "body"))
+    labels = [f"{d.code} {d.name}" for d in f.dimensions]
+    values = []
+    for d in f.dimensions:
+        r = score.dimensions[d.code]
+        tgt = f" → target {r.target}" if r.target is not None else ""
+        values.append(f"{fmt_percent(r.percent)} · level {r.level or '–'}{tgt}")
+    out.append(charts.radar(
+        s, labels, values,
+        [score.dimensions[d.code].percent for d in f.dimensions],
+        [_target_percent(ctx, score.dimensions[d.code].target) for d in f.dimensions],
+        _bands(ctx), ctx.width, 255))
+    out.append(charts.legend(s, ctx.width))
+    out.append(gap(4))
+
+    rows, cells, bold = [], [], []
+    for i, d in enumerate(f.dimensions):
+        r = score.dimensions[d.code]
+        cat = next((c.name for c in f.categories if c.id == d.category), d.category)
+        rows.append([d.code, d.name, cat, fmt_score(r.score), fmt_points(r.applicable_max),
+                     fmt_percent(r.percent), level_chip(s, r.level, level_text(ctx, r.level)),
+                     level_chip(s, r.target, level_text(ctx, r.target)) if r.target else "–"])
+        cells += [(6, i, r.level)] + ([(7, i, r.target)] if r.target else [])
+    rows.append(["", rich(s, "<b>Total</b>", "cell"), "",
+                 rich(s, f"<b>{fmt_score(score.total)}</b>", "cell_num"),
+                 fmt_points(score.applicable_max), rich(s, f"<b>{fmt_percent(score.percent)}</b>",
+                                                        "cell_num"),
+                 level_chip(s, score.level, level_text(ctx, score.level)), ""])
+    cells.append((6, len(rows) - 1, score.level))
+    bold.append(len(rows) - 1)
+    w = ctx.width
+    out.append(keep(rich(s, "Scores by dimension", "h4"), data_table(
+        s, ["Code", "Dimension", "Category", "Score", "Max", "Percent", "Level", "Target"],
+        rows, [12 * mm, w - 12 * mm - 24 * mm - 15 * mm - 13 * mm - 17 * mm - 2 * 27 * mm,
+               24 * mm, 15 * mm, 13 * mm, 17 * mm, 27 * mm, 27 * mm],
+        numeric=[3, 4, 5], centred=[6, 7], level_cells=cells, bold_rows=bold)))
+    out.append(PageBreak())
+
+    groups = []
+    for d in f.dimensions:
+        bars = []
+        for e in d.elements:
+            es = score.elements[e.code]
+            bars.append(charts.Bar(e.code, e.title, es.percent, es.level,
+                                   _target_percent(ctx, es.target), es.target,
+                                   "n/a" if es.status is Status.NOT_APPLICABLE else ""))
+        groups.append(charts.BarGroup(f"{d.code} {d.name}", bars))
+    out.append(heading(ctx, "Element profile", 1, "profile-elements"))
+    out.append(rich(s, "Each element's share of its points, coloured by its maturity level, "
+                       "with the target level's threshold as a dashed outline.", "body"))
+    out.append(charts.legend(s, ctx.width))
+    out.append(charts.bar_chart(s, groups, ctx.width, _bands(ctx)))
+
+    if f.enablers:
+        out.append(PageBreak())
+        out.append(heading(ctx, "Enabler profile", 1, "profile-enablers"))
+        out.append(rich(s, (
+            "The enablers are the conditions that let the six dimensions work: they are rated "
+            "on the same scale but carry no points, so they explain the score rather than add "
+            "to it."), "body"))
+        bars = [charts.Bar(n.code, n.name, score.enablers[n.code].percent,
+                           score.enablers[n.code].level) for n in f.enablers]
+        out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx),
+                                    with_target=False, label_width=230))
+        out.append(gap(4))
+        rows_n, cells_n = [], []
+        for i, n in enumerate(f.enablers):
+            ns = score.enablers[n.code]
+            rows_n.append([n.code, rich(s, f"<b>{markup(n.name)}</b><br/>"
+                                           f'<font size=7.5 color="#{s.muted.hexval()[2:]}">'
+                                           f"{markup(n.summary)}</font>", "cell"),
+                           fmt_percent(ns.percent),
+                           level_chip(s, ns.level, level_text(ctx, ns.level))])
+            cells_n.append((3, i, ns.level))
+        out.append(data_table(s, ["Code", "Enabler", "Percent", "Level"], rows_n,
+                              [12 * mm, ctx.width - 12 * mm - 17 * mm - 28 * mm, 17 * mm,
+                               28 * mm], numeric=[2], centred=[3], level_cells=cells_n))
+    out.append(PageBreak())
+    return out
+
+
+# ---------------------------------------------------------------- improvement plan
+
+
+def improvement_plan(ctx: Context) -> list[Flowable]:
+    s, data = ctx.styles, ctx.data
+    actions = list(data.document.actions)
+    out = section_title(ctx, "actions", "Improvement plan",
+                        "The actions agreed to close the gaps, by priority and owner.")
+    if not actions:
+        out.append(rich(s, "No improvement actions have been recorded for this engagement "
+                           "yet.", "body"))
+        out.append(PageBreak())
+        return out
+    owners = {a.owner or "Unassigned" for a in actions}
+    out.append(rich(s, (
+        f"The plan holds {plural(len(actions), 'action')} for {plural(len(owners), 'owner')}. "
+        "They are listed by priority, then by owner and due date; the element each one "
+        "improves links it to the findings above."), "body"))
+    titles = {e.code: e.title for e in data.framework.elements()}
+    titles.update({n.code: n.name for n in data.framework.enablers})
+    w = ctx.width
+    for priority in (Priority.HIGH, Priority.MEDIUM, Priority.LOW):
+        group = sorted((a for a in actions if a.priority == priority),
+                       key=lambda a: ((a.owner or "~").lower(), a.due_date or "9999", a.element))
+        if not group:
+            continue
+        rows = [[rich(s, f"<b>{markup(a.element)}</b><br/><font size=7 color="
+                         f'"#{s.muted.hexval()[2:]}">{markup(titles.get(a.element, ""))}'
+                         "</font>", "cell"),
+                 a.action, a.owner or "Unassigned", format_date(a.due_date) or "–",
+                 ACTION_STATUS_WORDS.get(a.status, str(a.status))] for a in group]
+        out.append(need(40))
+        out.append(heading(ctx, f"{PRIORITY_WORDS[priority]} priority ({len(group)})", 1,
+                           f"actions-{priority}", in_contents=False, style_name="h3"))
+        out.append(data_table(s, ["Element", "Action", "Owner", "Due", "Status"], rows,
+                              [38 * mm, w - 38 * mm - 34 * mm - 24 * mm - 18 * mm, 34 * mm,
+                               24 * mm, 18 * mm]))
+    counts: dict[str, dict[Priority, int]] = defaultdict(lambda: defaultdict(int))
+    for a in actions:
+        counts[a.owner or "Unassigned"][Priority(a.priority)] += 1
+    rows2 = [[owner, str(c[Priority.HIGH]), str(c[Priority.MEDIUM]), str(c[Priority.LOW]),
+              str(sum(c.values()))] for owner, c in sorted(counts.items(),
+                                                          key=lambda p: p[0].lower())]
+    out.append(need(40))
+    out.append(heading(ctx, "Actions by owner", 1, "actions-owners", in_contents=False,
+                       style_name="h3"))
+    out.append(data_table(s, ["Owner", "High", "Medium", "Low", "Total"], rows2,
+                          [w - 4 * 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm],
+                          numeric=[1, 2, 3, 4]))
+    out.append(PageBreak())
+    return out
+
+
+# ---------------------------------------------------------------- methodology
+
+
+def methodology(ctx: Context) -> list[Flowable]:
+    s, f = ctx.styles, ctx.data.framework
+    w = ctx.width
+    out = section_title(ctx, "methodology", "Methodology",
+                        "How the figures in this report are calculated.")
+    cats = " and ".join(f"{markup(c.name)} ({fmt_points(c.points)} points)" for c in f.categories)
+    wi, wo = f.weights.indicators, f.weights.objective
+    paragraphs_ = [
+        f"The assessment follows the <i>{markup(f.name)}</i> (version {markup(f.version)}). "
+        f"It divides customer experience management into {len(f.dimensions)} dimensions and "
+        f"{sum(len(d.elements) for d in f.dimensions)} elements, worth "
+        f"{fmt_points(f.total_points)} points in all, split between {cats}.",
+        "Each element has a statement of objective and a set of maturity indicators. The "
+        "assessors rate every indicator on the scale below, or mark it not applicable, and "
+        "judge how far the statement of objective is achieved. Their ratings rest on "
+        "interviews, documents and observation on site, recorded as evidence notes.",
+        f"An element's score is its points multiplied by a weighted blend: "
+        f"{wi * 100:.0f} % for the mean of its indicator ratings and {wo * 100:.0f} % for the "
+        "achievement of its objective. Indicators marked not applicable are left out of the "
+        "mean; an indicator not yet rated counts as zero, as does an objective not yet judged. "
+        "An element whose indicators are all not applicable leaves the total, and the total "
+        "is then normalized to the points that did apply.",
+        "Dimension, category and overall scores are the sums of their elements' scores. A "
+        "percent is the score divided by the applicable points, and the maturity level is the "
+        "band that percent falls in. A dimension's target is the rounded mean of its "
+        "elements' targets; the gap is the target level minus the current level.",
+        "Each assessor rates on their own first. Where the team has recorded a consensus value "
+        "it is used; where every assessor gave the same value, that value is used; where they "
+        "differ and no consensus is recorded yet, the mean of their ratings is used and the "
+        "element is marked as still to agree.",
+    ]
+    for text in paragraphs_:
+        out.append(rich(s, text, "body"))
+    fr = {lv.value: lv for lv in f.scale}
+    rows, cells = [], []
+    for i, lv in enumerate(f.scale):
+        rows.append([level_chip(s, max(1, min(5, lv.value)), f"{lv.value} {lv.label}"),
+                     lv.meaning, f"{lv.fraction:.2f}"])
+        cells.append((0, i, max(1, min(5, lv.value))))
+    _ = fr
+    out.append(keep(rich(s, "The indicator scale", "h4"), data_table(
+        s, ["Level", "Meaning", "Fraction"], rows, [34 * mm, w - 34 * mm - 20 * mm, 20 * mm],
+        numeric=[2], centred=[0], level_cells=cells)))
+    out.append(gap(3))
+    out.append(keep(rich(s, "Achievement of the statement of objective", "h4"), data_table(
+        s, ["Judgement", "Fraction"], [[o.label, f"{o.fraction:.2f}"]
+                                       for o in f.objective_levels],
+        [w - 20 * mm, 20 * mm], numeric=[1])))
+    out.append(gap(3))
+    rows, cells = [], []
+    bands = list(f.bands)
+    for i, b in enumerate(bands):
+        upper = bands[i + 1].min_percent if i + 1 < len(bands) else 100
+        rng = f"{b.min_percent:g} % to {upper:g} %" if i + 1 == len(bands) else \
+            f"{b.min_percent:g} % to under {upper:g} %"
+        rows.append([level_chip(s, max(1, min(5, b.level)), f"{b.level} {b.label}"), rng])
+        cells.append((0, i, max(1, min(5, b.level))))
+    out.append(keep(rich(s, "Maturity levels", "h4"), data_table(
+        s, ["Level", "Percent of applicable points"], rows, [34 * mm, w - 34 * mm],
+        centred=[0], level_cells=cells)))
+    out.append(gap(3))
+    rows = [[d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
+             str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
+    out.append(keep(rich(s, "Points by dimension", "h4"), data_table(
+        s, ["Code", "Dimension", "Category", "Elements", "Points"], rows,
+        [14 * mm, w - 14 * mm - 40 * mm - 20 * mm - 18 * mm, 40 * mm, 20 * mm, 18 * mm],
+        numeric=[3, 4])))
+    out.append(PageBreak())
+    return out
+
+
+# ---------------------------------------------------------------- sign-off
+
+
+def sign_off(ctx: Context) -> list[Flowable]:
+    s, data = ctx.styles, ctx.data
+    d = data.document.details
+    sign = data.signoff
+    w = ctx.width
+    out = section_title(ctx, "signoff", "Sign-off",
+                        "Who stands behind this report, and the data it was made from.")
+    if sign is not None:
+        out.append(rich(s, (
+            f"This report was signed off on {format_date(sign.signed_on)} as revision "
+            f"{sign.revision} of the assessment of {markup(d.client)}. The assessment is locked: "
+            "any later change is made as a new revision with its reason, and the signed "
+            "revision stays as it is."), "body"))
+        signers = list(sign.signers)
+    else:
+        out.append(rich(s, (
+            "This report is a <b>draft</b>. It becomes final when the lead assessor, and where "
+            "agreed a representative of the client, sign it off below. Signing off locks the "
+            "assessment; from then on any change is made as a new revision with its reason."),
+            "body"))
+        signers = list(data.planned_signers) or [
+            Signer(d.lead_assessor, "Lead assessor", s.brand.firm_name),
+            Signer("", "Client representative", d.client)]
+    blocks: list[Flowable] = []
+    half = (w - 8 * mm) / 2
+    for signer in signers:
+        heading_text = f"For {signer.organisation}" if signer.organisation else "Signed by"
+        blocks.append(SignatureBlock(
+            s, half, signer.name, signer.role, signer.organisation,
+            format_date(signer.signed_on) if signer.signed_on else "",
+            signer.signature_png if sign is not None else None, heading_text))
+    rows = [blocks[i:i + 2] for i in range(0, len(blocks), 2)]
+    for row in rows:
+        if len(row) < 2:
+            row.append("")
+    grid = house_table(s, [[r[0], "", r[1]] for r in rows], colWidths=[half, 8 * mm, half],
+                 hAlign="LEFT")
+    grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    out += [gap(3), grid, gap(4)]
+
+    digest = sign.content_hash if sign is not None else data.content_hash
+    if digest:
+        label = ("Content hash of the signed revision (SHA-256)" if sign is not None else
+                 "Content hash of the data this draft was made from (SHA-256)")
+        box = house_table(s, [[rich(s, markup(label.upper()), "label")],
+                     [rich(s, _spaced_hash(digest), "hash")],
+                     [rich(s, (
+                         "The hash is computed over a canonical form of the assessment: its "
+                         "details, team, ratings, consensus, targets, evidence, actions and "
+                         "the digests of its attachments. Any change to any of them gives a "
+                         "different hash, so it shows whether this report matches the data "
+                         "held by the assessor."), "muted")]],
+                    colWidths=[w], hAlign="LEFT")
+        box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), s.zebra),
+                                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, s.primary),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 4),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        out.append(KeepTogether([box]))
+    if sign is not None and sign.history:
+        rows_h = [[str(h.revision), format_date(h.date), h.description] for h in sign.history]
+        out += [gap(4), keep(rich(s, "Revision history", "h4"), data_table(
+            s, ["Revision", "Date", "Description"], rows_h,
+            [20 * mm, 38 * mm, w - 58 * mm], numeric=[0]))]
+    if data.embedded_files:
+        names = ", ".join(markup(e.name) for e in data.embedded_files)
+        out.append(rich(s, f"Attached to this PDF: {names}.", "muted"))
+    return out
+
+
+def _spaced_hash(digest: str) -> str:
+    """The hash in groups of eight characters, so a reader can compare it by eye."""
+    clean = "".join(c for c in digest if c.isalnum())
+    return markup(" ".join(clean[i:i + 8] for i in range(0, len(clean), 8)))
+
+
+def start_body() -> list[Flowable]:
+    return [NextPageTemplate("body"), PageBreak()]

@@ -1,0 +1,103 @@
+"""Exporting an engagement's branded PDF report (`workbench export pdf`, the export dialog)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Collection
+from functools import partial
+from pathlib import Path
+
+from platformdirs import user_cache_path
+
+from workbench.core.canonical import content_hash
+from workbench.core.errors import WorkbenchError
+from workbench.core.progress import Progress, no_progress
+from workbench.exports.brand import load_brand
+from workbench.exports.report import (
+    SECTIONS,
+    PhotoCache,
+    PhotoSource,
+    ReportInput,
+    ReportResult,
+    SignOffInfo,
+    build_report,
+    check_sections,
+)
+from workbench.services import attachments, engagements, scores
+from workbench.services.session import Session
+
+__all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input"]
+
+
+def photo_cache_dir() -> Path:
+    """Where downscaled report photos are kept between exports."""
+    return user_cache_path("assessor-workbench", appauthor=False) / "report-photos"
+
+
+def report_input(session: Session, engagement_id: str, *, deterministic: bool = False,
+                 signoff: SignOffInfo | None = None) -> ReportInput:
+    """Everything the report shows, loaded from the database as core types."""
+    doc = engagements.document(session, engagement_id)
+    framework = session.framework_of(engagement_id)
+    result = scores.score(session, engagement_id)
+    photos = [PhotoSource(a.element, a.filename, a.caption, a.sha256,
+                          partial(attachments.content, session, engagement_id, a.id))
+              for a in doc.attachments if a.is_image]
+    details = doc.details
+    if deterministic:
+        # The issue date must not depend on the day the test runs.
+        day = details.end_date or details.start_date
+        issued = dt.date.fromisoformat(day) if day else dt.date(2000, 1, 1)
+    else:
+        issued = dt.date.today()
+    return ReportInput(document=doc, framework=framework, score=result, issued=issued,
+                       photos=photos, signoff=signoff,
+                       content_hash=content_hash(doc, framework))
+
+
+def export_with_result(session: Session, engagement_id: str, path: Path,
+                       brand: str | None = None, sections: Collection[str] | None = None,
+                       progress: Progress = no_progress, deterministic: bool = False,
+                       signoff: SignOffInfo | None = None) -> ReportResult:
+    """Write the report to `path` atomically and return what was built (pages, warnings)."""
+    chosen = check_sections(sections)  # before any work: a typo fails at once
+    data = report_input(session, engagement_id, deterministic=deterministic, signoff=signoff)
+    profile = load_brand(brand or data.document.details.brand or "default")
+    result = build_report(data, profile, sections=chosen, deterministic=deterministic,
+                          progress=progress, photo_cache=PhotoCache(photo_cache_dir()))
+    write_atomically(path, result.pdf)
+    return result
+
+
+def export(session: Session, engagement_id: str, path: Path, brand: str | None = None,
+           sections: Collection[str] | None = None, progress: Progress = no_progress,
+           deterministic: bool = False) -> Path:
+    """Write the engagement's PDF report to `path` (nothing is left behind on failure)."""
+    export_with_result(session, engagement_id, Path(path), brand, sections, progress,
+                       deterministic)
+    return Path(path)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`."""
+    path = Path(path)
+    if path.is_dir():
+        raise WorkbenchError(f"{path} is a folder; give a file name ending in .pdf")
+    if not path.parent.is_dir():
+        raise WorkbenchError(f"{path.parent}: the folder does not exist")
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,104 @@
+"""`python tests/tools/report_pngs.py OUTDIR`: the demo engagement's report, page by page, as PNG.
+
+Creates the demo engagement in a temporary database, attaches a few generated photos
+(and one damaged file, to show its placeholder), exports the report with the default
+brand, and renders every page with pdftoppm into OUTDIR (report.pdf beside them), so a
+person can look at every page. `make report-pngs` runs it.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from workbench.core.bundled import resources_dir
+from workbench.core.errors import WorkbenchError
+from workbench.services import assessment, attachments, report
+from workbench.services.demo import create_demo
+from workbench.services.session import Session
+
+
+def board_photo(title: str, lines: list[str], seed: int, size: tuple[int, int] = (2400, 1800)
+                ) -> bytes:
+    """A photo-like JPEG of a wall board with sticky notes (generated, no external files)."""
+    import random
+
+    rng = random.Random(seed)
+    image = Image.new("RGB", size, (214, 208, 196))
+    draw = ImageDraw.Draw(image)
+    w, h = size
+    draw.rectangle([w * 0.06, h * 0.08, w * 0.94, h * 0.9], fill=(246, 246, 242),
+                   outline=(120, 120, 120), width=12)
+    font_path = resources_dir() / "fonts" / "DejaVuSans-Bold.ttf"
+    big = ImageFont.truetype(str(font_path), size[1] // 16)
+    small = ImageFont.truetype(str(resources_dir() / "fonts" / "DejaVuSans.ttf"), size[1] // 34)
+    draw.text((w * 0.1, h * 0.12), title, font=big, fill=(30, 50, 70))
+    colours = [(255, 226, 120), (160, 214, 240), (250, 170, 160), (170, 225, 170)]
+    for i, line in enumerate(lines):
+        x = w * 0.1 + (i % 3) * w * 0.27
+        y = h * 0.32 + (i // 3) * h * 0.27
+        box = [x, y, x + w * 0.23, y + h * 0.2]
+        draw.rectangle(box, fill=rng.choice(colours))
+        draw.text((x + 20, y + 20), line, font=small, fill=(40, 40, 40))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
+def add_demo_photos(session: Session, eid: str) -> None:
+    """A few photos on two elements, plus notes with markup characters and accents."""
+    attachments.attach_bytes(session, eid, "D2.6", "journey-wall.jpg", board_photo(
+        "Journey map: home move", ["Order", "Install", "First bill", "Fault", "Upgrade"], 1),
+        caption="Journey wall in the CX office, updated weekly by the design team")
+    attachments.attach_bytes(session, eid, "D2.6", "pain-points.jpg", board_photo(
+        "Pain points < 30 days", ["Billing & Co", "Missed visit", "Long hold"], 2),
+        caption="Top pain points from the last quarter (R&D <draft> board)")
+    attachments.attach_bytes(session, eid, "D5.3", "retention.jpg", board_photo(
+        "Retention KPIs", ["Churn 1.4 %", "Saves 38 %", "NPS +21", "CES 2.1"], 3),
+        caption="Retention dashboard printed for the weekly stand-up")
+    assessment.set_notes(session, eid, "D2.6", (
+        "Journey maps exist for the five most frequent journeys <b>and</b> the team uses "
+        "them in design reviews; AT&T-style \"moments of truth\" are marked.\n\n"
+        "Front-line input came from Zoë Lindqvist's workshop in Łódź with Müller's team; "
+        "maps show x<y for digital journeys."))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python tests/tools/report_pngs.py OUTDIR", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm is missing: install poppler-utils", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("page-*.png"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        session = Session.open(Path(tmp) / "demo.sqlite3")
+        try:
+            eid = create_demo(session)
+            add_demo_photos(session, eid)
+            pdf = out / "report.pdf"
+            result = report.export_with_result(session, eid, pdf)
+        except WorkbenchError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            session.close()
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "page")], check=True)
+    pages = sorted(out.glob("page-*.png"))
+    print(f"{pdf}: {result.pages} pages; {len(pages)} PNG files in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
