@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from workbench.exports.report.styles import ReportStyles
+from workbench.exports.report.text import fmt_percent
 
 DASH = (3, 2)
 
@@ -195,7 +196,7 @@ def bar_chart(styles: ReportStyles, groups: Sequence[BarGroup], width: float,
                 d.add(Rect(plot_x, y + (row_height - th) / 2, plot_w * bar.target_percent / 100,
                            th, fillColor=None, strokeColor=styles.target, strokeWidth=0.9,
                            strokeDashArray=DASH))
-            text = bar.note or ("–" if bar.percent is None else f"{bar.percent:.0f} %")
+            text = bar.note or fmt_percent(bar.percent)
             d.add(_string(plot_x + plot_w + 30, y + 3.5, text, styles, 7, "end", bold=True))
             if with_target:
                 tl = f"L{bar.level}" if bar.level is not None else ""

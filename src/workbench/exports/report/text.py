@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from workbench.core.display import percent_value
+
 MAX_NOTE_CHARS = 12_000  # about four pages; the rest stays in the app and the workbook
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -62,7 +64,8 @@ def fmt_score(value: float | None) -> str:
 
 def fmt_percent(value: float | None) -> str:
     """A percent for display: whole number with a thin space before the sign."""
-    return "–" if value is None else f"{value:.0f}\u2009%"
+    shown = percent_value(value)  # rounded down, so a percent never crosses its level's band
+    return "–" if shown is None else f"{shown}\u2009%"
 
 
 def fmt_points(value: float) -> str:
