@@ -1,28 +1,98 @@
-"""Starting the GUI."""
+"""Starting the GUI: the application object, style, crash handler, database, main window."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workbench import __version__
+from workbench.core.errors import WorkbenchError
+from workbench.services.session import Session
+
+if TYPE_CHECKING:  # the window's modules load after the QApplication exists
+    from workbench.gui.main_window import MainWindow
+
+APP_NAME = "Assessor Workbench"
+
+
+def application() -> QApplication:
+    """The QApplication (made once), with the app's identity and style."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("assessor-workbench")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("assessor-workbench")
+    app.setDesktopFileName("org.assessorworkbench.Workbench")  # matches the .desktop entry
+    from workbench.frozen import app_icon_path
+
+    icon = app_icon_path()
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    from workbench.gui.theme import apply_style
+
+    apply_style(app)
+    return app
+
+
+def build_main_window(session: Session, settings_path: Path | None = None) -> MainWindow:
+    """The main window on an open session (used by run_gui, the screenshots and the tests)."""
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.settings import Settings
+
+    return MainWindow(session, Settings(settings_path))
 
 
 def run_gui(db: str | Path | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+    """`workbench` with no command: open the database (the demo on first start) and the window."""
+    app = application()
+    from workbench.gui.crash import install_crash_handler
 
-    from workbench.core.errors import WorkbenchError
-    from workbench.services import engagements
-    from workbench.services.demo import ensure_demo
-    from workbench.services.session import Session
-
-    app = QApplication.instance() or QApplication(sys.argv)
+    install_crash_handler()
     try:
         session = Session.open(db)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, "Assessor Workbench", str(exc))
+        QMessageBox.critical(None, APP_NAME, f"The database cannot be opened.\n\n{exc}")
         return 1
-    ensure_demo(session)
-    rows = engagements.summaries(session)
-    label = QLabel("\n".join(f"{r.client} — {r.title}: {r.total or 0:.1f}" for r in rows))
-    label.setWindowTitle("Assessor Workbench")
-    label.show()
+    from workbench.services.demo import ensure_demo
+
+    try:
+        demo_id = ensure_demo(session)
+    except WorkbenchError as exc:
+        demo_id = None
+        QMessageBox.warning(None, APP_NAME, f"The demo engagement could not be created.\n\n"
+                                            f"{exc}")
+    window = build_main_window(session)
+    window.show()
+    for warning in session.warnings:
+        QTimer.singleShot(0, lambda w=warning: QMessageBox.warning(window, APP_NAME, w))
+    if demo_id is not None:
+        window.status.message("Welcome: a demo engagement is ready to explore. "
+                              "Double-click it to open it.")
+    try:
+        return event_loop(app)
+    finally:
+        session.close()
+
+
+def event_loop(app: QApplication) -> int:
+    """Run the application until its last window closes (tests replace this).
+
+    `WORKBENCH_QUIT_AFTER_MS` makes it quit by itself after that many milliseconds, so the
+    packaging smoke test can check that the frozen app starts and stops cleanly.
+    """
+    quit_after = os.environ.get("WORKBENCH_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), app.quit)
     return int(app.exec())

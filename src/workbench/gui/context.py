@@ -1,0 +1,119 @@
+"""One open engagement as the widgets see it: session, framework, assessor, undo, live score.
+
+Widgets never call each other: they call a service through `EngagementContext.call`,
+which commits (one transaction per edit, in the service), then announces the returned
+`Change`; every part refreshes only what that Change touches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from workbench.core.engagement import Assessor, EngagementDetails
+from workbench.core.errors import WorkbenchError
+from workbench.core.framework import Framework
+from workbench.core.scoring import ScoreResult
+from workbench.services import engagements, scores
+from workbench.services.session import Change, Session
+
+
+class EngagementContext(QObject):
+    """The state shared by the parts of the workbench for one engagement.
+
+    Signals:
+        changed(object): a committed Change.
+        scored(object): a fresh team ScoreResult, after a change that affects scores.
+        saved(str): a short acknowledgement for the status bar, sent after the commit.
+        failed(str): a service refused an edit; the message says why.
+        reveal(str): an undo or redo touched this element; show it.
+        assessor_changed(str): ratings now go to this assessor.
+        details_changed(): client, title, team or dates changed.
+        flush_requested(): save any text typed but not saved yet, now.
+        reloaded(): much changed at once (an import): show everything afresh.
+    """
+
+    changed = Signal(object)
+    scored = Signal(object)
+    saved = Signal(str)
+    failed = Signal(str)
+    reveal = Signal(str)
+    assessor_changed = Signal(str)
+    details_changed = Signal()
+    flush_requested = Signal()
+    reloaded = Signal()
+
+    def __init__(self, session: Session, engagement_id: str, assessor: str = "",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.engagement_id = engagement_id
+        self.framework: Framework = session.framework_of(engagement_id)
+        self.details: EngagementDetails = engagements.details(session, engagement_id)
+        self.team: list[Assessor] = engagements.team(session, engagement_id)
+        names = [a.name for a in self.team]
+        self.assessor = assessor if assessor in names else self.details.lead_assessor
+        self.undo_stack = QUndoStack(self)
+        self.score: ScoreResult = scores.score(session, engagement_id)
+        self._own: ScoreResult | None = None
+
+    # --- calling services ---------------------------------------------------------------
+    def call(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> Change | None:
+        """Run one service edit on this engagement; announce its Change, or the refusal."""
+        try:
+            change = service(self.session, self.engagement_id, *args, **kwargs)
+        except WorkbenchError as exc:
+            self.failed.emit(str(exc))
+            return None
+        self.commit(change)
+        return change
+
+    def commit(self, change: Change) -> None:
+        """Announce a Change that has been committed (by `call` or by a worker's session)."""
+        if change.affects_score:
+            self.refresh_score()
+        self.changed.emit(change)
+        self.saved.emit("Saved")
+
+    def refresh_score(self) -> None:
+        self.score = scores.score(self.session, self.engagement_id)
+        self._own = None
+        self.scored.emit(self.score)
+
+    @property
+    def own_score(self) -> ScoreResult:
+        """The current assessor's own result (their ratings alone), computed when asked."""
+        if self._own is None:
+            self._own = scores.score(self.session, self.engagement_id, self.assessor)
+        return self._own
+
+    # --- who is rating ------------------------------------------------------------------
+    def set_assessor(self, name: str) -> None:
+        if name == self.assessor or name not in [a.name for a in self.team]:
+            return
+        self.assessor = name
+        self._own = None
+        self.assessor_changed.emit(name)
+
+    def reload_details(self) -> None:
+        self.details = engagements.details(self.session, self.engagement_id)
+        self.team = engagements.team(self.session, self.engagement_id)
+        if self.assessor not in [a.name for a in self.team]:
+            self.set_assessor(self.details.lead_assessor)
+        self.details_changed.emit()
+
+    def form_flush(self) -> None:
+        """Ask every editor to save pending text (before an export reads the database)."""
+        self.flush_requested.emit()
+
+    def reload_all(self) -> None:
+        self.refresh_score()
+        self.reloaded.emit()
+
+    @property
+    def title(self) -> str:
+        d = self.details
+        return f"{d.client} — {d.title}" if d.title else d.client

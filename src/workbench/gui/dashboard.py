@@ -1,0 +1,192 @@
+"""The dashboard tab: total and level, completeness, radar, element bars, gaps, enablers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.framework import Framework
+from workbench.core.scoring import ScoreResult, Status
+from workbench.gui.theme import GRID, heading, muted_label
+from workbench.gui.widgets.charts import ElementBars, EnablerBars, RadarChart
+from workbench.gui.widgets.score_panel import LevelChip
+
+MAX_GAPS = 6
+
+
+class Tile(QFrame):
+    """A headline figure: caption, value, and a detail line."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = self.box = QVBoxLayout(self)
+        layout.setContentsMargins(2 * GRID, GRID + GRID // 2, 2 * GRID, GRID + GRID // 2)
+        layout.setSpacing(GRID // 2)
+        layout.addWidget(muted_label(caption, self))
+        self.value = heading("—", 5, self)
+        layout.addWidget(self.value)
+        self.detail = muted_label("", self)
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.detail)
+
+
+class DashboardView(QScrollArea):
+    """Figures straight from the ScoreResult of services.scores, rounded only for display.
+
+    Signals:
+        element_activated(str): the user double-clicked a gap; show that element.
+    """
+
+    element_activated = Signal(str)
+
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.framework = framework
+        self.result: ScoreResult | None = None
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 3 * GRID)
+        layout.setSpacing(2 * GRID)
+
+        tiles = QHBoxLayout()
+        tiles.setSpacing(2 * GRID)
+        self.total = Tile("TOTAL SCORE", body)
+        self.level = Tile("ORGANISATION LEVEL", body)
+        self.level_chip = LevelChip(self.level)
+        self.level.box.addWidget(self.level_chip)
+        self.completeness = Tile("COMPLETENESS", body)
+        self.consensus = Tile("NEEDS CONSENSUS", body)
+        for tile in (self.total, self.level, self.completeness, self.consensus):
+            tiles.addWidget(tile, 1)
+        layout.addLayout(tiles)
+
+        charts = QGridLayout()
+        charts.setHorizontalSpacing(3 * GRID)
+        charts.setVerticalSpacing(GRID)
+        charts.addWidget(heading("Maturity profile", 1, body), 0, 0)
+        charts.addWidget(heading("Elements", 1, body), 0, 1)
+        self.radar = RadarChart(framework, body)
+        self.bars = ElementBars(framework, body)
+        charts.addWidget(self.radar, 1, 0)
+        charts.addWidget(self.bars, 1, 1)
+        charts.setColumnStretch(0, 4)
+        charts.setColumnStretch(1, 6)
+        layout.addLayout(charts)
+
+        lower = QGridLayout()
+        lower.setHorizontalSpacing(3 * GRID)
+        lower.setVerticalSpacing(GRID)
+        lower.addWidget(heading("Largest gaps to target", 1, body), 0, 0)
+        lower.addWidget(heading("Framework enablers", 1, body), 0, 1)
+        self.gaps = QTableWidget(0, 4, body)
+        self.gaps.setHorizontalHeaderLabels(["Element", "Current", "Target", "Gap"])
+        self.gaps.verticalHeader().hide()
+        self.gaps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.gaps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.gaps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.gaps.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.gaps.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.gaps.cellDoubleClicked.connect(self._gap_activated)
+        self.no_gaps = muted_label("No element is below its target yet, or no target is set.",
+                                   body)
+        gaps_box = QVBoxLayout()
+        gaps_box.addWidget(self.gaps)
+        gaps_box.addWidget(self.no_gaps)
+        gaps_box.addStretch(1)
+        lower.addLayout(gaps_box, 1, 0)
+        self.enablers = EnablerBars(framework, body)
+        enablers_box = QVBoxLayout()
+        enablers_box.addWidget(self.enablers)
+        enablers_box.addStretch(1)
+        lower.addLayout(enablers_box, 1, 1)
+        lower.setColumnStretch(0, 1)
+        lower.setColumnStretch(1, 1)
+        layout.addLayout(lower)
+        layout.addStretch(1)
+        self._gap_codes: list[str] = []
+
+    def level_text(self, level: int | None) -> str:
+        return "—" if level is None else f"{level} {self.framework.band_label(level)}"
+
+    def set_result(self, result: ScoreResult) -> None:
+        self.result = result
+        self.total.value.setText(f"{result.total:.1f}")
+        if result.applicable_max != result.max:
+            self.total.detail.setText(f"of {result.max:g} · normalised "
+                                      f"{result.normalized_total:.1f} "
+                                      f"({result.applicable_max:g} applicable)")
+        else:
+            self.total.detail.setText(f"of {result.max:g} points")
+        self.level.value.setText("—" if result.level is None else str(result.level))
+        self.level.detail.setText("" if result.level is None
+                                  else self.framework.band_label(result.level))
+        self.level_chip.set_level(result.level, self.level_text(result.level))
+        self.level_chip.hide()
+        self.completeness.value.setText(f"{result.completeness * 100:.0f}%")
+        complete = sum(1 for e in result.elements.values() if e.status is Status.COMPLETE)
+        self.completeness.detail.setText(f"{complete} of {len(result.elements)} elements "
+                                         "complete")
+        disputed = result.needs_consensus
+        self.consensus.value.setText(str(len(disputed)))
+        self.consensus.detail.setText(", ".join(disputed[:6]) + (" …" if len(disputed) > 6
+                                                                 else "")
+                                      if disputed else "The assessors agree everywhere")
+        self.radar.set_result(result)
+        self.bars.set_result(result)
+        self.enablers.set_result(result)
+        self._show_gaps(result)
+
+    def largest_gaps(self, result: ScoreResult) -> list[tuple[str, int, int, int]]:
+        """(element, current level, target, gap) of elements below target, largest first."""
+        rows = [(e.code, e.level, e.target, e.gap) for e in result.elements.values()
+                if e.gap is not None and e.gap > 0 and e.level is not None
+                and e.target is not None]
+        rows.sort(key=lambda r: (-r[3], r[0]))
+        return [(c, int(lv), int(t), int(g)) for c, lv, t, g in rows[:MAX_GAPS]]
+
+    def _show_gaps(self, result: ScoreResult) -> None:
+        rows = self.largest_gaps(result)
+        self._gap_codes = [r[0] for r in rows]
+        self.gaps.setRowCount(len(rows))
+        for n, (code, level, target, gap) in enumerate(rows):
+            title = self.framework.element_by_code[code].title
+            cells = [f"{code}  {title}", self.level_text(level), self.level_text(target),
+                     f"+{gap}"]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{code} {title}" if column == 0 else text)
+                if column == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.gaps.setItem(n, column, item)
+        self.gaps.resizeRowsToContents()
+        height = self.gaps.horizontalHeader().sizeHint().height() + sum(
+            self.gaps.rowHeight(n) for n in range(len(rows))) + 2 * self.gaps.frameWidth()
+        self.gaps.setFixedHeight(height)
+        self.gaps.setVisible(bool(rows))
+        self.no_gaps.setVisible(not rows)
+
+    def _gap_activated(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self._gap_codes):
+            self.element_activated.emit(self._gap_codes[row])
+
+

@@ -1,0 +1,130 @@
+"""Engagement-level commands: new, edit details, duplicate, archive, delete, the demo.
+
+Each asks what it needs (through small functions tests replace), calls one service,
+and announces the Change; the list and the open workbench refresh from it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from workbench.core.engagement import Assessor, EngagementDetails
+from workbench.core.errors import WorkbenchError
+from workbench.gui import dialogs
+from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog
+from workbench.services import engagements
+from workbench.services.session import Change, Session
+
+
+def ask_details(parent: QWidget, details: EngagementDetails | None,
+                team: list[Assessor] | None) -> tuple[EngagementDetails, list[Assessor]] | None:
+    """Show the details dialog; (details, team) when saved (tests replace this)."""
+    dialog = EngagementDialog(details, team, parent)
+    if dialog.exec():
+        return dialog.details(), dialog.members()
+    return None
+
+
+def ask_duplicate(parent: QWidget,
+                  source: EngagementDetails) -> tuple[EngagementDetails, bool] | None:
+    """(details of the copy, with ratings?) or None (tests replace this)."""
+    dialog = DuplicateDialog(source, parent)
+    if dialog.exec():
+        return dialog.details(), dialog.with_ratings
+    return None
+
+
+class EngagementCommands(QObject):
+    """Signals: changed(object): a Change to an engagement (created, updated, deleted)."""
+
+    changed = Signal(object)
+
+    def __init__(self, session: Session, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.session = session
+        self.parent_widget = parent_widget
+
+    def _run(self, work: object) -> Change | None:
+        try:
+            change = work()  # type: ignore[operator]
+        except WorkbenchError as exc:
+            dialogs.show_error(self.parent_widget, str(exc))
+            return None
+        assert isinstance(change, Change)
+        self.changed.emit(change)
+        return change
+
+    def new(self) -> str | None:
+        answer = ask_details(self.parent_widget, None, None)
+        if answer is None:
+            return None
+        details, team = answer
+        change = self._run(lambda: engagements.create(self.session, details, team=team))
+        return change.engagement_id if change else None
+
+    def edit(self, engagement_id: str) -> bool:
+        details = engagements.details(self.session, engagement_id)
+        team = engagements.team(self.session, engagement_id)
+        answer = ask_details(self.parent_widget, details, team)
+        if answer is None:
+            return False
+        new_details, new_team = answer
+        if self._run(lambda: engagements.update_details(self.session, engagement_id,
+                                                        new_details)) is None:
+            return False
+        self._sync_team(engagement_id, team, new_team, new_details.lead_assessor)
+        return True
+
+    def _sync_team(self, engagement_id: str, old: list[Assessor], new: list[Assessor],
+                   lead: str) -> None:
+        before = {a.name: a for a in old}
+        after = {a.name: a for a in new}
+        for name, member in after.items():
+            if name not in before:
+                self._run(lambda m=member: engagements.add_assessor(self.session,
+                                                                    engagement_id, m))
+            elif before[name] != member:
+                self._run(lambda n=name, m=member: engagements.update_assessor(
+                    self.session, engagement_id, n, m))
+        for name in before:
+            if name not in after and name != lead:
+                self._run(lambda n=name: engagements.remove_assessor(self.session,
+                                                                     engagement_id, n))
+
+    def duplicate(self, engagement_id: str) -> str | None:
+        source = engagements.details(self.session, engagement_id)
+        answer = ask_duplicate(self.parent_widget, source)
+        if answer is None:
+            return None
+        details, with_ratings = answer
+        change = self._run(lambda: engagements.duplicate(
+            self.session, engagement_id, with_ratings=with_ratings, details=details))
+        return change.engagement_id if change else None
+
+    def set_archived(self, engagement_id: str, archived: bool) -> bool:
+        return self._run(lambda: engagements.set_archived(self.session, engagement_id,
+                                                          archived)) is not None
+
+    def delete(self, engagement_id: str) -> bool:
+        d = engagements.details(self.session, engagement_id)
+        if not dialogs.ask(self.parent_widget, "Delete Engagement",
+                           f"Delete “{d.client} — {d.title}” and every rating, note, "
+                           "attachment and action in it? This cannot be undone.\n\n"
+                           "To keep it out of the way instead, archive it.",
+                           "Delete", destructive=True):
+            return False
+        return self._run(lambda: engagements.delete(self.session, engagement_id)) is not None
+
+    def open_demo(self) -> str | None:
+        from workbench.services.demo import create_demo
+        from workbench.services.session import ChangeKind
+
+        try:
+            engagement_id = create_demo(self.session)
+        except WorkbenchError as exc:
+            dialogs.show_error(self.parent_widget, str(exc))
+            return None
+        self.changed.emit(Change(ChangeKind.ENGAGEMENT_CREATED, engagement_id,
+                                 new=engagement_id))
+        return engagement_id

@@ -1,0 +1,227 @@
+"""Dialogs for an engagement's details and team, and for duplicating one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.bundled import templates_dir
+from workbench.core.engagement import Assessor, EngagementDetails
+from workbench.gui.theme import GRID, muted_label
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+def brand_profiles() -> list[str]:
+    """The brand profiles shipped in templates/ (folders), the default first."""
+    try:
+        found = sorted(p.name for p in templates_dir().iterdir() if p.is_dir())
+    except (FileNotFoundError, OSError):
+        found = []
+    return ["default"] + [b for b in found if b != "default"]
+
+
+class _DateField(QDateEdit):
+    """A date that may be left unset ("Not set" is the minimum date)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("Not set")
+        self.setDate(NO_DATE)
+
+    def set_iso(self, value: str | None) -> None:
+        self.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE)
+
+    def iso(self) -> str | None:
+        d = self.date()
+        if d == NO_DATE or not d.isValid():
+            return None
+        return dt.date(d.year(), d.month(), d.day()).isoformat()
+
+
+class EngagementDialog(QDialog):
+    """New engagement, or edit the details and team of one."""
+
+    def __init__(self, details: EngagementDetails | None = None,
+                 team: list[Assessor] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        editing = details is not None
+        self.setWindowTitle("Engagement Details" if editing else "New Engagement")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
+        outer.setSpacing(GRID)
+        form = QFormLayout()
+        form.setSpacing(GRID)
+        self.client = QLineEdit(self)
+        self.client.setPlaceholderText("The organisation assessed")
+        self.site = QLineEdit(self)
+        self.site.setPlaceholderText("e.g. Head office")
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(f"e.g. CEM maturity assessment {dt.date.today().year}")
+        self.start = _DateField(self)
+        self.end = _DateField(self)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("to", self))
+        dates.addWidget(self.end)
+        self.lead = QLineEdit(self)
+        self.lead.setPlaceholderText("Who leads and signs off")
+        self.brand = QComboBox(self)
+        for name in brand_profiles():
+            self.brand.addItem(name.replace("_", " ").title() if name != "default"
+                               else "Default", name)
+        form.addRow("&Client", self.client)
+        form.addRow("&Site", self.site)
+        form.addRow("&Title", self.title)
+        form.addRow("Dates", dates)
+        form.addRow("&Lead assessor", self.lead)
+        form.addRow("&Brand profile", self.brand)
+        outer.addLayout(form)
+        outer.addWidget(QLabel("<b>Team</b>", self))
+        outer.addWidget(muted_label("Each assessor rates on their own; the lead assessor joins "
+                                    "the team automatically.", self))
+        self.team = QTableWidget(0, 3, self)
+        self.team.setHorizontalHeaderLabels(["Name", "Role", "Initials"])
+        self.team.verticalHeader().hide()
+        self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.team.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.team.setMinimumHeight(6 * 3 * GRID)
+        outer.addWidget(self.team)
+        row = QHBoxLayout()
+        add = QPushButton("Add Assessor", self)
+        remove = QPushButton("Remove", self)
+        add.clicked.connect(lambda: self.add_member(Assessor("", "Assessor")))
+        remove.clicked.connect(self._remove_member)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        outer.addLayout(row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            "Save" if editing else "Create")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        if details is not None:
+            self.client.setText(details.client)
+            self.site.setText(details.site)
+            self.title.setText(details.title)
+            self.start.set_iso(details.start_date)
+            self.end.set_iso(details.end_date)
+            self.lead.setText(details.lead_assessor)
+            index = self.brand.findData(details.brand)
+            self.brand.setCurrentIndex(max(0, index))
+        for member in team or []:
+            self.add_member(member)
+
+    def add_member(self, member: Assessor) -> None:
+        n = self.team.rowCount()
+        self.team.insertRow(n)
+        for column, text in enumerate((member.name, member.role, member.initials)):
+            self.team.setItem(n, column, QTableWidgetItem(text))
+        first = self.team.item(n, 0)
+        if not member.name and first is not None:
+            self.team.editItem(first)
+
+    def _remove_member(self) -> None:
+        rows = sorted({i.row() for i in self.team.selectedIndexes()}, reverse=True)
+        for n in rows:
+            self.team.removeRow(n)
+
+    def details(self) -> EngagementDetails:
+        return EngagementDetails(self.client.text(), self.site.text(), self.title.text(),
+                                 self.lead.text(), self.start.iso(), self.end.iso(),
+                                 str(self.brand.currentData() or "default"))
+
+    def members(self) -> list[Assessor]:
+        out: list[Assessor] = []
+        for n in range(self.team.rowCount()):
+            cells = [_cell_text(self.team.item(n, c)) for c in range(3)]
+            if cells[0]:
+                out.append(Assessor(cells[0], cells[1], cells[2]))
+        return out
+
+
+class DuplicateDialog(QDialog):
+    """A new engagement from a previous one: its ratings as a baseline, or its structure only."""
+
+    def __init__(self, source: EngagementDetails, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.setWindowTitle("Duplicate Engagement")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
+        layout.setSpacing(GRID)
+        layout.addWidget(QLabel(f"Start a new engagement from <b>{_escape(source.client)} — "
+                                f"{_escape(source.title)}</b>.", self))
+        form = QFormLayout()
+        self.title = QLineEdit(self)
+        next_year = _next_title(source.title)
+        self.title.setText(next_year)
+        form.addRow("&Title of the new engagement", self.title)
+        layout.addLayout(form)
+        self.group = QButtonGroup(self)
+        self.baseline = QRadioButton("Copy its ratings, evidence and actions as a baseline",
+                                     self)
+        self.structure = QRadioButton("Structure only: details and team, no ratings", self)
+        self.baseline.setChecked(True)
+        for n, button in enumerate((self.baseline, self.structure)):
+            self.group.addButton(button, n)
+            layout.addWidget(button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Duplicate")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    @property
+    def with_ratings(self) -> bool:
+        return self.baseline.isChecked()
+
+    def details(self) -> EngagementDetails:
+        return replace(self.source, title=self.title.text(), start_date=None, end_date=None)
+
+
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    return item.text().strip() if item is not None else ""
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _next_title(title: str) -> str:
+    """'CEM maturity 2026' becomes 'CEM maturity 2027'; any other title gets '(copy)'."""
+    words = title.split()
+    if words and words[-1].isdigit() and len(words[-1]) == 4:
+        return " ".join([*words[:-1], str(int(words[-1]) + 1)])
+    return f"{title} (copy)" if title else "Copy"

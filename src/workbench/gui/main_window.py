@@ -1,0 +1,393 @@
+"""The main window: a layout of parts (list page, workbench, status line), wired to actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
+
+from workbench.core.engagement import EngagementStatus
+from workbench.core.errors import WorkbenchError
+from workbench.gui import dialogs
+from workbench.gui.actions import ActionId, ActionRegistry
+from workbench.gui.context import EngagementContext
+from workbench.gui.deliverables import Deliverables
+from workbench.gui.engagement_commands import EngagementCommands
+from workbench.gui.engagement_list import EngagementListPage
+from workbench.gui.settings import Settings
+from workbench.gui.status_line import StatusLine, spacer
+from workbench.gui.tasks import TaskRunner
+from workbench.gui.theme import GRID
+from workbench.gui.workspace import Workspace
+from workbench.services import engagements
+from workbench.services.session import Change, ChangeKind, Session
+
+APP_TITLE = "Assessor Workbench"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: Settings,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.runner = runner or TaskRunner(self)
+        self.context: EngagementContext | None = None
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(1024, 640)
+
+        self.registry = ActionRegistry(self)
+        menus = self.registry.build_menus(self.menuBar())
+        self.recent_menu = QMenu("Open &Recent", self)
+        menus["File"].insertMenu(self.registry[ActionId.EXPORT_WORKBOOK], self.recent_menu)
+        menus["File"].insertSeparator(self.registry[ActionId.EXPORT_WORKBOOK])
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+        self.toolbar = QToolBar("Main", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.registry.build_toolbar(self.toolbar)
+        self.toolbar.addWidget(spacer(self.toolbar))
+        self.assessor_label = QLabel("Rating as ", self.toolbar)
+        self.assessor_label.setContentsMargins(GRID, 0, GRID // 2, 0)
+        self.assessor_combo = QComboBox(self.toolbar)
+        self.assessor_combo.setObjectName("assessorCombo")
+        self.assessor_combo.setToolTip("Who is rating: your ratings, notes and findings are "
+                                       "recorded under this name")
+        self.assessor_combo.setMinimumWidth(22 * GRID)
+        self.assessor_combo.activated.connect(self._assessor_chosen)
+        self.assessor_label.setBuddy(self.assessor_combo)
+        self._assessor_actions = [self.toolbar.addWidget(self.assessor_label),
+                                  self.toolbar.addWidget(self.assessor_combo)]
+        self.addToolBar(self.toolbar)
+
+        self.stack = QStackedWidget(self)
+        self.list_page = EngagementListPage(session, settings.show_archived, self.stack)
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+        self.status = StatusLine(self.statusBar(), session.path)
+
+        self.commands = EngagementCommands(session, self)
+        self.commands.changed.connect(self._engagement_changed)
+        self.deliverables = Deliverables(session, self.runner, settings, self)
+        self.deliverables.status.connect(self.status.message)
+        self.deliverables.created.connect(self._created_elsewhere)
+
+        page = self.list_page
+        page.open_requested.connect(self.open_engagement)
+        page.new_requested.connect(self.new_engagement)
+        page.demo_requested.connect(self._open_demo)
+        page.duplicate_requested.connect(self.duplicate_engagement)
+        page.archive_requested.connect(self.commands.set_archived)
+        page.delete_requested.connect(self.commands.delete)
+        page.archived.toggled.connect(self._show_archived_changed)
+
+        a = self.registry
+        a.on(ActionId.NEW_ENGAGEMENT, self.new_engagement)
+        a.on(ActionId.SHOW_ENGAGEMENTS, self.show_list)
+        a.on(ActionId.QUIT, self.close)
+        a.on(ActionId.UNDO, lambda: self._with_context(lambda c: c.undo_stack.undo()))
+        a.on(ActionId.REDO, lambda: self._with_context(lambda c: c.undo_stack.redo()))
+        a.on(ActionId.FIND, self._find)
+        a.on(ActionId.EDIT_DETAILS, self._edit_details)
+        a.on(ActionId.DUPLICATE, lambda: self._with_target(self.duplicate_engagement))
+        a.on(ActionId.ARCHIVE, self._archive)
+        a.on(ActionId.DELETE, lambda: self._with_target(self.commands.delete))
+        a.on(ActionId.NEXT_ELEMENT, lambda: self._with_workspace(lambda w: w.step_element(1)))
+        a.on(ActionId.PREVIOUS_ELEMENT,
+             lambda: self._with_workspace(lambda w: w.step_element(-1)))
+        a.on(ActionId.NEXT_INDICATOR,
+             lambda: self._with_workspace(lambda w: w.form.step_indicator(1)))
+        a.on(ActionId.PREVIOUS_INDICATOR,
+             lambda: self._with_workspace(lambda w: w.form.step_indicator(-1)))
+        a.on(ActionId.SHOW_FORM, lambda: self._with_workspace(lambda w: w.show_form()))
+        a.on(ActionId.SHOW_DASHBOARD, lambda: self._with_workspace(lambda w: w.show_dashboard()))
+        a.on(ActionId.ADD_ACTION, lambda: self._with_workspace(lambda w: w.form.add_action()))
+        a.on(ActionId.ADD_ATTACHMENT,
+             lambda: self._with_workspace(lambda w: w.form.choose_attachments()))
+        a.on(ActionId.EXPORT_WORKBOOK,
+             lambda: self._with_context(self.deliverables.export_workbook))
+        a.on(ActionId.EXPORT_REPORT, lambda: self._with_context(self.deliverables.export_report))
+        a.on(ActionId.EXPORT_JSON, lambda: self._with_context(self.deliverables.export_json))
+        a.on(ActionId.IMPORT_WORKBOOK,
+             lambda: self._with_context(self.deliverables.import_workbook))
+        a.on(ActionId.IMPORT_JSON, self.deliverables.import_json)
+        a.on(ActionId.ABOUT, self.about)
+        a.on(ActionId.SHORTCUTS, self.shortcuts)
+        self._show_page()
+        self._restore()
+
+    # --- pages --------------------------------------------------------------------------
+    def show_list(self) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        if self.context is not None:
+            self.list_page.refresh_row(self.context.engagement_id)
+        self.stack.setCurrentWidget(self.list_page)
+        self._show_page()
+        self.list_page.table.setFocus()
+
+    def show_workspace(self) -> None:
+        if self.workspace is not None:
+            self.stack.setCurrentWidget(self.workspace)
+            self._show_page()
+
+    def _show_page(self) -> None:
+        on_workspace = self.workspace is not None and self.stack.currentWidget() is \
+            self.workspace
+        self.registry.set_engagement_open(on_workspace)
+        for action in self._assessor_actions:
+            action.setVisible(on_workspace)
+        context = self.context if on_workspace else None
+        self._bind_undo(context)
+        if context is None:
+            self.setWindowTitle(APP_TITLE)
+            self.status.set_engagement("", "")
+        else:
+            self.setWindowTitle(f"{context.title} — {APP_TITLE}")
+            self.status.set_engagement(context.title, context.assessor)
+
+    def open_engagement(self, engagement_id: str) -> bool:
+        """Open an engagement in the workbench (the previous one is closed, its text saved)."""
+        if self.context is not None and self.context.engagement_id == engagement_id \
+                and self.workspace is not None:
+            self.show_workspace()
+            return True
+        try:
+            context = EngagementContext(self.session, engagement_id,
+                                        self.settings.assessor_for(engagement_id), self)
+        except WorkbenchError as exc:
+            dialogs.show_error(self, str(exc))
+            self.settings.forget_recent(engagement_id)
+            return False
+        self.close_engagement()
+        self.context = context
+        context.saved.connect(self.status.saved)
+        context.failed.connect(lambda message: dialogs.show_error(self, message))
+        context.assessor_changed.connect(self._assessor_changed)
+        context.details_changed.connect(self._details_changed)
+        self.workspace = Workspace(context, self.runner, self.stack,
+                                   self.settings.autosave_delay_ms)
+        if self.settings.splitter_state is not None:
+            self.workspace.splitter.restoreState(self.settings.splitter_state)
+        self.stack.addWidget(self.workspace)
+        self.settings.add_recent(engagement_id)
+        self._fill_assessors()
+        self._lock_if_signed(context)
+        self.show_workspace()
+        self.workspace.form.focus_indicator(0)
+        return True
+
+    def close_engagement(self) -> None:
+        if self.workspace is None or self.context is None:
+            return
+        self.workspace.flush()
+        self.settings.splitter_state = self.workspace.splitter.saveState()
+        self._bind_undo(None)
+        self.stack.removeWidget(self.workspace)
+        self.workspace.deleteLater()
+        self.context.deleteLater()
+        self.workspace = None
+        self.context = None
+
+    def _lock_if_signed(self, context: EngagementContext) -> None:
+        try:
+            status = engagements.summary(self.session, context.engagement_id).status
+        except WorkbenchError:
+            return
+        if status is EngagementStatus.SIGNED_OFF and self.workspace is not None:
+            self.workspace.form.set_read_only(
+                True, "This engagement is signed off and read-only. Duplicate it, or start an "
+                      "amendment, to change it.")
+
+    # --- engagement commands ------------------------------------------------------------
+    def new_engagement(self) -> None:
+        engagement_id = self.commands.new()
+        if engagement_id is not None:
+            self.open_engagement(engagement_id)
+
+    def duplicate_engagement(self, engagement_id: str) -> None:
+        new_id = self.commands.duplicate(engagement_id)
+        if new_id is not None:
+            self.open_engagement(new_id)
+
+    def _open_demo(self) -> None:
+        engagement_id = self.commands.open_demo()
+        if engagement_id is not None:
+            self.open_engagement(engagement_id)
+
+    def _target(self) -> str | None:
+        """The engagement a command acts on: the open one, else the one selected in the list."""
+        if self.stack.currentWidget() is self.workspace and self.context is not None:
+            return self.context.engagement_id
+        return self.list_page.selected_id()
+
+    def _with_target(self, command: object) -> None:
+        target = self._target()
+        if target is not None:
+            command(target)  # type: ignore[operator]
+
+    def _archive(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        archived = engagements.summary(self.session, target).archived
+        self.commands.set_archived(target, not archived)
+
+    def _edit_details(self) -> None:
+        target = self._target()
+        if target is not None and self.commands.edit(target) and self.context is not None \
+                and self.context.engagement_id == target:
+            self.context.reload_details()
+
+    def _engagement_changed(self, change: Change) -> None:
+        self.list_page.apply(change)
+        open_id = self.context.engagement_id if self.context else None
+        if change.engagement_id != open_id:
+            return
+        if change.kind is ChangeKind.ENGAGEMENT_DELETED or (
+                change.kind is ChangeKind.ENGAGEMENT_UPDATED and isinstance(change.new, dict)
+                and change.new.get("archived")):
+            self.settings.forget_recent(change.engagement_id)
+            self.close_engagement()
+            self.show_list()
+        elif change.kind is ChangeKind.ASSESSORS and self.context is not None:
+            self.context.reload_details()
+
+    def _created_elsewhere(self, change: Change) -> None:
+        self.list_page.apply(change)
+        self.status.message("A new engagement was created from the file")
+
+    def _show_archived_changed(self, on: bool) -> None:
+        self.settings.show_archived = on
+
+    # --- assessor -----------------------------------------------------------------------
+    def _fill_assessors(self) -> None:
+        combo = self.assessor_combo
+        combo.blockSignals(True)
+        combo.clear()
+        if self.context is not None:
+            for member in self.context.team:
+                role = f" ({member.role})" if member.role else ""
+                combo.addItem(f"{member.name}{role}", member.name)
+            combo.setCurrentIndex(max(0, combo.findData(self.context.assessor)))
+        combo.blockSignals(False)
+
+    def _assessor_chosen(self, index: int) -> None:
+        if self.context is not None:
+            self.workspace.flush() if self.workspace is not None else None
+            self.context.set_assessor(str(self.assessor_combo.itemData(index)))
+
+    def _assessor_changed(self, name: str) -> None:
+        if self.context is not None:
+            self.settings.set_assessor_for(self.context.engagement_id, name)
+            self.status.set_engagement(self.context.title, name)
+            self.assessor_combo.setCurrentIndex(max(0, self.assessor_combo.findData(name)))
+
+    def _details_changed(self) -> None:
+        self._fill_assessors()
+        self._show_page()
+
+    # --- undo ---------------------------------------------------------------------------
+    def _bind_undo(self, context: EngagementContext | None) -> None:
+        undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
+        for stack in getattr(self, "_bound_stacks", []):
+            try:
+                stack.canUndoChanged.disconnect(self._undo_state)
+                stack.canRedoChanged.disconnect(self._undo_state)
+                stack.undoTextChanged.disconnect(self._undo_state)
+                stack.redoTextChanged.disconnect(self._undo_state)
+            except (RuntimeError, TypeError):
+                pass
+        self._bound_stacks = []
+        if context is not None:
+            stack = context.undo_stack
+            for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
+                           stack.redoTextChanged):
+                signal.connect(self._undo_state)
+            self._bound_stacks = [stack]
+        self._undo_state()
+        undo.setEnabled(context is not None and context.undo_stack.canUndo())
+        redo.setEnabled(context is not None and context.undo_stack.canRedo())
+
+    def _undo_state(self, *_args: object) -> None:
+        undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
+        stack = self._bound_stacks[0] if getattr(self, "_bound_stacks", None) else None
+        undo.setEnabled(bool(stack and stack.canUndo()))
+        redo.setEnabled(bool(stack and stack.canRedo()))
+        undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+    # --- small helpers ------------------------------------------------------------------
+    def _with_context(self, fn: object) -> None:
+        if self.context is not None and self.stack.currentWidget() is self.workspace:
+            fn(self.context)  # type: ignore[operator]
+
+    def _with_workspace(self, fn: object) -> None:
+        if self.workspace is not None and self.stack.currentWidget() is self.workspace:
+            fn(self.workspace)  # type: ignore[operator]
+
+    def _find(self) -> None:
+        if self.stack.currentWidget() is not self.list_page:
+            self.show_list()
+        self.list_page.focus_search()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        known = {s.id: s for s in engagements.summaries(self.session, include_archived=True)}
+        for n, engagement_id in enumerate(self.settings.recent_engagements):
+            summary = known.get(engagement_id)
+            if summary is None:
+                continue
+            action = self.recent_menu.addAction(f"&{n + 1} {summary.client} — {summary.title}")
+            action.triggered.connect(lambda _c=False, e=engagement_id: self.open_engagement(e))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent engagements").setEnabled(False)
+
+    def about(self) -> None:
+        from workbench.gui.dialogs import AboutDialog
+
+        listed = []
+        seen = set()
+        for summary in engagements.summaries(self.session, include_archived=True):
+            key = (summary.framework_id, summary.framework_version)
+            if key not in seen:
+                seen.add(key)
+                listed.append(key)
+        from workbench.core.framework_loader import bundled_frameworks
+
+        frameworks = {(f.id, f.version): f.name for f in bundled_frameworks()}
+        for key in listed:
+            if key not in frameworks:
+                frameworks[key] = self.session.framework(*key).name
+        AboutDialog(self.session.path, [(i, v, n) for (i, v), n in frameworks.items()],
+                    self).exec()
+
+    def shortcuts(self) -> None:
+        from workbench.gui.dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self.registry.shortcut_table(), self).exec()
+
+    # --- window state -------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+            self.settings.splitter_state = self.workspace.splitter.saveState()
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        self.runner.cancel_all()
+        self.runner.wait(15_000)
+        super().closeEvent(event)

@@ -1,0 +1,141 @@
+"""The app's settings, declared once and typed, over QSettings (with defaults and a version)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_VERSION = 1
+MAX_RECENT = 8
+
+
+class Settings:
+    """Window state, recent engagements and preferences.
+
+    Every key is read through a typed property with its default, so no other module
+    spells a key or guesses a type. `path` gives an INI file (tests); otherwise the
+    user's native settings store is used.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is not None:
+            self._q = QSettings(str(path), QSettings.Format.IniFormat)
+        else:
+            self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                "assessor-workbench", "workbench")
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Bring settings written by an older release up to this version."""
+        found = self._int("meta/version", 0)
+        if found > SETTINGS_VERSION:
+            return  # a newer release wrote these; read what we know, write nothing back
+        if found < 1:
+            pass  # version 0 is "no settings yet": the defaults stand
+        self._q.setValue("meta/version", SETTINGS_VERSION)
+
+    # --- typed access -------------------------------------------------------------------
+    def _int(self, key: str, default: int) -> int:
+        value = self._q.value(key, default)
+        try:
+            return int(str(value))
+        except (TypeError, ValueError):
+            return default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._q.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("1", "true", "yes")
+        return bool(value)
+
+    def _str(self, key: str, default: str) -> str:
+        value = self._q.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    @property
+    def file_name(self) -> str:
+        return self._q.fileName()
+
+    # --- window state -------------------------------------------------------------------
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/splitter", value)
+
+    # --- recent engagements -------------------------------------------------------------
+    @property
+    def recent_engagements(self) -> list[str]:
+        value = self._q.value("recent/engagements", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        if not isinstance(value, list | tuple):
+            return []
+        return [str(v) for v in value][:MAX_RECENT]
+
+    def add_recent(self, engagement_id: str) -> None:
+        ids = [engagement_id] + [e for e in self.recent_engagements if e != engagement_id]
+        self._q.setValue("recent/engagements", ids[:MAX_RECENT])
+
+    def forget_recent(self, engagement_id: str) -> None:
+        self._q.setValue("recent/engagements",
+                         [e for e in self.recent_engagements if e != engagement_id])
+
+    # --- preferences --------------------------------------------------------------------
+    @property
+    def autosave_delay_ms(self) -> int:
+        """The pause after typing before text is saved."""
+        return max(100, min(5000, self._int("preferences/autosave_delay_ms", 600)))
+
+    @autosave_delay_ms.setter
+    def autosave_delay_ms(self, value: int) -> None:
+        self._q.setValue("preferences/autosave_delay_ms", int(value))
+
+    @property
+    def show_archived(self) -> bool:
+        return self._bool("preferences/show_archived", False)
+
+    @show_archived.setter
+    def show_archived(self, value: bool) -> None:
+        self._q.setValue("preferences/show_archived", bool(value))
+
+    def assessor_for(self, engagement_id: str) -> str:
+        """Who last rated in this engagement on this machine ("" for the lead assessor)."""
+        return self._str(f"assessor/{engagement_id}", "")
+
+    def set_assessor_for(self, engagement_id: str, name: str) -> None:
+        self._q.setValue(f"assessor/{engagement_id}", name)
+
+    @property
+    def last_directory(self) -> str:
+        return self._str("preferences/last_directory", str(Path.home()))
+
+    @last_directory.setter
+    def last_directory(self, value: str) -> None:
+        self._q.setValue("preferences/last_directory", value)

@@ -1,0 +1,283 @@
+"""The dashboard's charts, drawn with QPainter from a ScoreResult (no arithmetic beyond layout).
+
+Radar of the dimensions (current percent filled, target level dashed), bars per
+element coloured by level, and the enablers' profile. Colours come from the one
+visual language; text follows the palette so the charts work light and dark.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from workbench.core.display import percent_value
+from workbench.core.framework import Framework
+from workbench.core.scoring import ScoreResult, Status
+from workbench.gui import theme
+from workbench.gui.theme import GRID
+
+
+def _text_colour(widget: QWidget) -> QColor:
+    return widget.palette().color(QPalette.ColorRole.WindowText)
+
+
+def _small(widget: QWidget, factor: float = 0.85) -> QFont:
+    font = QFont(widget.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+    font.setPointSizeF(max(7.0, size * factor))
+    return font
+
+
+def band_floor(framework: Framework, level: int) -> float:
+    """The lowest percent of a maturity level: where a target level is drawn."""
+    for band in framework.bands:
+        if band.level == level:
+            return band.min_percent
+    return 0.0
+
+
+class RadarChart(QWidget):
+    """The six dimensions: current percent (filled) against target level (dashed outline)."""
+
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.framework = framework
+        self.result: ScoreResult | None = None
+        self.setMinimumSize(340, 320)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 380)
+
+    def set_result(self, result: ScoreResult) -> None:
+        self.result = result
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dims = self.framework.dimensions
+        legend_h = 3 * GRID
+        area = QRectF(self.rect()).adjusted(8 * GRID, 5 * GRID, -8 * GRID,
+                                            -(4 * GRID + legend_h))
+        radius = min(area.width(), area.height()) / 2
+        centre = area.center()
+        text = _text_colour(self)
+        grid_pen = QPen(theme.rule(self), 1)
+        count = len(dims)
+
+        def point(n: int, percent: float) -> QPointF:
+            angle = -math.pi / 2 + 2 * math.pi * n / count
+            r = radius * max(0.0, min(100.0, percent)) / 100
+            return QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle))
+
+        # Rings at the band boundaries, labelled with their levels.
+        painter.setFont(_small(self, 0.8))
+        floors = sorted({b.min_percent for b in self.framework.bands if b.min_percent > 0})
+        for percent in [*floors, 100.0]:
+            painter.setPen(grid_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(QPolygonF([point(n, percent) for n in range(count)]))
+            muted = theme.muted(self)
+            painter.setPen(muted)
+            # Ring labels sit between the first two axes, clear of the dimension labels.
+            angle = -math.pi / 2 + math.pi / count
+            r = radius * percent / 100
+            painter.drawText(QPointF(centre.x() + r * math.cos(angle) + 3,
+                                     centre.y() + r * math.sin(angle) - 2), f"{percent:.0f}%")
+        for n in range(count):
+            painter.setPen(grid_pen)
+            painter.drawLine(centre, point(n, 100))
+        if self.result is None:
+            return
+        current = [self.result.dimensions[d.code].percent or 0.0 for d in dims]
+        fill = theme.accent()
+        fill.setAlphaF(0.28)
+        painter.setBrush(fill)
+        painter.setPen(QPen(theme.accent(), 2))
+        painter.drawPolygon(QPolygonF([point(n, v) for n, v in enumerate(current)]))
+        targets = [self.result.dimensions[d.code].target for d in dims]
+        if any(t is not None for t in targets):
+            pen = QPen(theme.target_colour(), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(QPolygonF([
+                point(n, band_floor(self.framework, t) if t is not None else 0.0)
+                for n, t in enumerate(targets)]))
+        # Points and labels.
+        for n, d in enumerate(dims):
+            level = self.result.dimensions[d.code].level
+            painter.setPen(QPen(theme.level_fill(level).darker(130), 1))
+            painter.setBrush(theme.level_fill(level))
+            painter.drawEllipse(point(n, current[n]), 4, 4)
+            outer = point(n, 124)
+            pct = self.result.dimensions[d.code].percent
+            label = f"{d.code} {d.name}\n{'—' if pct is None else f'{percent_value(pct)}%'}"
+            box = QRectF(outer.x() - 6 * GRID, outer.y() - 2 * GRID, 12 * GRID, 4 * GRID)
+            painter.setPen(text)
+            painter.setFont(_small(self, 0.9))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        self._legend(painter, QRectF(0, self.height() - legend_h, self.width(), legend_h))
+
+    def _legend(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setFont(_small(self, 0.85))
+        x = rect.center().x() - 15 * GRID
+        y = rect.center().y()
+        fill = theme.accent()
+        fill.setAlphaF(0.28)
+        painter.setBrush(fill)
+        painter.setPen(QPen(theme.accent(), 2))
+        painter.drawRect(QRectF(x, y - 5, 14, 10))
+        painter.setPen(_text_colour(self))
+        painter.drawText(QPointF(x + 20, y + 4), "Current")
+        x += 12 * GRID
+        painter.setPen(QPen(theme.target_colour(), 2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, y), QPointF(x + 20, y))
+        painter.setPen(_text_colour(self))
+        painter.drawText(QPointF(x + 26, y + 4), "Target level")
+
+
+class ElementBars(QWidget):
+    """One bar per element, grouped by dimension, coloured by level; target marks in orange."""
+
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.framework = framework
+        self.result: ScoreResult | None = None
+        self.setMinimumSize(420, 300)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 380)
+
+    def set_result(self, result: ScoreResult) -> None:
+        self.result = result
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = _text_colour(self)
+        muted = theme.muted(self)
+        left, right, top, bottom = 5 * GRID, GRID, 2 * GRID, 8 * GRID
+        plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
+        painter.setFont(_small(self, 0.8))
+        for percent in (0, 20, 40, 60, 80, 100):
+            y = plot.bottom() - plot.height() * percent / 100
+            painter.setPen(QPen(theme.rule(self), 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(muted)
+            painter.drawText(QRectF(0, y - 8, left - 6, 16),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{percent}%")
+        if self.result is None:
+            return
+        dims = self.framework.dimensions
+        count = sum(len(d.elements) for d in dims)
+        group_gap = 1.5 * GRID
+        slot = (plot.width() - group_gap * (len(dims) - 1)) / max(1, count)
+        bar = max(4.0, slot * 0.7)
+        x = plot.left()
+        for d in dims:
+            start = x
+            for n, element in enumerate(d.elements, start=1):
+                e = self.result.elements[element.code]
+                cx = x + slot / 2
+                if e.status is Status.NOT_APPLICABLE:
+                    painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - 12, bar, 12))
+                elif e.percent is not None:
+                    h = plot.height() * e.percent / 100
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(theme.level_fill(e.level))
+                    painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+                    if e.level is not None and e.level <= 1:
+                        painter.setPen(QPen(theme.level_fill(3), 1))
+                        painter.setBrush(Qt.BrushStyle.NoBrush)
+                        painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+                if e.target is not None:
+                    ty = plot.bottom() - plot.height() * band_floor(self.framework,
+                                                                    e.target) / 100
+                    painter.setPen(QPen(theme.target_colour(), 2))
+                    painter.drawLine(QPointF(cx - slot / 2 + 1, ty), QPointF(cx + slot / 2 - 1,
+                                                                              ty))
+                painter.setPen(muted)
+                painter.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, 2 * GRID),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                                 str(n))
+                x += slot
+            painter.setPen(text)
+            painter.drawText(QRectF(start, plot.bottom() + 2 * GRID, x - start, 2 * GRID),
+                             Qt.AlignmentFlag.AlignCenter,
+                             painter.fontMetrics().elidedText(
+                                 f"{d.code} {d.name}", Qt.TextElideMode.ElideRight,
+                                 int(x - start)))
+            x += group_gap
+        # Legend: the level ramp and the target mark.
+        lx = plot.left()
+        ly = self.height() - GRID - 2
+        for band in self.framework.bands:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.level_fill(band.level))
+            painter.drawRect(QRectF(lx, ly - 5, 10, 10))
+            painter.setPen(text)
+            label = f"{band.level} {band.label}"
+            painter.drawText(QPointF(lx + 14, ly + 4), label)
+            lx += 14 + painter.fontMetrics().horizontalAdvance(label) + 2 * GRID
+        painter.setPen(QPen(theme.target_colour(), 2))
+        painter.drawLine(QPointF(lx, ly), QPointF(lx + 14, ly))
+        painter.setPen(text)
+        painter.drawText(QPointF(lx + 18, ly + 4), "Target level")
+
+
+class EnablerBars(QWidget):
+    """The enablers' profile: one horizontal bar each, percent and level."""
+
+    ROW = 3 * GRID
+
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.framework = framework
+        self.result: ScoreResult | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(len(framework.enablers) * self.ROW + GRID)
+
+    def set_result(self, result: ScoreResult) -> None:
+        self.result = result
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.result is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        label_w = min(34 * GRID, int(self.width() * 0.55))
+        figure_w = 6 * GRID
+        bar_w = self.width() - label_w - figure_w - 2 * GRID
+        painter.setFont(_small(self, 0.92))
+        fm = painter.fontMetrics()
+        for n, enabler in enumerate(self.framework.enablers):
+            y = n * self.ROW + GRID // 2
+            score = self.result.enablers[enabler.code]
+            painter.setPen(_text_colour(self))
+            name = fm.elidedText(f"{enabler.code} {enabler.name}", Qt.TextElideMode.ElideRight,
+                                 label_w - GRID)
+            painter.drawText(QRectF(0, y, label_w, self.ROW - GRID // 2),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+            track = QRectF(label_w, y + 5, bar_w, self.ROW - 14)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.rule(self))
+            painter.drawRoundedRect(track, 3, 3)
+            if score.percent is not None:
+                painter.setBrush(theme.level_fill(score.level))
+                painter.drawRoundedRect(QRectF(track.left(), track.top(),
+                                               max(2.0, bar_w * score.percent / 100),
+                                               track.height()), 3, 3)
+            painter.setPen(_text_colour(self))
+            figure = "N/A" if score.percent is None else f"{percent_value(score.percent)}%"
+            painter.drawText(QRectF(label_w + bar_w + GRID, y, figure_w, self.ROW - GRID // 2),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, figure)

@@ -1,0 +1,160 @@
+"""The workbench of one engagement: navigator, scoring form or dashboard, live score."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.scoring import ScoreResult
+from workbench.gui.context import EngagementContext
+from workbench.gui.dashboard import DashboardView
+from workbench.gui.element_form import ElementForm
+from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, NavigatorModel
+from workbench.gui.tasks import TaskRunner
+from workbench.gui.theme import GRID
+from workbench.gui.widgets.score_panel import ScorePanel
+from workbench.services.session import Change
+
+NAVIGATOR_WIDTH = 280
+
+
+class Workspace(QWidget):
+    """Parts talk through the context's signals; this class only lays them out and routes."""
+
+    FORM_TAB, DASHBOARD_TAB = 0, 1
+
+    def __init__(self, context: EngagementContext, runner: TaskRunner,
+                 parent: QWidget | None = None, autosave_ms: int = 600) -> None:
+        super().__init__(parent)
+        self.context = context
+        framework = context.framework
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
+
+        self.model = NavigatorModel(framework, self)
+        self.tree = QTreeView(self.splitter)
+        self.tree.setModel(self.model)
+        self.tree.setObjectName("navigator")
+        self.tree.setAccessibleName("Framework navigator")
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setIndentation(GRID + GRID // 2)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A fixed figure column: sizing to contents re-measures every row on each paint.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("100%") + 2 * GRID)
+        self.tree.expandAll()
+        self.tree.setMinimumWidth(220)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.tabs = QTabWidget(self.splitter)
+        self.tabs.setDocumentMode(True)
+        self.form = ElementForm(context, runner, self.tabs, autosave_ms)
+        self.dashboard = DashboardView(framework, self.tabs)
+        self.tabs.addTab(self.form, "Scoring form")
+        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.dashboard.element_activated.connect(self.open_element)
+
+        self.score_panel = ScorePanel(framework, self.splitter)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([NAVIGATOR_WIDTH, 800, 232])
+
+        self._dashboard_stale = True
+        context.scored.connect(self._scored)
+        context.changed.connect(self._changed)
+        context.reveal.connect(self.open_element)
+        context.assessor_changed.connect(lambda _n: self._show_score())
+        self.model.update_scores(context.score)
+        codes = self.model.scorable_codes()
+        if codes:
+            self.select_element(codes[0])
+
+    # --- navigation ---------------------------------------------------------------------
+    @property
+    def current_code(self) -> str | None:
+        return self.form.code
+
+    def select_element(self, code: str) -> None:
+        index = self.model.index_of(code)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.tree.scrollTo(index)
+
+    def open_element(self, code: str) -> None:
+        """Show an element's form (from a dashboard gap, or after an undo touched it)."""
+        if self.tabs.currentIndex() != self.FORM_TAB:
+            self.tabs.setCurrentIndex(self.FORM_TAB)
+        self.select_element(code)
+
+    def step_element(self, step: int) -> None:
+        codes = self.model.scorable_codes()
+        current = self.current_code
+        n = codes.index(current) + step if current in codes else 0
+        self.select_element(codes[max(0, min(len(codes) - 1, n))])
+        if self.tabs.currentIndex() == self.FORM_TAB:
+            self.form.focus_indicator(0)  # keyboard flow: straight on to the first indicator
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.data(KIND_ROLE) in ("element", "enabler"):
+            self.form.show_element(str(current.data(CODE_ROLE)))
+            self._show_score()
+
+    def show_form(self) -> None:
+        self.tabs.setCurrentIndex(self.FORM_TAB)
+        self.form.focus_indicator(0)
+
+    def show_dashboard(self) -> None:
+        self.tabs.setCurrentIndex(self.DASHBOARD_TAB)
+
+    def _tab_changed(self, index: int) -> None:
+        on_dashboard = index == self.DASHBOARD_TAB
+        self.score_panel.setVisible(not on_dashboard)  # the dashboard shows it all, larger
+        if on_dashboard and self._dashboard_stale:
+            self.dashboard.set_result(self.context.score)
+            self._dashboard_stale = False
+
+    # --- live score ---------------------------------------------------------------------
+    def _scored(self, result: ScoreResult) -> None:
+        self.model.update_scores(result)
+        self._show_score()
+        if self.tabs.currentIndex() == self.DASHBOARD_TAB:
+            self.dashboard.set_result(result)
+        else:
+            self._dashboard_stale = True
+
+    def _changed(self, change: Change) -> None:
+        pass  # the form, the list and the status bar each listen for what concerns them
+
+    def _show_score(self) -> None:
+        code = self.current_code
+        own = None
+        if code is not None and len(self.context.team) > 1:
+            mine = self.context.own_score
+            e = mine.elements.get(code)
+            n = mine.enablers.get(code)
+            own = e.percent if e is not None else n.percent if n is not None else None
+        self.score_panel.show_score(self.context.score, code, own, self.context.assessor)
+
+    def flush(self) -> None:
+        self.form.flush()

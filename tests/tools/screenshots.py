@@ -1,0 +1,120 @@
+"""Render the main screens with the demo engagement to PNG at 1366×768.
+
+    python tests/tools/screenshots.py OUTDIR      (`make screenshots` writes ./screenshots)
+
+Works offscreen (QT_QPA_PLATFORM=offscreen is set when no platform is given) on a
+throw-away database and settings file, so the user's own data is never touched.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SIZE = (1366, 768)
+
+
+def _photo(text: str, colour: tuple[int, int, int]) -> bytes:
+    """A stand-in photo of a whiteboard, drawn with Pillow."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (1200, 900), (236, 238, 240))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((60, 60, 1140, 840), fill=(250, 250, 250), outline=(120, 120, 120), width=6)
+    for n in range(5):
+        x = 120 + n * 200
+        draw.rectangle((x, 200, x + 160, 320), fill=colour)
+        draw.line((x + 160, 260, x + 200, 260), fill=(60, 60, 60), width=6)
+    draw.text((120, 120), text, fill=(30, 30, 30))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def _settle(app: object, seconds: float = 0.3) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def render(out: Path) -> list[Path]:
+    from workbench.gui.app import application, build_main_window
+    from workbench.services import attachments
+    from workbench.services.demo import ensure_demo
+    from workbench.services.session import Session
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="workbench-shots-"))
+    app = application()
+    session = Session.open(work / "workbench.sqlite3")
+    demo = ensure_demo(session)
+    assert demo is not None
+    element = "D2.6"
+    attachments.attach_bytes(session, demo, element, "journey-mapping-workshop.jpg",
+                             _photo("Journey map, retail", (111, 181, 200)),
+                             "Journey map on the CX office wall")
+    attachments.attach_bytes(session, demo, element, "service-blueprint.jpg",
+                             _photo("Service blueprint", (43, 122, 152)), "Blueprint draft")
+    attachments.attach_bytes(session, demo, element, "journey-owners.pdf",
+                             b"%PDF-1.4\n% stand-in\n", "Journey owners list")
+    window = build_main_window(session, work / "settings.ini")
+    window.resize(*SIZE)
+    window.show()
+    _settle(app)
+    shots = []
+    target = out / "engagement-list.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    window.open_engagement(demo)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.select_element(element)
+    _settle(app, 0.2)
+    window.runner.wait(10_000)
+    _settle(app, 0.3)
+    rows = workspace.form.visible_rows()
+    if len(rows) > 1:
+        rows[1].selector.setFocus()  # shows the caption under the focused indicator
+    _settle(app, 0.2)
+    target = out / "scoring-form.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    workspace.form.verticalScrollBar().setValue(workspace.form.verticalScrollBar().maximum())
+    _settle(app, 0.2)
+    target = out / "scoring-form-evidence.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    target = out / "dashboard.png"
+    window.grab().save(str(target))
+    shots.append(target)
+    window.close()
+    session.close()
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python tests/tools/screenshots.py OUTDIR", file=sys.stderr)
+        return 2
+    for path in render(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
