@@ -63,6 +63,10 @@ def export_with_result(session: Session, engagement_id: str, path: Path,
                        signoff: SignOffInfo | None = None) -> ReportResult:
     """Write the report to `path` atomically and return what was built (pages, warnings)."""
     chosen = check_sections(sections)  # before any work: a typo fails at once
+    if signoff is None:  # a signed-off engagement's report shows its sign-off, not DRAFT
+        from workbench.services.signoff import signoff_info
+
+        signoff = signoff_info(session, engagement_id)
     data = report_input(session, engagement_id, deterministic=deterministic, signoff=signoff)
     profile = load_brand(brand or data.document.details.brand or "default")
     result = build_report(data, profile, sections=chosen, deterministic=deterministic,

@@ -18,6 +18,7 @@ from workbench.core.framework import Framework
 from workbench.core.framework_loader import bundled_frameworks
 from workbench.storage import audit, engagements, frameworks
 from workbench.storage.database import OpenedDatabase, default_database_path, open_database
+from workbench.storage.signoffs import translated_lock
 
 
 class ChangeKind(StrEnum):
@@ -113,7 +114,9 @@ class Session:
     @contextmanager
     def edit(self, engagement_id: str, actor: str | None = None) -> Iterator[Database]:
         """One committed change to an engagement: refused when signed off, audited, atomic."""
-        with self.db.atomic():
+        # The database's own triggers refuse changes to a signed-off engagement too;
+        # translated_lock turns such a refusal into the same clear LockedError.
+        with translated_lock(), self.db.atomic():
             if engagements.status(self.db, engagement_id) is EngagementStatus.SIGNED_OFF:
                 raise LockedError("this engagement is signed off and can no longer be changed; "
                                   "start an amendment to change it")

@@ -8,7 +8,7 @@ migrations = Migrations("workbench")
 
 # Every migration appended here bumps SCHEMA_VERSION; a database whose
 # user_version is higher was written by a newer release and is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x57424E43  # "WBNC": marks a file as a workbench database
 
 
@@ -174,3 +174,154 @@ CREATE TABLE audit_log (
 ) STRICT;
 CREATE INDEX audit_by_engagement ON audit_log (engagement_id, id)
 """
+
+
+# --- 002: sign-off ---------------------------------------------------------------------------
+#
+# A signed revision is kept as its canonical JSON and SHA-256 in `revisions`; triggers
+# refuse every change to the content of an engagement whose status is `signed_off`, so
+# not even raw SQL can alter a signed revision. An amendment inserts the next revision
+# with its reason, which is the only way the engagement's status may leave `signed_off`.
+# Every refusal's message starts with "signed off:" so the layers above can recognise it.
+# A photo of a signed revision is kept after an amendment removes it (RAISE(IGNORE)
+# skips the deletion quietly), so the evidence behind a signed report stays available.
+
+# (table, what the message calls its rows) of the tables holding an engagement's content.
+_LOCKED_TABLES = (
+    ("assessors", "the team"),
+    ("indicator_ratings", "indicator ratings"),
+    ("element_ratings", "objective judgements and evidence notes"),
+    ("consensus_indicators", "consensus ratings"),
+    ("consensus_elements", "consensus judgements"),
+    ("element_targets", "target levels"),
+    ("findings", "strengths and opportunities"),
+    ("attachments", "attachments"),
+    ("actions", "improvement actions"),
+)
+_AMEND = "start an amendment (a new revision with its reason) to change it"
+
+
+def _lock_triggers(table: str, what: str) -> list[str]:
+    signed = "(SELECT status FROM engagements WHERE id = {row}.engagement_id) = 'signed_off'"
+    message = f"signed off: {what} of a signed-off engagement cannot change; {_AMEND}"
+    body = f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    return [
+        f"CREATE TRIGGER {table}_signed_insert BEFORE INSERT ON {table} "
+        f"WHEN {signed.format(row='NEW')} {body}",
+        f"CREATE TRIGGER {table}_signed_update BEFORE UPDATE ON {table} "
+        f"WHEN {signed.format(row='OLD')} OR {signed.format(row='NEW')} {body}",
+        f"CREATE TRIGGER {table}_signed_delete BEFORE DELETE ON {table} "
+        f"WHEN {signed.format(row='OLD')} {body}",
+    ]
+
+
+_SIGNOFF = f"""
+CREATE TABLE revisions (
+    engagement_id TEXT NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    reason TEXT NOT NULL DEFAULT '',
+    opened_at TEXT NOT NULL,
+    opened_by TEXT NOT NULL DEFAULT '',
+    signed_at TEXT,
+    content_hash TEXT CHECK (content_hash IS NULL OR length(content_hash) = 64),
+    canonical TEXT,
+    PRIMARY KEY (engagement_id, revision),
+    CHECK (revision = 1 OR length(trim(reason)) > 0),
+    CHECK ((signed_at IS NULL) = (content_hash IS NULL)),
+    CHECK ((content_hash IS NULL) = (canonical IS NULL))
+) STRICT;
+ALTER TABLE signoffs ADD COLUMN organisation TEXT NOT NULL DEFAULT '';
+ALTER TABLE signoffs ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX signoffs_by_revision ON signoffs (engagement_id, revision, position);
+CREATE TRIGGER engagements_signed_details BEFORE UPDATE OF id, client, site, title,
+    lead_assessor, start_date, end_date, framework_id, framework_version, brand
+    ON engagements WHEN OLD.status = 'signed_off'
+BEGIN SELECT RAISE(ABORT, 'signed off: the details of a signed-off engagement cannot change; \
+{_AMEND}'); END;
+CREATE TRIGGER engagements_signed_delete BEFORE DELETE ON engagements
+    WHEN OLD.status = 'signed_off'
+BEGIN SELECT RAISE(ABORT, 'signed off: a signed-off engagement cannot be deleted; archive it \
+instead'); END;
+CREATE TRIGGER engagements_revision_only_by_amendment BEFORE UPDATE OF revision ON engagements
+    WHEN NEW.revision <> OLD.revision AND NOT (
+        OLD.status = 'signed_off' AND NEW.status <> 'signed_off'
+        AND NEW.revision = OLD.revision + 1)
+BEGIN SELECT RAISE(ABORT, 'signed off: the revision changes only when a signed-off engagement \
+is amended'); END;
+CREATE TRIGGER engagements_reopen_only_by_amendment BEFORE UPDATE OF status ON engagements
+    WHEN OLD.status = 'signed_off' AND NEW.status <> 'signed_off' AND NOT EXISTS (
+        SELECT 1 FROM revisions r WHERE r.engagement_id = OLD.id
+        AND r.revision = NEW.revision AND NEW.revision = OLD.revision + 1
+        AND r.signed_at IS NULL AND length(trim(r.reason)) > 0)
+BEGIN SELECT RAISE(ABORT, 'signed off: a signed-off engagement reopens only with an amendment \
+(a new revision with its reason)'); END;
+CREATE TRIGGER engagements_sign_only_a_recorded_revision BEFORE UPDATE OF status ON engagements
+    WHEN NEW.status = 'signed_off' AND OLD.status <> 'signed_off' AND NOT EXISTS (
+        SELECT 1 FROM revisions r WHERE r.engagement_id = OLD.id
+        AND r.revision = NEW.revision AND r.content_hash IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'signed off: an engagement is signed off only with its revision \
+recorded (content hash and canonical data)'); END;
+CREATE TRIGGER engagements_born_unsigned BEFORE INSERT ON engagements
+    WHEN NEW.status = 'signed_off'
+BEGIN SELECT RAISE(ABORT, 'signed off: a new engagement starts as a draft'); END;
+CREATE TRIGGER revisions_signed_update BEFORE UPDATE ON revisions
+    WHEN OLD.signed_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'signed off: a signed revision is kept exactly as it was signed'); END;
+CREATE TRIGGER revisions_signed_delete BEFORE DELETE ON revisions
+    WHEN OLD.signed_at IS NOT NULL
+    AND EXISTS (SELECT 1 FROM engagements e WHERE e.id = OLD.engagement_id)
+BEGIN SELECT RAISE(ABORT, 'signed off: a signed revision is kept exactly as it was signed'); END;
+CREATE TRIGGER revisions_no_rewrite BEFORE INSERT ON revisions
+    WHEN NEW.revision < (SELECT revision FROM engagements WHERE id = NEW.engagement_id)
+    OR NEW.signed_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'signed off: a revision is recorded open and then signed; earlier \
+revisions cannot be rewritten'); END;
+CREATE TRIGGER signoffs_signed_insert BEFORE INSERT ON signoffs
+    WHEN (SELECT status FROM engagements WHERE id = NEW.engagement_id) = 'signed_off'
+    OR NEW.revision <> (SELECT revision FROM engagements WHERE id = NEW.engagement_id)
+BEGIN SELECT RAISE(ABORT, 'signed off: signatures are added only while signing off the \
+current revision'); END;
+CREATE TRIGGER signoffs_no_update BEFORE UPDATE ON signoffs
+BEGIN SELECT RAISE(ABORT, 'signed off: a signature cannot be changed'); END;
+CREATE TRIGGER signoffs_no_delete BEFORE DELETE ON signoffs
+    WHEN EXISTS (SELECT 1 FROM engagements e WHERE e.id = OLD.engagement_id)
+    AND (EXISTS (SELECT 1 FROM revisions r WHERE r.engagement_id = OLD.engagement_id
+                 AND r.revision = OLD.revision AND r.signed_at IS NOT NULL))
+BEGIN SELECT RAISE(ABORT, 'signed off: a signature cannot be removed'); END;
+CREATE TRIGGER blobs_signed_update BEFORE UPDATE ON blobs
+    WHEN EXISTS (SELECT 1 FROM attachments a JOIN engagements e ON e.id = a.engagement_id
+                 WHERE a.sha256 = OLD.sha256 AND e.status = 'signed_off')
+    OR EXISTS (SELECT 1 FROM signoffs s WHERE s.signature_sha256 = OLD.sha256)
+    OR EXISTS (SELECT 1 FROM revisions r WHERE r.signed_at IS NOT NULL
+               AND instr(r.canonical, OLD.sha256) > 0)
+BEGIN SELECT RAISE(ABORT, 'signed off: a file of a signed revision cannot change'); END;
+CREATE TRIGGER blobs_signed_delete BEFORE DELETE ON blobs
+    WHEN EXISTS (SELECT 1 FROM attachments a JOIN engagements e ON e.id = a.engagement_id
+                 WHERE a.sha256 = OLD.sha256 AND e.status = 'signed_off')
+    OR EXISTS (SELECT 1 FROM signoffs s WHERE s.signature_sha256 = OLD.sha256)
+BEGIN SELECT RAISE(ABORT, 'signed off: a file of a signed-off engagement cannot be removed'); END;
+CREATE TRIGGER blobs_keep_signed_evidence BEFORE DELETE ON blobs
+    WHEN EXISTS (SELECT 1 FROM revisions r WHERE r.signed_at IS NOT NULL
+                 AND instr(r.canonical, OLD.sha256) > 0)
+    AND NOT EXISTS (SELECT 1 FROM attachments a JOIN engagements e ON e.id = a.engagement_id
+                    WHERE a.sha256 = OLD.sha256 AND e.status = 'signed_off')
+    AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.signature_sha256 = OLD.sha256)
+BEGIN SELECT RAISE(IGNORE); END;
+CREATE TRIGGER frameworks_signed_update BEFORE UPDATE ON frameworks
+    WHEN EXISTS (SELECT 1 FROM engagements e WHERE e.framework_id = OLD.id
+                 AND e.framework_version = OLD.version AND e.status = 'signed_off')
+BEGIN SELECT RAISE(ABORT, 'signed off: the framework of a signed-off engagement is fixed'); END;
+CREATE TRIGGER frameworks_signed_delete BEFORE DELETE ON frameworks
+    WHEN EXISTS (SELECT 1 FROM engagements e WHERE e.framework_id = OLD.id
+                 AND e.framework_version = OLD.version AND e.status = 'signed_off')
+BEGIN SELECT RAISE(ABORT, 'signed off: the framework of a signed-off engagement is fixed'); END
+"""
+
+
+@migrations(name="002_signoff")
+def _signoff(db: Database) -> None:
+    statements = [s for s in _SIGNOFF.split(";\n") if s.strip()]
+    for table, what in _LOCKED_TABLES:
+        statements += _lock_triggers(table, what)
+    for statement in statements:
+        db.execute(statement)

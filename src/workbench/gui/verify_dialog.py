@@ -1,0 +1,183 @@
+"""Verify a signed report: is the signature intact, who signed, does the data match?
+
+`VerifyDialog(session, engagement_id=None, path=None)` checks a PDF on a worker
+(pyHanko takes a second to import) with its own Session on the same database,
+and shows the result as a verdict with the details beneath.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.progress import Progress
+from workbench.gui.signoff_dialog import shared_runner
+from workbench.gui.tasks import TaskRunner, worker_session
+from workbench.services import signoff
+from workbench.services.session import Session
+
+SPACING = 8
+
+
+class VerifyDialog(QDialog):
+    """Choose a signed report and see whether it is intact and matches the database.
+
+    Signals:
+        checked(Verification): a check finished.
+    """
+
+    checked = Signal(object)
+
+    def __init__(self, session: Session, engagement_id: str | None = None,
+                 path: Path | None = None, parent: QWidget | None = None,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.engagement_id = engagement_id
+        self.runner = runner or shared_runner()
+        self.verification: signoff.Verification | None = None
+        self.setWindowTitle("Verify a signed report")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(2 * SPACING)
+
+        row = QHBoxLayout()
+        self.path = QLineEdit(str(path) if path else "")
+        self.path.setPlaceholderText("The signed report (PDF)")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._choose)
+        self.check_button = QPushButton("Check")
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        row.addWidget(self.check_button)
+        layout.addLayout(row)
+
+        verdict_row = QHBoxLayout()
+        self.icon = QLabel()
+        self.icon.setFixedSize(40, 40)
+        self.verdict = QLabel("Choose a signed report and press Check.")
+        self.verdict.setWordWrap(True)
+        font = self.verdict.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.verdict.setFont(font)
+        verdict_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        verdict_row.addWidget(self.verdict, 1)
+        layout.addLayout(verdict_row)
+
+        self.form = QFormLayout()
+        self.form.setSpacing(SPACING)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (("signature", "Signature"), ("signer", "Signed by"),
+                           ("time", "Signed at"), ("trust", "Certificate"),
+                           ("engagement", "Engagement"), ("hash", "Content SHA-256"),
+                           ("database", "Local database"), ("notes", "Notes")):
+            value = QLabel("—")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            self.form.addRow(f"{label}:", value)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        if path:
+            self.check()
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a signed report",
+                                              self.path.text() or str(Path.home()),
+                                              "PDF (*.pdf)")
+        if path:
+            self.path.setText(path)
+            self.check()
+
+    def check(self) -> None:
+        """Check the chosen file on a worker; the result appears when it is done."""
+        text = self.path.text().strip()
+        if not text:
+            self._show_error("Choose the PDF to check.")
+            return
+        target, db_path = Path(text), self.session.path
+        self.check_button.setEnabled(False)
+        self.verdict.setText("Checking…")
+
+        def work(progress: Progress) -> signoff.Verification:
+            progress(0.1, "Checking the signature")
+            with worker_session(db_path) as own:
+                return signoff.verify_report(target, own)
+
+        self.runner.run("Verifying the report", work, on_done=self._show,
+                        on_error=self._show_error, parent=self, cancellable=False)
+
+    def _set_icon(self, ok: bool) -> None:
+        pixmap = QStyle.StandardPixmap.SP_DialogApplyButton if ok else \
+            QStyle.StandardPixmap.SP_MessageBoxCritical
+        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(36, 36))
+
+    def _show_error(self, message: str) -> None:
+        self.check_button.setEnabled(True)
+        self.verification = None
+        self._set_icon(False)
+        self.verdict.setText(message)
+        for value in self.fields.values():
+            value.setText("—")
+
+    def _show(self, result: Any) -> None:
+        self.check_button.setEnabled(True)
+        found: signoff.Verification = result
+        self.verification = found
+        s = found.signature
+        self._set_icon(found.ok)
+        if found.ok:
+            self.verdict.setText("Intact and matching: this is the signed original.")
+        elif not s.signed:
+            self.verdict.setText("Not digitally signed: nothing proves this file is the "
+                                 "original.")
+        elif not s.intact:
+            self.verdict.setText("Not intact: the file was changed after it was signed.")
+        else:
+            self.verdict.setText("The signature is intact, but the content does not match.")
+        f = self.fields
+        f["signature"].setText(("Intact (certified: no later changes allowed)" if s.intact
+                                and s.certified else "Intact" if s.intact else
+                                "None" if not s.signed else "NOT intact")
+                               + "".join(f"\n• {p}" for p in s.problems
+                                         if "not one this computer knows" not in p))
+        f["signer"].setText(s.signer or "—")
+        f["time"].setText(s.signing_time.astimezone().strftime("%d %B %Y, %H:%M %Z").lstrip("0")
+                          if s.signing_time else "—")
+        f["trust"].setText("Trusted: a known certificate" if s.trusted else
+                           "Intact only: this computer does not know the certificate"
+                           if s.intact else "—")
+        f["engagement"].setText(
+            f"{found.client}{': ' + found.title if found.title else ''} "
+            f"(revision {found.revision})" if found.engagement_id else "—")
+        f["hash"].setText(s.embedded_hash or "—")
+        if found.in_database:
+            f["database"].setText(f"Matches signed revision {found.revision}"
+                                  if found.database_hash == s.embedded_hash else
+                                  "Differs from the signed revision held here")
+        else:
+            f["database"].setText("Not in this database" if found.engagement_id else "—")
+        f["notes"].setText("\n".join(found.notes) or "—")
+        self.checked.emit(found)
