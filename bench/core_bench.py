@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from bench.common import report, timings
-from workbench.core.engagement import Assessor, EngagementDetails
+from workbench.core.engagement import EngagementDetails
 from workbench.core.framework_loader import bundled_framework
 from workbench.core.ratings import Ratings, RatingSet
 from workbench.core.scoring import score_engagement

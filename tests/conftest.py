@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from workbench.core.framework import Framework  # noqa: E402
-from workbench.core.framework_loader import bundled_framework  # noqa: E402
-from workbench.services.session import Session  # noqa: E402
+from workbench.core.framework import Framework
+from workbench.core.framework_loader import bundled_framework
+from workbench.services.session import Session
 
 
 @pytest.fixture(autouse=True)

@@ -53,6 +53,7 @@ def test_import_then_score_gives_the_core_figures(capsys: pytest.CaptureFixture[
     assert code == 0
     eid = out.strip()
     code, out, _ = run(capsys, "score", eid, "--json")
+    assert code == 0, out
     data = json.loads(out)
     doc = parse_document(EXAMPLE.read_text(), "x", bundled_framework)
     expected = score_engagement(framework, doc.ratings)
@@ -72,6 +73,7 @@ def test_an_assessors_whole_day_from_the_command_line(capsys: pytest.CaptureFixt
                                                       tmp_path: Path) -> None:
     code, out, _ = run(capsys, "engagement", "create", "--client", "Zoë's Café", "--site",
                        "Łódź", "--title", "Review", "--lead", "Müller", "--assessor", "Ann")
+    assert code == 0, out
     eid = out.strip()
     steps = [("rate", eid, "D2.6.3", "4"), ("rate", eid, "D2.6.4", "na"),
              ("rate", eid, "D2.6.3", "2", "--assessor", "Ann"),
@@ -87,16 +89,20 @@ def test_an_assessors_whole_day_from_the_command_line(capsys: pytest.CaptureFixt
     Image.new("RGB", (50, 40)).save(photo)
     assert run(capsys, "attach", eid, "D2.6", str(photo), "--caption", "The wall")[0] == 0
     code, out, _ = run(capsys, "score", eid, "--json")
+    assert code == 0, out
     d26 = json.loads(out)["elements"]["D2.6"]
     assert d26["target"] == 4 and d26["objective_fraction"] == 1.0
     assert not d26["needs_consensus"]
     code, out, _ = run(capsys, "engagement", "export", eid, "-o", str(tmp_path / "e.json"))
+    assert code == 0, out
     exported = json.loads((tmp_path / "e.json").read_text())
     assert exported["engagement"]["client"] == "Zoë's Café"
     assert exported["consensus"][0]["indicators"] == {"D2.6.3": 3}
     code, out, _ = run(capsys, "engagement", "list", "--json")
+    assert code == 0, out
     assert json.loads(out)[0]["id"] == eid
     code, out, _ = run(capsys, "score", eid)
+    assert code == 0, out
     assert "D2.6" in out and "Total" in out
 
 
@@ -147,7 +153,7 @@ def test_newer_database_is_refused_by_the_real_executable(tmp_path: Path) -> Non
 
 
 def test_demo_writes_its_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"))
+    code, _, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"))
     assert code == 0
     assert (tmp_path / "demo" / "demo-engagement.json").exists()
     score = json.loads((tmp_path / "demo" / "demo-score.json").read_text())

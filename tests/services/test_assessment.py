@@ -168,8 +168,11 @@ def test_a_missing_file_is_a_clear_error(session: Session, eid: str, tmp_path: P
 
 
 def test_a_signed_off_engagement_refuses_every_edit(session: Session, eid: str) -> None:
-    session.db.conn.execute("UPDATE engagements SET status = 'signed_off' WHERE id = ?", (eid,))
-    session.db.conn.commit()
+    from workbench.services import signoff
+
+    assessment.rate(session, eid, "D1.1.1", 3)
+    signoff.sign_off(session, eid, [signoff.Signer("Lead", "Lead assessor")],
+                     accept_warnings=True)
     for call in (lambda: assessment.rate(session, eid, "D1.1.1", 3),
                  lambda: assessment.set_notes(session, eid, "D1.1", "late"),
                  lambda: attachments.attach_bytes(session, eid, "D1.1", "a.txt", b"x")):

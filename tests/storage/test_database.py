@@ -57,7 +57,7 @@ def test_a_truncated_database_is_refused_untouched(session_with_data: Path) -> N
     data = session_with_data.read_bytes()
     session_with_data.write_bytes(data[: len(data) // 3])
     before = digest(session_with_data)
-    with pytest.raises(DatabaseError, match="damaged|unreadable|not a workbench"):
+    with pytest.raises(DatabaseError, match=r"damaged|unreadable|not a workbench"):
         open_database(session_with_data)
     assert digest(session_with_data) == before
 
