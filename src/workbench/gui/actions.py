@@ -41,6 +41,9 @@ class ActionId(StrEnum):
     SHOW_DASHBOARD = "show_dashboard"
     ADD_ACTION = "add_action"
     ADD_ATTACHMENT = "add_attachment"
+    SIGN_OFF = "sign_off"
+    AMEND = "amend"
+    VERIFY = "verify"
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
 
@@ -107,6 +110,13 @@ SPECS: dict[ActionId, ActionSpec] = {
                                     "Record an improvement action on this element"),
     ActionId.ADD_ATTACHMENT: ActionSpec("Attach &File…", ("Ctrl+Shift+F",),
                                         "Attach a photo or document to this element"),
+    ActionId.SIGN_OFF: ActionSpec("&Sign Off…", ("Ctrl+Shift+S",),
+                                  "Check readiness, sign off, lock and write the signed report",
+                                  SP.SP_DialogApplyButton),
+    ActionId.AMEND: ActionSpec("Start an A&mendment…", ("Ctrl+Shift+M",),
+                               "Reopen a signed-off engagement as a new revision, with a reason"),
+    ActionId.VERIFY: ActionSpec("&Verify a Signed Report…", ("Ctrl+Shift+V",),
+                                "Check a signed PDF's signature and content hash"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", (Key.HelpContents, "F1"),
                                    "Every key the workbench understands"),
     ActionId.ABOUT: ActionSpec("&About Assessor Workbench", ("Ctrl+F1",),
@@ -120,6 +130,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
                ActionId.IMPORT_WORKBOOK, ActionId.IMPORT_JSON, None, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, None, ActionId.FIND)),
     ("E&ngagement", (ActionId.EDIT_DETAILS, ActionId.DUPLICATE, ActionId.ARCHIVE, None,
+                     ActionId.SIGN_OFF, ActionId.AMEND, ActionId.VERIFY, None,
                      ActionId.DELETE)),
     ("&Assess", (ActionId.NEXT_ELEMENT, ActionId.PREVIOUS_ELEMENT, ActionId.NEXT_INDICATOR,
                  ActionId.PREVIOUS_INDICATOR, None, ActionId.ADD_ATTACHMENT,
@@ -138,7 +149,8 @@ NEEDS_ENGAGEMENT = frozenset({
     ActionId.EXPORT_WORKBOOK, ActionId.EXPORT_REPORT, ActionId.EXPORT_JSON,
     ActionId.IMPORT_WORKBOOK, ActionId.EDIT_DETAILS, ActionId.NEXT_ELEMENT,
     ActionId.PREVIOUS_ELEMENT, ActionId.NEXT_INDICATOR, ActionId.PREVIOUS_INDICATOR,
-    ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD, ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT})
+    ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD, ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
+    ActionId.SIGN_OFF, ActionId.AMEND})
 
 
 class ActionRegistry:

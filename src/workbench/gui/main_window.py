@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
-from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import WorkbenchError
 from workbench.gui import dialogs
 from workbench.gui.actions import ActionId, ActionRegistry
@@ -114,6 +113,9 @@ class MainWindow(QMainWindow):
         a.on(ActionId.IMPORT_WORKBOOK,
              lambda: self._with_context(self.deliverables.import_workbook))
         a.on(ActionId.IMPORT_JSON, self.deliverables.import_json)
+        a.on(ActionId.SIGN_OFF, lambda: self._with_context(lambda c: self.sign_off()))
+        a.on(ActionId.AMEND, lambda: self._with_context(lambda c: self.amend()))
+        a.on(ActionId.VERIFY, self.verify)
         a.on(ActionId.ABOUT, self.about)
         a.on(ActionId.SHORTCUTS, self.shortcuts)
         self._show_page()
@@ -138,6 +140,8 @@ class MainWindow(QMainWindow):
         on_workspace = self.workspace is not None and self.stack.currentWidget() is \
             self.workspace
         self.registry.set_engagement_open(on_workspace)
+        if on_workspace and self.context is not None:
+            self._lock_if_signed(self.context)  # signed: no edits, amendment instead
         for action in self._assessor_actions:
             action.setVisible(on_workspace)
         context = self.context if on_workspace else None
@@ -175,7 +179,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.settings.add_recent(engagement_id)
         self._fill_assessors()
-        self._lock_if_signed(context)
         self.show_workspace()
         self.workspace.form.focus_indicator(0)
         return True
@@ -193,14 +196,55 @@ class MainWindow(QMainWindow):
         self.context = None
 
     def _lock_if_signed(self, context: EngagementContext) -> None:
+        """Show the read-only banner (and disable the forms) while the engagement is signed."""
+        from workbench.services.signoff import lock_banner
+
         try:
-            status = engagements.summary(self.session, context.engagement_id).status
+            banner = lock_banner(self.session, context.engagement_id)
         except WorkbenchError:
             return
-        if status is EngagementStatus.SIGNED_OFF and self.workspace is not None:
-            self.workspace.form.set_read_only(
-                True, "This engagement is signed off and read-only. Duplicate it, or start an "
-                      "amendment, to change it.")
+        if self.workspace is not None:
+            self.workspace.form.set_read_only(banner is not None, banner or "")
+        locked = banner is not None
+        for action_id in (ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
+                          ActionId.IMPORT_WORKBOOK, ActionId.SIGN_OFF):
+            self.registry[action_id].setEnabled(not locked)
+        self.registry[ActionId.AMEND].setEnabled(locked)
+
+    # --- sign-off -----------------------------------------------------------------------
+    def sign_off(self) -> None:
+        """The sign-off dialog: readiness, signers, lock and the signed report."""
+        from workbench.gui.signoff_dialog import SignOffDialog
+
+        if self.context is None or self.workspace is None:
+            return
+        self.workspace.flush()
+        dialog = SignOffDialog(self.session, self.context.engagement_id, parent=self,
+                               runner=self.runner)
+        dialog.signed_off.connect(self._signoff_changed)
+        dialog.report_written.connect(
+            lambda path: self.status.message(f"Signed report written to {path}"))
+        dialog.open()
+
+    def amend(self) -> None:
+        from workbench.gui.signoff_dialog import AmendDialog
+
+        if self.context is None:
+            return
+        dialog = AmendDialog(self.session, self.context.engagement_id, self)
+        dialog.amended.connect(self._signoff_changed)
+        dialog.open()
+
+    def verify(self) -> None:
+        from workbench.gui.verify_dialog import VerifyDialog
+
+        engagement_id = self.context.engagement_id if self.context is not None else None
+        VerifyDialog(self.session, engagement_id, None, self, runner=self.runner).open()
+
+    def _signoff_changed(self, change: Change) -> None:
+        self.list_page.apply(change)
+        if self.context is not None and change.engagement_id == self.context.engagement_id:
+            self._lock_if_signed(self.context)
 
     # --- engagement commands ------------------------------------------------------------
     def new_engagement(self) -> None:
