@@ -39,22 +39,32 @@ def band_floor(framework: Framework, level: int) -> float:
     return 0.0
 
 
-class RadarChart(QWidget):
-    """The six dimensions: current percent (filled) against target level (dashed outline)."""
+class _ScoreChart(QWidget):
+    """A chart of one ScoreResult, repainted whenever a new result is set."""
+
+    MINIMUM = QSize(340, 300)
+    HINT = QSize(420, 380)
 
     def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.framework = framework
         self.result: ScoreResult | None = None
-        self.setMinimumSize(340, 320)
+        self.setMinimumSize(self.MINIMUM)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 380)
+        return self.HINT
 
     def set_result(self, result: ScoreResult) -> None:
         self.result = result
         self.update()
+
+
+class RadarChart(_ScoreChart):
+    """The six dimensions: current percent (filled) against target level (dashed outline)."""
+
+    MINIMUM = QSize(340, 320)
+    HINT = QSize(420, 380)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -140,22 +150,11 @@ class RadarChart(QWidget):
         painter.drawText(QPointF(x + 26, y + 4), "Target level")
 
 
-class ElementBars(QWidget):
+class ElementBars(_ScoreChart):
     """One bar per element, grouped by dimension, coloured by level; target marks in orange."""
 
-    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.framework = framework
-        self.result: ScoreResult | None = None
-        self.setMinimumSize(420, 300)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def sizeHint(self) -> QSize:
-        return QSize(640, 380)
-
-    def set_result(self, result: ScoreResult) -> None:
-        self.result = result
-        self.update()
+    MINIMUM = QSize(420, 300)
+    HINT = QSize(640, 380)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
