@@ -7,7 +7,7 @@ set -euo pipefail
 what="${1:-test}"
 qt="libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
 display="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libx11-xcb1"
-tests="poppler-utils libreoffice-calc-nogui xvfb xauth desktop-file-utils"
+tests="poppler-utils libreoffice-calc-nogui xvfb xauth desktop-file-utils binutils"
 case "$what" in
   run) wanted="$qt $display" ;;
   test) wanted="$qt $display $tests" ;;
