@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from platformdirs import user_data_path
 
 from workbench.core.errors import WorkbenchError
+from workbench.exports.pdf_files import EmbeddedFile, attach_files
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -309,13 +310,10 @@ def known_certificates(folder: Path | None = None) -> list[bytes]:
 
 
 @dataclass(frozen=True)
-class Attachment:
-    """A file to embed in the PDF before signing (the canonical JSON)."""
+class Attachment(EmbeddedFile):
+    """A file to embed in the PDF before signing (the canonical JSON by default)."""
 
-    name: str
-    data: bytes
     mime_type: str = CANONICAL_MIME
-    description: str = ""
 
 
 def signing_reason(revision: int, content_hash: str) -> str:
@@ -371,10 +369,9 @@ def _pyhanko_signer(creds: Credentials) -> Any:
 
 
 def sign_pdf(pdf: bytes, creds: Credentials, *, reason: str, location: str = "",
-             contact: str = "", attachments: Sequence[Attachment] = (),
+             contact: str = "", attachments: Sequence[EmbeddedFile] = (),
              signing_time: dt.datetime | None = None) -> bytes:
     """Certify `pdf` (PAdES B-B, DocMDP no changes), embedding `attachments` first."""
-    from pyhanko.pdf_utils import embed
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
@@ -384,16 +381,8 @@ def sign_pdf(pdf: bytes, creds: Credentials, *, reason: str, location: str = "",
     except Exception as exc:
         raise SigningError(f"the report cannot be opened for signing ({exc})") from None
     present = set(embedded_file_names(pdf)) if attachments else set()
-    for item in attachments:
-        if item.name in present:
-            continue  # the report builder already attached it
-        spec = embed.FileSpec(
-            file_spec_string=item.name,
-            embedded_data=embed.EmbeddedFileObject.from_file_data(
-                writer, item.data, mime_type=item.mime_type,
-                params=embed.EmbeddedFileParams(embed_size=True, embed_checksum=True)),
-            description=item.description or None)
-        embed.embed_file(writer, spec)
+    # Files the report builder already attached are not attached twice.
+    attach_files(writer, [item for item in attachments if item.name not in present])
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, md_algorithm="sha256", reason=reason,
         location=location or None, contact_info=contact or None,

@@ -13,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
+from workbench.exports.pdf_files import attach_files
 from workbench.exports.report import sections as sec
 from workbench.exports.report.flowables import Contents, ContentsEntry
 from workbench.exports.report.model import SECTION_IDS, EmbeddedFile, ReportInput
@@ -200,18 +201,11 @@ def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
 
 def embed_files(pdf: bytes, files: Collection[EmbeddedFile], deterministic: bool) -> bytes:
     """The PDF with `files` attached (shown in a viewer's attachments panel)."""
-    from pyhanko.pdf_utils import embed, generic  # imported here: pyHanko takes a second
+    from pyhanko.pdf_utils import generic  # imported here: pyHanko takes a second
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    for item in files:
-        spec = embed.FileSpec(
-            file_spec_string=item.name,
-            embedded_data=embed.EmbeddedFileObject.from_file_data(
-                writer, item.data, mime_type=item.mime_type,
-                params=embed.EmbeddedFileParams(embed_size=True, embed_checksum=True)),
-            description=item.description or None)
-        embed.embed_file(writer, spec)
+    attach_files(writer, files)
     if deterministic:
         # pyHanko stamps the update's modification time; keep ReportLab's invariant date.
         writer._update_meta = lambda: None  # type: ignore[method-assign]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
+from workbench.exports.pdf_files import EmbeddedFile as EmbeddedFile  # re-exported
 
 # Ordered (id, title) of the sections the export dialog can switch on and off.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -65,16 +66,6 @@ class SignOffInfo:
     content_hash: str  # SHA-256 hex of the canonical serialisation (core.canonical)
     signed_on: dt.date
     history: tuple[RevisionEntry, ...] = ()
-
-
-@dataclass(frozen=True)
-class EmbeddedFile:
-    """A file carried inside the PDF (e.g. the engagement's canonical JSON)."""
-
-    name: str
-    data: bytes
-    mime_type: str = "application/octet-stream"
-    description: str = ""
 
 
 @dataclass(frozen=True)
