@@ -1,15 +1,13 @@
 """`workbench export FORMAT …` and `workbench import FORMAT …`.
 
-Each format's module adds its own sub-command: `register_export(export_sub, parent)` and
-`register_import(import_sub, parent)` where it has them.
+Each format's module adds its own sub-commands (`register_export`, `register_import`).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 
-FORMAT_MODULES = ("workbench.cli.workbook_commands", "workbench.cli.report_commands")
+from workbench.cli import report_commands, workbook_commands
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -18,14 +16,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     export_sub = export.add_subparsers(dest="format", required=True, metavar="FORMAT")
     imp = sub.add_parser("import", help="read a filled-in workbook back into an engagement")
     import_sub = imp.add_subparsers(dest="format", required=True, metavar="FORMAT")
-    for name in FORMAT_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        if hasattr(module, "register_export"):
-            module.register_export(export_sub, parent)
-        if hasattr(module, "register_import"):
-            module.register_import(import_sub, parent)
+    workbook_commands.register_export(export_sub, parent)
+    workbook_commands.register_import(import_sub, parent)
+    report_commands.register_export(export_sub, parent)

@@ -12,7 +12,13 @@ import traceback
 from collections.abc import Callable
 
 from workbench import __version__
-from workbench.cli import demo_command, engagement_commands, framework_commands
+from workbench.cli import (
+    demo_command,
+    engagement_commands,
+    export_commands,
+    framework_commands,
+    signoff_commands,
+)
 from workbench.core.errors import WorkbenchError
 from workbench.services.crash import write_crash_report
 from workbench.services.session import Session
@@ -34,25 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     framework_commands.register(sub, parent)
     engagement_commands.register(sub, parent)
     demo_command.register(sub, parent)
-    for extension in _extensions():
-        extension(sub, parent)
+    export_commands.register(sub, parent)
+    signoff_commands.register(sub, parent)
     return parser
-
-
-def _extensions() -> list[Callable[..., None]]:
-    """Commands of the export, import and sign-off modules, where they are present."""
-    found: list[Callable[..., None]] = []
-    import importlib
-
-    for name in ("workbench.cli.export_commands", "workbench.cli.signoff_commands"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.append(module.register)
-    return found
 
 
 def main(argv: list[str] | None = None) -> int:
