@@ -1,0 +1,147 @@
+"""Reading and writing the files a user names, safely.
+
+Every importer reads through `read_regular_file`: only a regular file (never a FIFO, a
+device, a directory or a `/proc` file), and never more than a stated limit, so no input
+can hang the program or exhaust its memory. Every file written for the user goes through
+`write_atomically`: the whole file or nothing, never over a special file, with the usual
+permissions of a document (0644 under the usual umask).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+
+MiB = 1024 * 1024
+
+
+class FileInputError(WorkbenchError):
+    """A file the user named cannot be read as input (missing, special, too large)."""
+
+
+class FileOutputError(WorkbenchError):
+    """A file the user named cannot be written (special target, missing folder, no room)."""
+
+
+def _size_text(n: int) -> str:
+    return f"{n / MiB:.0f} MB" if n >= MiB else f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
+    """The bytes of `path`, which must be a regular file of at most `limit` bytes.
+
+    `what` names the input in the message ("framework file", "workbook", …). The file is
+    opened without following into a FIFO's wait (O_NONBLOCK), checked with fstat on the
+    open descriptor (so a swap between check and read cannot fool it), and read to at most
+    limit + 1 bytes (so a file whose stat size lies, as `/proc` files do, is still bounded).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FileInputError(f"{path}: is a folder, not a {what}") from None
+    except PermissionError:
+        raise FileInputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileInputError(f"{path}: is a folder, not a {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileInputError(f"{path}: is not a regular file (a pipe, device or special "
+                                 f"file); give a {what} saved on disk")
+        if str(Path(path).resolve()).startswith("/proc/"):
+            raise FileInputError(f"{path}: is a system file, not a {what}")
+        if info.st_size > limit:
+            raise FileInputError(f"{path}: the {what} is {_size_text(info.st_size)}, more than "
+                                 f"the {_size_text(limit)} allowed")
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, MiB))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as exc:
+        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise FileInputError(f"{path}: the {what} is larger than the {_size_text(limit)} "
+                             "allowed")
+    return data
+
+
+def check_output_target(path: Path) -> Path:
+    """Refuse to write over anything but a regular file, or into a missing folder."""
+    path = Path(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise FileOutputError(f"{path}: cannot be written ({_reason(exc)})") from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            try:
+                target = os.stat(path)
+            except OSError:
+                target = None
+            if target is None or not stat.S_ISREG(target.st_mode):
+                raise FileOutputError(f"{path}: is a link to something that is not a regular "
+                                      "file; choose another name")
+        elif stat.S_ISDIR(info.st_mode):
+            raise FileOutputError(f"{path}: is a folder; give a file name")
+        elif not stat.S_ISREG(info.st_mode):
+            raise FileOutputError(f"{path}: is a device or special file, not a document; "
+                                  "choose another name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise FileOutputError(f"{path}: the folder {parent} does not exist")
+    return path
+
+
+def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Path:
+    """Write the whole of `data` to `path` or nothing (a temporary file, then a rename).
+
+    The file gets the permissions of a new document (0666 less the umask, so 0644 as
+    usual) unless `mode` is given. A link to a regular file is written through, to its
+    target, so the link stays a link.
+    """
+    path = check_output_target(Path(path))
+    real = Path(os.path.realpath(path))
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    tmp = ""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
+    except OSError as exc:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if exc.errno == 28:
+            raise FileOutputError(f"{path}: the disk is full; nothing was written") from None
+        raise FileOutputError(f"{path}: cannot be written ({_reason(exc)})") from None
+    return path
