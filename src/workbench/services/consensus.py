@@ -147,9 +147,14 @@ def set_consensus(session: Session, engagement_id: str, code: str,
     before = current(session, engagement_id, code)
     framework = session.framework_of(engagement_id)
     if code in framework.indicator_owner:
-        if isinstance(value, str) and value != NA:
-            raise InvalidValueError(f"{value!r} is not a level of the scale or N/A")
-        change = assessment.rate_consensus(session, engagement_id, code, value, reason,
+        level: IndicatorValue | None
+        if isinstance(value, str):
+            if value != NA:
+                raise InvalidValueError(f"{value!r} is not a level of the scale or N/A")
+            level = NA
+        else:
+            level = value
+        change = assessment.rate_consensus(session, engagement_id, code, level, reason,
                                            restoring=restoring)
     else:
         if value is not None and not isinstance(value, str):
