@@ -65,3 +65,17 @@ def test_few_shared_ratings_give_no_kappa(session: Session, tmp_path: Path) -> N
     assert "0 of the 1 indicators rated by two or more assessors were rated identically" in text
     assert "Kappa is not given: it needs at least 10 indicators" in text
     assert "D1.1 Define and Analyse Market Needs" in text and "Still to agree" in text
+
+
+def test_only_the_team_section_of_a_solo_engagement_is_refused(session: Session,
+                                                               tmp_path: Path) -> None:
+    import pytest
+
+    from workbench.core.errors import InvalidValueError
+
+    eid = engagements.create(session, EngagementDetails("Solo Ltd", "", "Solo", "Ann")) \
+        .engagement_id
+    path = tmp_path / "solo.pdf"
+    with pytest.raises(InvalidValueError, match="nothing to show"):
+        report.export(session, eid, path, sections=["team"])
+    assert not path.exists()

@@ -99,6 +99,10 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
 
     progress(0.45, "Writing the sections")
     story = _story(ctx, progress)
+    if not story:
+        raise InvalidValueError("the chosen sections have nothing to show for this engagement "
+                                "(the team section needs two or more assessors who rated); "
+                                "choose another section too")
 
     d = data.document.details
     chrome = PageChrome(
