@@ -101,6 +101,18 @@ def render(out: Path) -> list[Path]:
     target = out / "dashboard.png"
     window.grab().save(str(target))
     shots.append(target)
+
+    from workbench.gui.engagement_dialogs import ReassignDialog
+    from workbench.services import engagements
+
+    work = engagements.assessor_work(session, demo, "Tomás Müller").describe()
+    dialog = ReassignDialog("Tomás Müller", work, ["Amira Haddad", "Zoë Lindqvist"], window)
+    dialog.show()
+    _settle(app, 0.2)
+    target = out / "remove-assessor.png"
+    dialog.grab().save(str(target))
+    shots.append(target)
+    dialog.close()
     window.close()
     session.close()
     return shots
