@@ -327,7 +327,7 @@ class ElementForm(QScrollArea):
 
     def _rate(self, indicator: str, value: IndicatorValue | None) -> None:
         assert self.code is not None
-        self._push(undo.RateIndicator(self.context, self.code, indicator, value))
+        self._push(undo.SetValue.rate(self.context, self.code, indicator, value))
 
     def rate(self, indicator: str, value: IndicatorValue | None) -> None:
         """Rate as a click would (for keyboard handlers and tests)."""
@@ -335,19 +335,19 @@ class ElementForm(QScrollArea):
 
     def _indicator_note(self, indicator: str, text: str) -> None:
         assert self.code is not None
-        self._push(undo.EditIndicatorNote(self.context, self.code, indicator, text))
+        self._push(undo.SetValue.indicator_note(self.context, self.code, indicator, text))
 
     def _judge(self, key: str) -> None:
         assert self.code is not None
         current = self.current_objective()
         # The buttons toggle themselves on click; show the committed value until it returns.
         self._show_objective(current)
-        self._push(undo.JudgeObjective(self.context, self.code, None if key == current
+        self._push(undo.SetValue.judge(self.context, self.code, None if key == current
                                        else key))
 
     def judge(self, key: str | None) -> None:
         assert self.code is not None
-        self._push(undo.JudgeObjective(self.context, self.code, key))
+        self._push(undo.SetValue.judge(self.context, self.code, key))
 
     def current_objective(self) -> str | None:
         return self._objective
@@ -355,11 +355,11 @@ class ElementForm(QScrollArea):
     def _target_chosen(self, index: int) -> None:
         assert self.code is not None
         level = self.target.itemData(index)
-        self._push(undo.SetTarget(self.context, self.code, level))
+        self._push(undo.SetValue.target(self.context, self.code, level))
 
     def _notes_committed(self, text: str) -> None:
         if self.code is not None:
-            self._push(undo.EditNotes(self.context, self.code, text))
+            self._push(undo.SetValue.notes(self.context, self.code, text))
 
     def _add_finding(self, kind: FindingKind, text: str) -> None:
         assert self.code is not None
@@ -367,7 +367,7 @@ class ElementForm(QScrollArea):
 
     def _edit_finding(self, finding_id: int, text: str) -> None:
         assert self.code is not None
-        self._push(undo.EditFinding(self.context, self.code, finding_id, text))
+        self._push(undo.SetValue.finding(self.context, self.code, finding_id, text))
 
     def _remove_finding(self, kind: FindingKind, finding_id: int) -> None:
         assert self.code is not None

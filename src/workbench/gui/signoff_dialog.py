@@ -41,23 +41,11 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.exports import signing
 from workbench.gui.signature_pad import SignaturePad
-from workbench.gui.tasks import TaskRunner, worker_session
+from workbench.gui.tasks import TaskRunner, shared_runner, worker_session
 from workbench.services import engagements, signoff
 from workbench.services.session import Change, Session
 
 SPACING = 8
-_SHARED: list[TaskRunner] = []
-
-
-def shared_runner() -> TaskRunner:
-    """A runner for dialogs opened without the window's: it lives as long as the app.
-
-    A runner owned by a dialog would be deleted with the dialog while a finished
-    task may still have queued events, which crashes Qt.
-    """
-    if not _SHARED:
-        _SHARED.append(TaskRunner())
-    return _SHARED[0]
 
 
 class _SignerBox(QGroupBox):

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.progress import Progress
-from workbench.gui.signoff_dialog import shared_runner
-from workbench.gui.tasks import TaskRunner, worker_session
+from workbench.gui.tasks import TaskRunner, shared_runner, worker_session
 from workbench.services import signoff
 from workbench.services.session import Session
 
