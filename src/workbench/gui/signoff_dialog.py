@@ -225,13 +225,10 @@ class SignOffDialog(QDialog):
                  signoff.Severity.WARNING: style.standardIcon(
                      QStyle.StandardPixmap.SP_MessageBoxWarning)}
         for item in ready.items:
-            text = item.message
-            if item.element and text.startswith(item.element + " "):
-                text = text[len(item.element) + 1:]
-            row = QTreeWidgetItem([item.element or "—", text])
+            row = QTreeWidgetItem([item.element or "—", item.text])
             row.setIcon(0, icons[item.severity])
             row.setToolTip(1, item.message)
-            row.setData(0, Qt.ItemDataRole.UserRole, str(item.kind))
+            row.setData(0, Qt.ItemDataRole.UserRole, str(item.code))
             self.checklist.addTopLevelItem(row)
         if not ready.items:
             self.summary.setText("Everything is rated, judged, noted and agreed: ready to "
