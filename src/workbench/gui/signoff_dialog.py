@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core import limits
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.exports import signing
@@ -61,7 +62,7 @@ class _SignerBox(QGroupBox):
         self.organisation = QLineEdit(organisation)
         for edit, what in ((self.name, "Name"), (self.role, "Role"),
                            (self.organisation, "Organisation")):
-            edit.setMaxLength(200)
+            edit.setMaxLength(limits.NAME)
             edit.setAccessibleName(f"{title}: {what}")
             form.addRow(f"{what}:", edit)
         self.pad = SignaturePad()

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from workbench.core import limits
 from workbench.core.canonical import canonical_bytes, hash_of
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import (
@@ -54,8 +55,8 @@ __all__ = ["CheckKind", "Readiness", "ReadinessItem", "RevisionRecord", "Severit
            "verify_report", "verify_with_database"]
 
 MAX_SIGNERS = 4
-MAX_NAME = 200
-MAX_REASON = 2000
+MAX_NAME = limits.NAME
+MAX_REASON = limits.REASON
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 LOW_INDICATORS = 0.5  # "fully achieved" with indicators below this fraction is inconsistent
 
