@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from workbench.core import limits
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
-from workbench.exports import signing
 from workbench.gui.signature_pad import SignaturePad
 from workbench.gui.tasks import TaskRunner, shared_runner, worker_session
 from workbench.services import engagements, signoff
@@ -289,7 +288,7 @@ class SignOffDialog(QDialog):
 
     # ------------------------------------------------------------ signing
 
-    def credentials(self) -> signing.Credentials | None:
+    def credentials(self) -> signoff.Credentials | None:
         """The certificate chosen, opened with its passphrase (None when not signing)."""
         if not self.certificate.isChecked():
             return None
@@ -324,7 +323,7 @@ class SignOffDialog(QDialog):
             return
         self._write_report(Path(self.report_path.text().strip()), creds)
 
-    def _write_report(self, path: Path, creds: signing.Credentials | None) -> None:
+    def _write_report(self, path: Path, creds: signoff.Credentials | None) -> None:
         db_path, eid = self.session.path, self.engagement_id
         self.sign_button.setEnabled(False)
 

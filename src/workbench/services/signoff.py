@@ -42,17 +42,39 @@ from workbench.exports.report import (
     check_sections,
 )
 from workbench.exports.report import Signer as ReportSigner
+from workbench.exports.signing import Credentials  # re-exported: the GUI names keys here
 from workbench.services import report
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
 from workbench.storage.signoffs import RevisionRecord, SignoffRecord, translated_lock
 
-__all__ = ["CheckKind", "Readiness", "ReadinessItem", "RevisionRecord", "Severity",
-           "SignOffResult", "SignedReport", "Signer", "SignoffRecord", "Verification", "amend",
-           "export_signed_report", "history", "lock_banner", "readiness", "return_to_draft",
-           "sign_off", "signing_credentials", "signoff_info", "submit_for_review",
-           "verify_report", "verify_with_database"]
+__all__ = [
+    "CheckKind",
+    "Credentials",
+    "Readiness",
+    "ReadinessItem",
+    "RevisionRecord",
+    "Severity",
+    "SignOffResult",
+    "SignedReport",
+    "Signer",
+    "SignoffRecord",
+    "VerdictLine",
+    "Verification",
+    "amend",
+    "export_signed_report",
+    "history",
+    "lock_banner",
+    "readiness",
+    "return_to_draft",
+    "sign_off",
+    "signing_credentials",
+    "signoff_info",
+    "submit_for_review",
+    "verify_report",
+    "verify_with_database",
+]
 
 MAX_SIGNERS = 4
 MAX_NAME = limits.NAME
