@@ -101,6 +101,19 @@ def render(out: Path) -> list[Path]:
     target = out / "dashboard.png"
     window.grab().save(str(target))
     shots.append(target)
+
+    from workbench.gui.verify_dialog import VerifyDialog
+
+    unsigned = work / "unsigned-report.pdf"
+    unsigned.write_bytes(b"%PDF-1.4\n% a report nobody signed\n")
+    verify = VerifyDialog(session, demo, unsigned, window, runner=window.runner)
+    verify.show()
+    window.runner.wait(20_000)
+    _settle(app, 0.3)
+    target = out / "verify-dialog.png"
+    verify.grab().save(str(target))
+    shots.append(target)
+    verify.close()
     window.close()
     session.close()
     return shots
