@@ -161,3 +161,14 @@ def test_errors_carry_codes_views_can_match() -> None:
     assert isinstance(TooLongError("x"), InvalidValueError)
     assert WorkbenchError("x", code="custom").code == "custom"
     assert WorkbenchError("x").code == ErrorCode.GENERAL
+
+
+def test_a_reading_host_lends_its_session_and_refuses_a_change(gui_session: Session,
+                                                              demo: str) -> None:
+    from workbench.gui.ops import Reading
+
+    host = Reading(gui_session)
+    found = Op(None, host, lambda s: engagements.details(s, demo)).run()
+    assert found is not None and found.client
+    with pytest.raises(AssertionError, match="returned a Change"):
+        host.deliver(Change(ChangeKind.NOTES, demo))

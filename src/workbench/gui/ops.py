@@ -47,6 +47,21 @@ class OpHost(Protocol):
     def deliver(self, change: Change) -> None: ...
 
 
+class Reading:
+    """The host of an Op that changes no engagement (a check, a signed report's file):
+    it lends the Session; a Change reaching it is a mistake in the Op."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    def deliver(self, change: Change) -> None:
+        raise AssertionError(f"an Op on a Reading host returned a Change ({change.kind})")
+
+
 class Op(Generic[T]):
     """One user action (see the module docstring for how to write one)."""
 
@@ -135,4 +150,4 @@ def _no_progress(_fraction: float, _text: str) -> None:
     """The Progress of an Op run on the GUI thread: an edit is too quick to report."""
 
 
-__all__ = ["Op", "OpHost"]
+__all__ = ["Op", "OpHost", "Reading"]

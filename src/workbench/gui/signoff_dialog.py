@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,8 +39,9 @@ from PySide6.QtWidgets import (
 from workbench.core import limits
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
+from workbench.gui.ops import Op, Reading
 from workbench.gui.signature_pad import SignaturePad
-from workbench.gui.tasks import TaskRunner, shared_runner, worker_session
+from workbench.gui.tasks import TaskRunner, shared_runner
 from workbench.services import engagements, signoff
 from workbench.services.session import Change, Session
 
@@ -324,14 +324,13 @@ class SignOffDialog(QDialog):
         self._write_report(Path(self.report_path.text().strip()), creds)
 
     def _write_report(self, path: Path, creds: signoff.Credentials | None) -> None:
-        db_path, eid = self.session.path, self.engagement_id
+        eid = self.engagement_id
         self.sign_button.setEnabled(False)
 
-        def work(progress: Progress) -> signoff.SignedReport:
-            with worker_session(db_path) as own:
-                return signoff.export_signed_report(own, eid, path, creds, progress=progress)
+        def work(session: Session, progress: Progress) -> signoff.SignedReport:
+            return signoff.export_signed_report(session, eid, path, creds, progress=progress)
 
-        def done(result: Any) -> None:
+        def done(result: signoff.SignedReport) -> None:
             self.written = result
             self.report_written.emit(result.path)
             self.accept()
@@ -343,8 +342,8 @@ class SignOffDialog(QDialog):
             close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
             close.clicked.connect(self.accept)
 
-        self.runner.run("Writing the signed report", work, on_done=done, on_error=failed,
-                        parent=self, cancellable=False)
+        Op.with_progress(self, Reading(self.session), work).success(done).failure(failed) \
+            .run_in_background("Writing the signed report", self.runner, cancellable=False)
 
 
 class AmendDialog(QDialog):

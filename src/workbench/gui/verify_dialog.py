@@ -8,7 +8,6 @@ and shows the result as a verdict with the details beneath.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.progress import Progress
-from workbench.gui.tasks import TaskRunner, shared_runner, worker_session
+from workbench.gui.ops import Op, Reading
+from workbench.gui.tasks import TaskRunner, shared_runner
 from workbench.services import signoff
 from workbench.services.session import Session
 
@@ -107,17 +107,17 @@ class VerifyDialog(QDialog):
         if not text:
             self._show_error("Choose the PDF to check.")
             return
-        target, db_path = Path(text), self.session.path
+        target = Path(text)
         self.check_button.setEnabled(False)
         self.verdict.setText("Checking…")
 
-        def work(progress: Progress) -> signoff.Verification:
+        def work(session: Session, progress: Progress) -> signoff.Verification:
             progress(0.1, "Checking the signature")
-            with worker_session(db_path) as own:
-                return signoff.verify_report(target, own)
+            return signoff.verify_report(target, session)
 
-        self.runner.run("Verifying the report", work, on_done=self._show,
-                        on_error=self._show_error, parent=self, cancellable=False)
+        Op.with_progress(self, Reading(self.session), work).success(self._show) \
+            .failure(self._show_error) \
+            .run_in_background("Verifying the report", self.runner, cancellable=False)
 
     def _set_icon(self, ok: bool) -> None:
         pixmap = QStyle.StandardPixmap.SP_DialogApplyButton if ok else \
@@ -147,9 +147,8 @@ class VerifyDialog(QDialog):
             self.fields[line.key] = value
             self.form.addRow(f"{line.label}:", value)
 
-    def _show(self, result: Any) -> None:
+    def _show(self, found: signoff.Verification) -> None:
         self.check_button.setEnabled(True)
-        found: signoff.Verification = result
         self.verification = found
         self._set_icon(found.ok)
         self.verdict.setText(found.headline)
