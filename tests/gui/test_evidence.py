@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from workbench.core.engagement import Action, ActionStatus, Priority
-from workbench.gui.widgets import actions_section
 from workbench.gui.main_window import MainWindow
+from workbench.gui.widgets import actions_section
 from workbench.gui.workspace import Workspace
 from workbench.services import actions, attachments
 
