@@ -103,6 +103,7 @@ def test_background_work_reports_progress_and_delivers_its_change(
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert threads and threads[0] is not threading.main_thread()
     assert announced == results and results[0].new == "na"
+    assert 0.5 in progress_seen  # the worker's progress reached the GUI thread
 
 
 def test_cancel_stops_background_work_and_only_the_cancel_handler_runs(
@@ -172,3 +173,40 @@ def test_a_reading_host_lends_its_session_and_refuses_a_change(gui_session: Sess
     assert found is not None and found.client
     with pytest.raises(AssertionError, match="returned a Change"):
         host.deliver(Change(ChangeKind.NOTES, demo))
+
+
+def test_a_workbook_import_from_the_menu_applies_reloads_and_clears_undo(
+        window: object, workspace: object, modal: Dialogs, tmp_path: Path,
+        wait_tasks: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    from workbench.gui import deliverables
+    from workbench.gui.actions import ActionId
+    from workbench.gui.undo import SetValue
+
+    ctx: EngagementContext = workspace.context  # type: ignore[attr-defined]
+    registry = window.registry  # type: ignore[attr-defined]
+    target = tmp_path / "team.xlsx"
+    modal.save_paths = [target]
+    registry[ActionId.EXPORT_WORKBOOK].trigger()
+    wait_tasks()  # type: ignore[operator]
+    book = openpyxl.load_workbook(target)
+    sheet = book["D1 Define"]
+    level = 1 if sheet["C8"].value != 1 else 2
+    sheet["C8"] = level
+    book.save(target)
+    ctx.undo_stack.push(SetValue.notes(ctx, "D1.1", "typed before the import"))
+    assert ctx.undo_stack.count() == 1
+    reloaded: list[bool] = []
+    ctx.reloaded.connect(lambda: reloaded.append(True))
+    asked: list[str] = []
+    monkeypatch.setattr(deliverables, "confirm_import",
+                        lambda _p, text: asked.append(text) or True)
+    modal.open_paths = [target]
+    registry[ActionId.IMPORT_WORKBOOK].trigger()
+    wait_tasks()  # type: ignore[operator]
+    assert modal.errors == [] and len(asked) == 1
+    assert reloaded == [True] and ctx.undo_stack.count() == 0
+    doc = engagements.document(ctx.session, ctx.engagement_id)
+    assert doc.ratings.consensus.indicators["D1.1.1"] == level  # written as the team's value
+    assert scores.score(ctx.session, ctx.engagement_id) == ctx.score  # the views were told
