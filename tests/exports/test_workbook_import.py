@@ -191,6 +191,37 @@ def test_workbook_of_an_unknown_engagement_becomes_a_new_one(session: Session, r
     assert result.elements.keys() == expected.elements.keys()
 
 
+def test_a_text_over_its_limit_is_a_problem_with_its_cell_not_cut(
+        session: Session, rich: str, ben_path: Path) -> None:
+    from workbench.core import limits
+
+    wb = openpyxl.load_workbook(ben_path)
+    ws = wb["D2 Design"]
+    head = next(c.row for c in ws["A"] if c.value == "D2.1")
+    ws[f"L{head}"] = "Clear sponsor\n" + "s" * (limits.FINDING + 1)
+    wb.save(ben_path)
+    before = rating_set(session.db, rich)
+    preview = workbook.preview_import(session, ben_path)
+    assert not preview.can_apply
+    assert [str(p) for p in preview.problems] == [
+        f"D2 Design!L{head}: the strength on D2.1 is longer than 5,000 characters (5,001)"]
+    with pytest.raises(WorkbenchError):
+        workbook.apply_import(session, preview)
+    assert rating_set(session.db, rich) == before
+
+
+def test_a_new_engagement_with_a_client_name_over_its_limit_is_a_problem(
+        session: Session, rich: str, ben_path: Path) -> None:
+    from workbench.core import limits
+    from workbench.exports.workbook_layout import Meta
+
+    engagements.delete(session, rich)
+    edit_cells(ben_path, {(META, _meta_cell(ben_path, Meta.CLIENT)): "c" * (limits.NAME + 1)})
+    preview = workbook.preview_import(session, ben_path)
+    assert preview.is_new_engagement and not preview.can_apply
+    assert any("the client is longer than 200 characters" in str(p) for p in preview.problems)
+
+
 # --- problems, each with its sheet and cell ---------------------------------------------------
 
 def test_invalid_values_are_reported_with_their_cells(session: Session, rich: str,

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from workbench.core.engagement import Action, ActionStatus, Priority
-from workbench.gui import element_form
 from workbench.gui.main_window import MainWindow
+from workbench.gui.widgets import actions_section
 from workbench.gui.workspace import Workspace
 from workbench.services import actions, attachments
 
@@ -61,9 +61,9 @@ def test_dropping_a_photo_attaches_it_with_a_thumbnail(qtbot: QtBot, tmp_path: P
     qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=5000)
     item = panel.list.item(0)
     assert item.text() == "board.jpg"
-    qtbot.waitUntil(lambda: workspace.form._thumbs != {}, timeout=10_000)
+    qtbot.waitUntil(lambda: workspace.form.attachments.thumbs != {}, timeout=10_000)
     wait_tasks()  # type: ignore[operator]
-    image = next(iter(workspace.form._thumbs.values()))
+    image = next(iter(workspace.form.attachments.thumbs.values()))
     assert max(image.width(), image.height()) <= 2 * 96
 
 
@@ -74,7 +74,7 @@ def test_adding_by_dialog_and_a_damaged_image_is_refused(qtbot: QtBot, tmp_path:
     bad = tmp_path / "broken.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     modal.open_paths = [bad]
-    workspace.form.choose_attachments()
+    workspace.form.attachments.choose()
     wait_tasks()  # type: ignore[operator]
     qtbot.waitUntil(lambda: bool(modal.errors), timeout=5000)
     assert "broken.jpg" in modal.errors[0]
@@ -82,7 +82,7 @@ def test_adding_by_dialog_and_a_damaged_image_is_refused(qtbot: QtBot, tmp_path:
     notes = tmp_path / "minutes.txt"
     notes.write_text("Meeting minutes")
     modal.open_paths = [notes]
-    workspace.form.choose_attachments()
+    workspace.form.attachments.choose()
     wait_tasks()  # type: ignore[operator]
     qtbot.waitUntil(lambda: listed(workspace) == ["minutes.txt"], timeout=5000)
 
@@ -113,8 +113,8 @@ def test_improvement_actions_are_added_edited_and_removed(
     workspace.select_element("D6.5")
     new = Action("D6.5", "Map channel features to journeys", "Digital Lead", Priority.HIGH,
                  "2027-05-31", ActionStatus.OPEN)
-    monkeypatch.setattr(element_form, "edit_action", lambda *_a: new)
-    workspace.form.add_action()
+    monkeypatch.setattr(actions_section, "edit_action", lambda *_a: new)
+    workspace.form.actions_panel.add_action()
     ctx = workspace.context
     saved = actions.list_actions(ctx.session, ctx.engagement_id, "D6.5")
     assert [(a.action, a.owner, a.priority) for a in saved] == [
@@ -124,8 +124,8 @@ def test_improvement_actions_are_added_edited_and_removed(
     assert panel.model.index(0, 0).data() == "Map channel features to journeys"
     done = Action("D6.5", new.action, new.owner, new.priority, new.due_date, ActionStatus.DONE,
                   saved[0].id)
-    monkeypatch.setattr(element_form, "edit_action", lambda *_a: done)
-    workspace.form.edit_action(saved[0])
+    monkeypatch.setattr(actions_section, "edit_action", lambda *_a: done)
+    workspace.form.actions_panel.edit_action(saved[0])
     assert actions.list_actions(ctx.session, ctx.engagement_id, "D6.5")[0].status == \
         ActionStatus.DONE
     assert panel.model.index(0, 4).data() == "Done"
@@ -139,9 +139,9 @@ def test_improvement_actions_are_added_edited_and_removed(
 def test_an_action_without_text_is_refused(workspace: Workspace, modal: Dialogs,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     workspace.select_element("D6.5")
-    monkeypatch.setattr(element_form, "edit_action",
+    monkeypatch.setattr(actions_section, "edit_action",
                         lambda *_a: Action("D6.5", "   ", "Owner"))
-    workspace.form.add_action()
+    workspace.form.actions_panel.add_action()
     assert modal.errors == ["an action needs a description"]
 
 

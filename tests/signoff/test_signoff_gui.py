@@ -160,7 +160,13 @@ def test_the_verify_dialog_tells_intact_from_tampered(qtbot: QtBot, session: Ses
     assert dialog.verification is not None and dialog.verification.ok
     assert "Intact and matching" in dialog.verdict.text()
     assert dialog.fields["signer"].text() == "A. Assessor"
-    assert dialog.fields["database"].text() == "Matches signed revision 1"
+    assert dialog.fields["database"].text() == \
+        "matches signed revision 1 in the local database"
+    # the dialog shows the very lines `workbench verify` prints
+    assert [label.text() for label in dialog.fields.values()] == [
+        "\n".join((line.text, *(f"• {d}" for d in line.details)))
+        for line in dialog.verification.lines()]
+    assert "not one this computer knows" not in dialog.fields["signature"].text()
     _shot(dialog, "verify-dialog-ok")
     data = bytearray(out.path.read_bytes())
     data[len(data) // 2] ^= 0x01

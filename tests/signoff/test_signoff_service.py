@@ -31,6 +31,11 @@ def test_readiness_lists_each_problem_with_its_element(session: Session, demo_id
     assert (signoff.CheckKind.NO_EVIDENCE, "D1.1") in mine
     data = after.to_dict()
     assert data["warnings"] == len(after.items) and data["ready"] is False
+    # each item carries its code; the element's code is a field, not a prefix to strip
+    item = next(i for i in after.items if i.code is signoff.CheckKind.NO_EVIDENCE
+                and i.element == "D1.1")
+    assert not item.text.startswith("D1.1") and item.message == f"D1.1 {item.text}"
+    assert data["items"][0]["kind"] == str(after.items[0].code)
 
 
 def test_a_fresh_engagement_cannot_be_signed_and_says_why(session: Session) -> None:

@@ -105,14 +105,26 @@ def render(out: Path) -> list[Path]:
     from workbench.gui.engagement_dialogs import ReassignDialog
     from workbench.services import engagements
 
-    work = engagements.assessor_work(session, demo, "Tomás Müller").describe()
-    dialog = ReassignDialog("Tomás Müller", work, ["Amira Haddad", "Zoë Lindqvist"], window)
+    removal = engagements.assessor_work(session, demo, "Tomás Müller").describe()
+    dialog = ReassignDialog("Tomás Müller", removal, ["Amira Haddad", "Zoë Lindqvist"], window)
     dialog.show()
     _settle(app, 0.2)
     target = out / "remove-assessor.png"
     dialog.grab().save(str(target))
     shots.append(target)
     dialog.close()
+    from workbench.gui.verify_dialog import VerifyDialog
+
+    unsigned = work / "unsigned-report.pdf"
+    unsigned.write_bytes(b"%PDF-1.4\n% a report nobody signed\n")
+    verify = VerifyDialog(session, demo, unsigned, window, runner=window.runner)
+    verify.show()
+    window.runner.wait(20_000)
+    _settle(app, 0.3)
+    target = out / "verify-dialog.png"
+    verify.grab().save(str(target))
+    shots.append(target)
+    verify.close()
     window.close()
     session.close()
     return shots

@@ -146,39 +146,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found.to_dict())
         return 0 if found.ok else 1
-    s = found.signature
-    if not s.signed:
-        print("signature:  none — this PDF is not digitally signed")
-    elif s.intact:
-        kind = "certified, no later changes allowed" if s.certified else "approval signature"
-        print(f"signature:  intact ({kind})")
-    else:
-        print("signature:  NOT INTACT — the file is not the one that was signed")
-    for problem in s.problems:
-        print(f"            {problem}")
-    if s.signed:
-        print(f"signer:     {s.signer} (certificate SHA-256 {s.signer_fingerprint[:16]}…)")
-        when = s.signing_time.strftime("%Y-%m-%d %H:%M:%S %Z") if s.signing_time else "unknown"
-        print(f"signed at:  {when}")
-        trust = ("trusted: a known certificate" if s.trusted else
-                 "intact only: the certificate is not known on this computer"
-                 if s.intact else "not trusted")
-        print(f"trust:      {trust}")
-    if found.engagement_id is not None:
-        print(f"engagement: {found.engagement_id}, revision {found.revision} — "
-              f"{found.client}{': ' + found.title if found.title else ''}")
-    if s.embedded_hash:
-        print(f"content:    SHA-256 {s.embedded_hash}")
-    if found.in_database:
-        state = (f"matches signed revision {found.revision} in the local database"
-                 if found.database_hash == s.embedded_hash else
-                 "DIFFERS from the local database")
-        print(f"database:   {state}")
-    elif found.engagement_id is not None:
-        print("database:   not in the local database")
-    for note in found.notes:
-        print(f"note:       {note}")
-    print(f"result:     {'OK' if found.ok else 'FAILED'}")
+    for line in found.lines():
+        print(f"{line.label.lower() + ':':<12}{line.text}")
+        for detail in line.details:
+            print(f"{'':<12}{detail}")
     return 0 if found.ok else 1
 
 

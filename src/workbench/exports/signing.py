@@ -24,6 +24,7 @@ import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -468,6 +469,29 @@ def _files_of(reader: Any) -> list[tuple[str, bytes]]:
     return out
 
 
+class ProblemCode(StrEnum):
+    """What a problem of a signed report is about (views match codes, never the text)."""
+
+    NOT_SIGNED = "not_signed"
+    SEVERAL_SIGNATURES = "several_signatures"
+    CONTENT_CHANGED = "content_changed"
+    SIGNATURE_DAMAGED = "signature_damaged"
+    CHANGED_AFTER_SIGNING = "changed_after_signing"
+    FIELD_ALTERED = "field_altered"
+    UNKNOWN_CERTIFICATE = "unknown_certificate"
+
+
+class Problem(str):
+    """A problem's sentence (it is a str, so it prints and serialises as one) and its code."""
+
+    code: ProblemCode
+
+    def __new__(cls, code: ProblemCode, text: str) -> Problem:
+        problem = super().__new__(cls, text)
+        problem.code = code
+        return problem
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     """What a check of a signed report found."""
@@ -484,7 +508,7 @@ class VerifyResult:
     embedded_name: str | None = None
     embedded_json: bytes | None = field(default=None, repr=False)
     embedded_hash: str | None = None
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
     @property
     def consistent(self) -> bool:
@@ -494,7 +518,8 @@ class VerifyResult:
 
 
 def _unsigned(problem: str, **kw: Any) -> VerifyResult:
-    return VerifyResult(signed=False, intact=False, trusted=False, problems=(problem,), **kw)
+    return VerifyResult(signed=False, intact=False, trusted=False,
+                        problems=(Problem(ProblemCode.NOT_SIGNED, problem),), **kw)
 
 
 def _der_length(raw: bytes) -> int | None:
@@ -644,9 +669,10 @@ def _verify(data: bytes, trusted_certs: Sequence[bytes]) -> VerifyResult:
     sigs = reader.embedded_signatures
     if not sigs:
         return _unsigned("the PDF carries no digital signature", **extra)
-    problems: list[str] = []
+    problems: list[Problem] = []
     if len(sigs) > 1:
-        problems.append(f"the PDF carries {len(sigs)} signatures; only the first is checked")
+        problems.append(Problem(ProblemCode.SEVERAL_SIGNATURES, f"the PDF carries {len(sigs)} "
+                                "signatures; only the first is checked"))
     sig = sigs[0]
     roots = [asn1_x509.Certificate.load(c) for c in trusted_certs]
     context = ValidationContext(trust_roots=roots, allow_fetching=False,
@@ -667,24 +693,28 @@ def _verify(data: bytes, trusted_certs: Sequence[bytes]) -> VerifyResult:
 
     intact = bool(status.intact and status.valid)
     if not status.intact:
-        problems.append("the signed content was changed after signing")
+        problems.append(Problem(ProblemCode.CONTENT_CHANGED,
+                                "the signed content was changed after signing"))
     elif not status.valid:
-        problems.append("the signature itself is damaged or does not belong to the content")
+        problems.append(Problem(ProblemCode.SIGNATURE_DAMAGED, "the signature itself is "
+                                "damaged or does not belong to the content"))
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE or status.docmdp_ok is False:
         # Certified with "no changes": any later revision of the file breaks the seal.
         intact = False
-        problems.append("the file was changed after it was signed")
+        problems.append(Problem(ProblemCode.CHANGED_AFTER_SIGNING,
+                                "the file was changed after it was signed"))
     raw = sig_obj.get("/Contents")
     altered = "the signature field was altered" if raw is None else _cms_untouched(bytes(raw))
     if altered:
         intact = False
-        problems.append(altered)
+        problems.append(Problem(ProblemCode.FIELD_ALTERED, altered))
     signing_time = status.signer_reported_dt
     certified = sig.sig_object_type == "/Sig" and reader.root.get("/Perms") is not None and \
         "/DocMDP" in reader.root["/Perms"]
     trusted = intact and bool(status.trusted)
     if intact and not trusted:
-        problems.append("the signer's certificate is not one this computer knows")
+        problems.append(Problem(ProblemCode.UNKNOWN_CERTIFICATE,
+                                "the signer's certificate is not one this computer knows"))
     return VerifyResult(
         signed=True, intact=intact, trusted=trusted, signer=signer,
         signer_fingerprint=certificate_fingerprint(crypto_cert), signing_time=signing_time,

@@ -1,8 +1,9 @@
 """One open engagement as the widgets see it: session, framework, assessor, undo, live score.
 
-Widgets never call each other: they call a service through `EngagementContext.call`,
-which commits (one transaction per edit, in the service), then announces the returned
-`Change`; every part refreshes only what that Change touches.
+Widgets never call each other: they call a service through an `Op` (gui/ops.py;
+`EngagementContext.call` is the short form for an edit of this engagement). The service
+commits (one transaction per edit); the Op hands the returned `Change` to
+`EngagementContext.deliver`, which announces it; every part refreshes only what it touches.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from workbench.core.engagement import Assessor, EngagementDetails
-from workbench.core.errors import WorkbenchError
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
+from workbench.gui.ops import Op
 from workbench.services import engagements, scores
-from workbench.services.session import Change, Session
+from workbench.services.session import Change, ChangeKind, Session
 
 
 class EngagementContext(QObject):
@@ -62,18 +63,22 @@ class EngagementContext(QObject):
 
     # --- calling services ---------------------------------------------------------------
     def call(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> Change | None:
-        """Run one service edit on this engagement; announce its Change, or the refusal."""
-        try:
-            change = service(self.session, self.engagement_id, *args, **kwargs)
-        except WorkbenchError as exc:
-            self.failed.emit(str(exc))
-            return None
+        """Run one service edit on this engagement now; announce its Change, or the refusal."""
+        return Op(None, self, lambda s: service(s, self.engagement_id, *args, **kwargs)) \
+            .failure(self.failed.emit).run()
+
+    def deliver(self, change: Change) -> None:
+        """The one place a committed Change reaches the views (every `Op` ends here)."""
         self.commit(change)
-        return change
 
     def commit(self, change: Change) -> None:
         """Announce a Change that has been committed (by `call` or by a worker's session)."""
-        if change.affects_score:
+        if change.kind is ChangeKind.RATINGS_IMPORTED:
+            # Many values changed at once, beneath the undo history: start it afresh.
+            self.undo_stack.clear()
+            self.refresh_score()
+            self.reloaded.emit()
+        elif change.affects_score:
             self.refresh_score()
         self.changed.emit(change)
         self.saved.emit("Saved")

@@ -6,13 +6,10 @@ take a while to import, and the start-up must stay quick).
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import re
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -32,30 +29,15 @@ from workbench.core.progress import Progress
 from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.engagement_dialogs import brand_profiles
+from workbench.gui.ops import Op
 from workbench.gui.settings import Settings
-from workbench.gui.tasks import TaskRunner, worker_session
+from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
 from workbench.services import engagements
 from workbench.services.session import Change, Session
 
-
-def service_module(name: str) -> ModuleType | None:
-    """`workbench.services.<name>`, or None when this build has no such exporter."""
-    full = f"workbench.services.{name}"
-    try:
-        return importlib.import_module(full)
-    except ModuleNotFoundError as exc:
-        if exc.name != full:
-            raise
-        return None
-
-
-def call_with(fn: Callable[..., Any], *args: Any, **optional: Any) -> Any:
-    """Call fn with the optional keywords it accepts (the exporters grow options over time)."""
-    params = inspect.signature(fn).parameters
-    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-    return fn(*args, **{k: v for k, v in optional.items()
-                        if v is not None and (takes_any or k in params)})
+if TYPE_CHECKING:
+    from workbench.services.workbook import ImportPreview
 
 
 def safe_file_name(text: str) -> str:
@@ -125,23 +107,6 @@ def confirm_import(parent: QWidget, summary: str) -> bool:
     return bool(dialog.exec())
 
 
-def describe_preview(preview: Any) -> str:
-    """A readable text of an import preview, whatever shape the workbook service gives it."""
-    lines = getattr(preview, "lines", None)
-    if callable(lines):
-        return "\n".join(str(line) for line in lines())
-    for attribute in ("describe", "summary", "as_text"):
-        value = getattr(preview, attribute, None)
-        if callable(value):
-            return str(value())
-        if isinstance(value, str):
-            return value
-    changes = getattr(preview, "changes", None)
-    if isinstance(changes, list | tuple):
-        return "\n".join(str(c) for c in changes) or "Nothing would change."
-    return str(preview)
-
-
 class Deliverables(QObject):
     """Signals: status(str): a line for the status bar; created(object): a new engagement."""
 
@@ -165,38 +130,42 @@ class Deliverables(QObject):
     def _remember(self, path: Path) -> None:
         self.settings.last_directory = str(path.parent)
 
-    def _missing(self, what: str) -> None:
-        dialogs.show_error(self.parent_widget, f"this build cannot make the {what} yet")
-
     def _failed(self, message: str) -> None:
         dialogs.show_error(self.parent_widget, message)
 
+    def _saved(self, written: Path, open_after: bool = False) -> None:
+        self.last_path = written
+        self.status.emit(f"Saved {written.name} in {written.parent}")
+        if open_after:
+            dialogs.open_with_system(written)
+
     # --- exports ------------------------------------------------------------------------
     def export_workbook(self, context: EngagementContext, path: Path | None = None) -> None:
-        module = service_module("workbook")
-        if module is None:
-            self._missing("Excel workbook")
-            return
         path = path or dialogs.choose_save_file(self.parent_widget, "Export Workbook",
                                                 self._suggest(context, ".xlsx"),
                                                 "Excel workbook (*.xlsx)")
         if path is None:
             return
-        path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
-        self._remember(path)
-        self._export("Exporting the workbook", context, path, lambda s, p: call_with(
-            module.export, s, context.engagement_id, path, progress=p,
-            assessor=None))
+        target = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+        self._remember(target)
+        context.form_flush()  # text typed a moment ago belongs in the file
+        eid = context.engagement_id
+
+        def work(session: Session, progress: Progress) -> Path:
+            from workbench.services import workbook
+
+            return workbook.export(session, eid, target, progress)
+
+        Op.with_progress(self.parent_widget, context, work).success(self._saved) \
+            .run_in_background("Exporting the workbook", self.runner)
 
     def export_report(self, context: EngagementContext, path: Path | None = None,
                       brand: str | None = None, sections: list[str] | None = None) -> None:
-        module = service_module("report")
-        if module is None:
-            self._missing("PDF report")
-            return
         if path is None:
+            from workbench.services.report import SECTIONS
+
             options = ask_report_options(self.parent_widget, context.details.brand,
-                                         tuple(getattr(module, "SECTIONS", ())))
+                                         tuple(SECTIONS))
             if options is None:
                 return
             brand, sections = options
@@ -204,11 +173,20 @@ class Deliverables(QObject):
                                             self._suggest(context, ".pdf"), "PDF (*.pdf)")
             if path is None:
                 return
-        path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-        self._remember(path)
-        self._export("Exporting the report", context, path, lambda s, p: call_with(
-            module.export, s, context.engagement_id, path, brand=brand, sections=sections,
-            progress=p), open_after=True)
+        target = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        self._remember(target)
+        context.form_flush()
+        eid = context.engagement_id
+
+        def work(session: Session, progress: Progress) -> Path:
+            from workbench.services import report
+
+            return report.export(session, eid, target, brand=brand, sections=sections,
+                                 progress=progress)
+
+        Op.with_progress(self.parent_widget, context, work) \
+            .success(lambda written: self._saved(written, open_after=True)) \
+            .run_in_background("Exporting the report", self.runner)
 
     def export_json(self, context: EngagementContext, path: Path | None = None) -> None:
         path = path or dialogs.choose_save_file(self.parent_widget, "Export Engagement JSON",
@@ -216,80 +194,61 @@ class Deliverables(QObject):
                                                 "Engagement JSON (*.json)")
         if path is None:
             return
-        self._remember(path)
-        self._export("Exporting the engagement", context, path, lambda s, p: (
-            engagements.export_json(s, context.engagement_id, path)))
+        target = path
+        self._remember(target)
+        context.form_flush()
+        eid = context.engagement_id
 
-    def _export(self, title: str, context: EngagementContext, path: Path,
-                work: Callable[[Session, Progress], Any], open_after: bool = False) -> None:
-        context.form_flush()  # text typed a moment ago belongs in the file
-        db = self.session.path
+        def work(session: Session) -> Path:
+            engagements.export_json(session, eid, target)
+            return target
 
-        def run(progress: Progress) -> Path:
-            progress(0.0, f"{title}…")
-            with worker_session(db) as session:
-                work(session, progress)
-            progress(1.0, "Done")
-            return path
-
-        def done(written: Path) -> None:
-            self.last_path = written
-            self.status.emit(f"Saved {written.name} in {written.parent}")
-            if open_after:
-                dialogs.open_with_system(written)
-
-        self.runner.run(title, run, on_done=done, on_error=self._failed,
-                        parent=self.parent_widget)
+        Op(self.parent_widget, context, work).success(self._saved) \
+            .run_in_background("Exporting the engagement", self.runner)
 
     # --- imports ------------------------------------------------------------------------
     def import_workbook(self, context: EngagementContext, path: Path | None = None) -> None:
-        module = service_module("workbook")
-        if module is None or not hasattr(module, "preview_import"):
-            self._missing("workbook import")
-            return
         path = path or dialogs.choose_open_file(self.parent_widget, "Import Workbook",
                                                 self.settings.last_directory,
                                                 "Excel workbook (*.xlsx)")
         if path is None:
             return
-        self._remember(path)
-        db, eid, assessor = self.session.path, context.engagement_id, context.assessor
+        source = path
+        self._remember(source)
+        context.form_flush()
+        eid, assessor = context.engagement_id, context.assessor
+        host = _OpenOrNew(context, self.created.emit)
 
-        def preview(progress: Progress) -> Any:
-            with worker_session(db) as session:
-                return call_with(module.preview_import, session, path, engagement_id=eid,
-                                 assessor=assessor, progress=progress)
+        def read(session: Session, progress: Progress) -> ImportPreview:
+            from workbench.services import workbook
 
-        def apply(prepared: Any) -> None:
-            if getattr(prepared, "problems", None):
-                dialogs.show_error(self.parent_widget, describe_preview(prepared),
-                                   "The workbook cannot be imported")
+            return workbook.preview_import(session, source, engagement_id=eid,
+                                           assessor=assessor, progress=progress)
+
+        def apply(session: Session, progress: Progress, preview: ImportPreview) -> Change:
+            from workbench.services import workbook
+
+            progress(0.1, f"Importing {source.name}")
+            return workbook.apply_import(session, preview)
+
+        def confirm(preview: ImportPreview) -> None:
+            text = "\n".join(preview.lines())
+            if preview.problems:
+                dialogs.show_error(self.parent_widget, text, "The workbook cannot be imported")
                 return
-            if getattr(prepared, "has_changes", True) is False:
-                self.status.emit(f"{path.name}: nothing to import, the engagement already "
+            if not preview.has_changes:
+                self.status.emit(f"{source.name}: nothing to import, the engagement already "
                                  "holds these values")
                 return
-            if not confirm_import(self.parent_widget, describe_preview(prepared)):
+            if not confirm_import(self.parent_widget, text):
                 return
+            Op.with_progress(self.parent_widget, host,
+                             lambda s, p: apply(s, p, preview)) \
+                .success(lambda _change: self.status.emit(f"Imported {source.name}")) \
+                .run_in_background("Importing the workbook", self.runner)
 
-            def run(progress: Progress) -> Any:
-                with worker_session(db) as session:
-                    return call_with(module.apply_import, session, prepared, progress=progress)
-
-            def applied(change: Any) -> None:
-                if isinstance(change, Change):
-                    if change.engagement_id == eid:
-                        context.commit(change)
-                    else:
-                        self.created.emit(change)
-                context.reload_all()
-                self.status.emit(f"Imported {path.name}")
-
-            self.runner.run("Importing the workbook", run, on_done=applied,
-                            on_error=self._failed, parent=self.parent_widget)
-
-        self.runner.run("Reading the workbook", preview, on_done=apply, on_error=self._failed,
-                        parent=self.parent_widget)
+        Op.with_progress(self.parent_widget, context, read).success(confirm) \
+            .run_in_background("Reading the workbook", self.runner)
 
     def import_json(self, path: Path | None = None) -> None:
         path = path or dialogs.choose_open_file(self.parent_widget, "Import Engagement JSON",
@@ -297,19 +256,36 @@ class Deliverables(QObject):
                                                 "Engagement JSON (*.json)")
         if path is None:
             return
-        self._remember(path)
-        db = self.session.path
+        source = path
+        self._remember(source)
+        host = _OpenOrNew(None, self.created.emit, self.session)
+        Op(self.parent_widget, host, lambda s: engagements.import_json(s, source)) \
+            .success(lambda _change: self.status.emit(f"Imported {source.name}")) \
+            .run_in_background("Importing the engagement", self.runner)
 
-        def run(progress: Progress) -> Change:
-            with worker_session(db) as session:
-                return engagements.import_json(session, path)
 
-        def done(change: Change) -> None:
-            self.created.emit(change)
-            self.status.emit(f"Imported {path.name}")
+class _OpenOrNew:
+    """The OpHost of an import: a Change to the open engagement goes to its context;
+    any other (a new engagement) is announced through `announce` (the window opens it)."""
 
-        self.runner.run("Importing the engagement", run, on_done=done, on_error=self._failed,
-                        parent=self.parent_widget)
+    def __init__(self, context: EngagementContext | None,
+                 announce: Callable[[Change], None], session: Session | None = None) -> None:
+        self._context = context
+        self._announce = announce
+        self._session = session
+
+    @property
+    def session(self) -> Session:
+        if self._context is not None:
+            return self._context.session
+        assert self._session is not None
+        return self._session
+
+    def deliver(self, change: Change) -> None:
+        if self._context is not None and change.engagement_id == self._context.engagement_id:
+            self._context.deliver(change)
+        else:
+            self._announce(change)
 
 
 __all__ = ["Deliverables", "WorkbenchError"]

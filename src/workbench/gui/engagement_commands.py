@@ -6,6 +6,8 @@ and announces the Change; the list and the open workbench refresh from it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -14,6 +16,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.team import Reassignment
 from workbench.gui import dialogs
 from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog, ReassignDialog
+from workbench.gui.ops import Op
 from workbench.services import engagements
 from workbench.services.session import Change, Session
 
@@ -54,22 +57,19 @@ class EngagementCommands(QObject):
         self.session = session
         self.parent_widget = parent_widget
 
-    def _run(self, work: object) -> Change | None:
-        try:
-            change = work()  # type: ignore[operator]
-        except WorkbenchError as exc:
-            dialogs.show_error(self.parent_widget, str(exc))
-            return None
-        assert isinstance(change, Change)
+    def deliver(self, change: Change) -> None:
+        """Where the Ops of these commands deliver (the window routes the signal)."""
         self.changed.emit(change)
-        return change
+
+    def _run(self, work: Callable[[Session], Change]) -> Change | None:
+        return Op(self.parent_widget, self, work).run()
 
     def new(self) -> str | None:
         answer = ask_details(self.parent_widget, None, None)
         if answer is None:
             return None
         details, team = answer
-        change = self._run(lambda: engagements.create(self.session, details, team=team))
+        change = self._run(lambda s: engagements.create(s, details, team=team))
         return change.engagement_id if change else None
 
     def edit(self, engagement_id: str) -> bool:
@@ -79,8 +79,8 @@ class EngagementCommands(QObject):
         if answer is None:
             return False
         new_details, new_team = answer
-        if self._run(lambda: engagements.update_details(self.session, engagement_id,
-                                                        new_details)) is None:
+        if self._run(lambda s: engagements.update_details(s, engagement_id,
+                                                          new_details)) is None:
             return False
         self._sync_team(engagement_id, team, new_team, new_details.lead_assessor)
         return True
@@ -89,13 +89,13 @@ class EngagementCommands(QObject):
                    lead: str) -> None:
         before = {a.name: a for a in old}
         after = {a.name: a for a in new}
+        # Each Op runs at once (on this thread), so the loop variables are current.
         for name, member in after.items():
             if name not in before:
-                self._run(lambda m=member: engagements.add_assessor(self.session,
-                                                                    engagement_id, m))
+                self._run(lambda s: engagements.add_assessor(s, engagement_id, member))  # noqa: B023
             elif before[name] != member:
-                self._run(lambda n=name, m=member: engagements.update_assessor(
-                    self.session, engagement_id, n, m))
+                self._run(lambda s: engagements.update_assessor(
+                    s, engagement_id, name, member))  # noqa: B023
         for name in before:
             if name not in after and name != lead:
                 self._remove_member(engagement_id, name, [n for n in after if n != name])
@@ -108,13 +108,13 @@ class EngagementCommands(QObject):
             dialogs.show_error(self.parent_widget, str(exc))
             return
         if work.empty:
-            self._run(lambda: engagements.remove_assessor(self.session, engagement_id, name))
+            self._run(lambda s: engagements.remove_assessor(s, engagement_id, name))
             return
         target = ask_reassign(self.parent_widget, name, work.describe(), colleagues)
         if target is None:
             return  # they stay on the team, with their work
-        change = self._run(lambda: engagements.remove_assessor(
-            self.session, engagement_id, name, reassign_to=target))
+        change = self._run(lambda s: engagements.remove_assessor(
+            s, engagement_id, name, reassign_to=target))
         if change is not None and isinstance(change.new, Reassignment) and change.new.kept:
             dialogs.show_info(self.parent_widget, "Assessor Removed",
                               change.new.describe()[:1].upper() + change.new.describe()[1:]
@@ -126,13 +126,13 @@ class EngagementCommands(QObject):
         if answer is None:
             return None
         details, with_ratings = answer
-        change = self._run(lambda: engagements.duplicate(
-            self.session, engagement_id, with_ratings=with_ratings, details=details))
+        change = self._run(lambda s: engagements.duplicate(
+            s, engagement_id, with_ratings=with_ratings, details=details))
         return change.engagement_id if change else None
 
     def set_archived(self, engagement_id: str, archived: bool) -> bool:
-        return self._run(lambda: engagements.set_archived(self.session, engagement_id,
-                                                          archived)) is not None
+        return self._run(lambda s: engagements.set_archived(s, engagement_id,
+                                                            archived)) is not None
 
     def delete(self, engagement_id: str) -> bool:
         d = engagements.details(self.session, engagement_id)
@@ -142,7 +142,7 @@ class EngagementCommands(QObject):
                            "To keep it out of the way instead, archive it.",
                            "Delete", destructive=True):
             return False
-        return self._run(lambda: engagements.delete(self.session, engagement_id)) is not None
+        return self._run(lambda s: engagements.delete(s, engagement_id)) is not None
 
     def open_demo(self) -> str | None:
         from workbench.services.demo import create_demo

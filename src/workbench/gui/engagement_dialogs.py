@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core import limits
 from workbench.core.bundled import templates_dir
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.gui.theme import GRID, muted_label
@@ -90,6 +91,8 @@ class EngagementDialog(QDialog):
         dates.addWidget(self.end)
         self.lead = QLineEdit(self)
         self.lead.setPlaceholderText("Who leads and signs off")
+        for edit in (self.client, self.site, self.title, self.lead):
+            edit.setMaxLength(limits.NAME)  # the services' limit: what is typed is accepted
         self.brand = QComboBox(self)
         for name in brand_profiles():
             self.brand.addItem(name.replace("_", " ").title() if name != "default"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,27 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core import limits
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
-from workbench.exports import signing
+from workbench.gui.ops import Op, Reading
 from workbench.gui.signature_pad import SignaturePad
-from workbench.gui.tasks import TaskRunner, worker_session
+from workbench.gui.tasks import TaskRunner, shared_runner
 from workbench.services import engagements, signoff
 from workbench.services.session import Change, Session
 
 SPACING = 8
-_SHARED: list[TaskRunner] = []
-
-
-def shared_runner() -> TaskRunner:
-    """A runner for dialogs opened without the window's: it lives as long as the app.
-
-    A runner owned by a dialog would be deleted with the dialog while a finished
-    task may still have queued events, which crashes Qt.
-    """
-    if not _SHARED:
-        _SHARED.append(TaskRunner())
-    return _SHARED[0]
 
 
 class _SignerBox(QGroupBox):
@@ -73,7 +61,7 @@ class _SignerBox(QGroupBox):
         self.organisation = QLineEdit(organisation)
         for edit, what in ((self.name, "Name"), (self.role, "Role"),
                            (self.organisation, "Organisation")):
-            edit.setMaxLength(200)
+            edit.setMaxLength(limits.NAME)
             edit.setAccessibleName(f"{title}: {what}")
             form.addRow(f"{what}:", edit)
         self.pad = SignaturePad()
@@ -237,13 +225,10 @@ class SignOffDialog(QDialog):
                  signoff.Severity.WARNING: style.standardIcon(
                      QStyle.StandardPixmap.SP_MessageBoxWarning)}
         for item in ready.items:
-            text = item.message
-            if item.element and text.startswith(item.element + " "):
-                text = text[len(item.element) + 1:]
-            row = QTreeWidgetItem([item.element or "—", text])
+            row = QTreeWidgetItem([item.element or "—", item.text])
             row.setIcon(0, icons[item.severity])
             row.setToolTip(1, item.message)
-            row.setData(0, Qt.ItemDataRole.UserRole, str(item.kind))
+            row.setData(0, Qt.ItemDataRole.UserRole, str(item.code))
             self.checklist.addTopLevelItem(row)
         if not ready.items:
             self.summary.setText("Everything is rated, judged, noted and agreed: ready to "
@@ -303,7 +288,7 @@ class SignOffDialog(QDialog):
 
     # ------------------------------------------------------------ signing
 
-    def credentials(self) -> signing.Credentials | None:
+    def credentials(self) -> signoff.Credentials | None:
         """The certificate chosen, opened with its passphrase (None when not signing)."""
         if not self.certificate.isChecked():
             return None
@@ -338,15 +323,14 @@ class SignOffDialog(QDialog):
             return
         self._write_report(Path(self.report_path.text().strip()), creds)
 
-    def _write_report(self, path: Path, creds: signing.Credentials | None) -> None:
-        db_path, eid = self.session.path, self.engagement_id
+    def _write_report(self, path: Path, creds: signoff.Credentials | None) -> None:
+        eid = self.engagement_id
         self.sign_button.setEnabled(False)
 
-        def work(progress: Progress) -> signoff.SignedReport:
-            with worker_session(db_path) as own:
-                return signoff.export_signed_report(own, eid, path, creds, progress=progress)
+        def work(session: Session, progress: Progress) -> signoff.SignedReport:
+            return signoff.export_signed_report(session, eid, path, creds, progress=progress)
 
-        def done(result: Any) -> None:
+        def done(result: signoff.SignedReport) -> None:
             self.written = result
             self.report_written.emit(result.path)
             self.accept()
@@ -358,8 +342,8 @@ class SignOffDialog(QDialog):
             close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
             close.clicked.connect(self.accept)
 
-        self.runner.run("Writing the signed report", work, on_done=done, on_error=failed,
-                        parent=self, cancellable=False)
+        Op.with_progress(self, Reading(self.session), work).success(done).failure(failed) \
+            .run_in_background("Writing the signed report", self.runner, cancellable=False)
 
 
 class AmendDialog(QDialog):

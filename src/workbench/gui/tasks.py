@@ -187,6 +187,20 @@ class TaskRunner(QObject):
         return bool(self._pool.waitForDone(timeout_ms))
 
 
+_SHARED: list[TaskRunner] = []
+
+
+def shared_runner() -> TaskRunner:
+    """A runner for dialogs opened without the window's: it lives as long as the app.
+
+    A runner owned by a dialog would be deleted with the dialog while a finished
+    task may still have queued events, which crashes Qt.
+    """
+    if not _SHARED:
+        _SHARED.append(TaskRunner())
+    return _SHARED[0]
+
+
 def running_tasks() -> int:
     """Tasks still running in any runner (the GUI tests fail a test that leaves one)."""
     total = 0

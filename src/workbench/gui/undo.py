@@ -1,4 +1,7 @@
-"""Undo and redo: one QUndoCommand class per kind of edit; redo and undo each call one service.
+"""Undo and redo: one generic value command (`SetValue`) and the two finding commands.
+
+Every command runs its service through `EngagementContext.call` (the operation path).
+An import is not undoable: its Change clears the stack (`EngagementContext.commit`).
 
 The first redo (run by `QUndoStack.push`) makes the edit and learns the old value from
 the returned Change; a command that changed nothing, or that a service refused, makes
@@ -7,7 +10,8 @@ itself obsolete so the stack never holds an edit that did not happen.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
@@ -16,6 +20,8 @@ from workbench.core.ratings import IndicatorValue
 from workbench.gui.context import EngagementContext
 from workbench.services import assessment
 from workbench.services.session import Change
+
+V = TypeVar("V")
 
 
 class ServiceCommand(QUndoCommand):
@@ -50,89 +56,70 @@ class ServiceCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class RateIndicator(ServiceCommand):
-    def __init__(self, context: EngagementContext, element: str, indicator: str,
-                 value: IndicatorValue | None) -> None:
+class SetValue(ServiceCommand, Generic[V]):
+    """Set one value through one service; undo sets the value it had before.
+
+    `setter(value)` runs the service on the engagement and returns its Change; the first
+    redo learns the old value from `change.old` (`empty` stands for "nothing there").
+    The named constructors below are the kinds of value the element form edits.
+    """
+
+    def __init__(self, context: EngagementContext, element: str, text: str,
+                 setter: Callable[[V], Change | None], value: V, empty: V) -> None:
+        super().__init__(context, element, text)
+        self.setter, self.new, self.empty = setter, value, empty
+        self.old: V = empty
+
+    def do(self) -> Change | None:
+        change = self.setter(self.new)
+        if change is not None and not self._pushed:
+            self.old = self.empty if change.old is None else change.old
+        return change
+
+    def undo_it(self) -> None:
+        self.setter(self.old)
+
+    @classmethod
+    def rate(cls, context: EngagementContext, element: str, indicator: str,
+             value: IndicatorValue | None) -> SetValue[IndicatorValue | None]:
         shown = "N/A" if value == "na" else "cleared" if value is None else str(value)
-        super().__init__(context, element, f"rate {indicator} {shown}")
-        self.indicator, self.new, self.assessor = indicator, value, context.assessor
-        self.old: Any = None
+        who = context.assessor
+        return SetValue(context, element, f"rate {indicator} {shown}",
+                        lambda v: context.call(assessment.rate, indicator, v, who), value, None)
 
-    def do(self) -> Change | None:
-        change = self.context.call(assessment.rate, self.indicator, self.new, self.assessor)
-        if change is not None and not self._pushed:
-            self.old = change.old
-        return change
+    @classmethod
+    def judge(cls, context: EngagementContext, element: str,
+              key: str | None) -> SetValue[str | None]:
+        who = context.assessor
+        return SetValue(context, element, f"judge the objective of {element}",
+                        lambda v: context.call(assessment.judge, element, v, who), key, None)
 
-    def undo_it(self) -> None:
-        self.context.call(assessment.rate, self.indicator, self.old, self.assessor)
+    @classmethod
+    def target(cls, context: EngagementContext, element: str,
+               level: int | None) -> SetValue[int | None]:
+        return SetValue(context, element, f"set the target of {element}",
+                        lambda v: context.call(assessment.set_target, element, v), level, None)
 
+    @classmethod
+    def notes(cls, context: EngagementContext, element: str, text: str) -> SetValue[str]:
+        who = context.assessor
+        return SetValue(context, element, f"edit the notes of {element}",
+                        lambda v: context.call(assessment.set_notes, element, v, who), text, "")
 
-class JudgeObjective(ServiceCommand):
-    def __init__(self, context: EngagementContext, element: str, key: str | None) -> None:
-        super().__init__(context, element, f"judge the objective of {element}")
-        self.new, self.assessor = key, context.assessor
-        self.old: Any = None
+    @classmethod
+    def indicator_note(cls, context: EngagementContext, element: str, indicator: str,
+                       text: str) -> SetValue[str]:
+        who = context.assessor
+        return SetValue(context, element, f"edit the note on {indicator}",
+                        lambda v: context.call(assessment.set_indicator_note, indicator, v, who),
+                        text, "")
 
-    def do(self) -> Change | None:
-        change = self.context.call(assessment.judge, self.element, self.new, self.assessor)
-        if change is not None and not self._pushed:
-            self.old = change.old
-        return change
-
-    def undo_it(self) -> None:
-        self.context.call(assessment.judge, self.element, self.old, self.assessor)
-
-
-class SetTarget(ServiceCommand):
-    def __init__(self, context: EngagementContext, element: str, level: int | None) -> None:
-        super().__init__(context, element, f"set the target of {element}")
-        self.new = level
-        self.old: Any = None
-
-    def do(self) -> Change | None:
-        change = self.context.call(assessment.set_target, self.element, self.new)
-        if change is not None and not self._pushed:
-            self.old = change.old
-        return change
-
-    def undo_it(self) -> None:
-        self.context.call(assessment.set_target, self.element, self.old)
-
-
-class EditNotes(ServiceCommand):
-    def __init__(self, context: EngagementContext, element: str, text: str) -> None:
-        super().__init__(context, element, f"edit the notes of {element}")
-        self.new, self.assessor = text, context.assessor
-        self.old = ""
-
-    def do(self) -> Change | None:
-        change = self.context.call(assessment.set_notes, self.element, self.new, self.assessor)
-        if change is not None and not self._pushed:
-            self.old = change.old or ""
-        return change
-
-    def undo_it(self) -> None:
-        self.context.call(assessment.set_notes, self.element, self.old, self.assessor)
-
-
-class EditIndicatorNote(ServiceCommand):
-    def __init__(self, context: EngagementContext, element: str, indicator: str,
-                 text: str) -> None:
-        super().__init__(context, element, f"edit the note on {indicator}")
-        self.indicator, self.new, self.assessor = indicator, text, context.assessor
-        self.old = ""
-
-    def do(self) -> Change | None:
-        change = self.context.call(assessment.set_indicator_note, self.indicator, self.new,
-                                   self.assessor)
-        if change is not None and not self._pushed:
-            self.old = change.old or ""
-        return change
-
-    def undo_it(self) -> None:
-        self.context.call(assessment.set_indicator_note, self.indicator, self.old,
-                          self.assessor)
+    @classmethod
+    def finding(cls, context: EngagementContext, element: str, finding_id: int,
+                text: str) -> SetValue[str]:
+        return SetValue(context, element, f"edit a finding of {element}",
+                        lambda v: context.call(assessment.update_finding, finding_id, v),
+                        text, "")
 
 
 class AddFinding(ServiceCommand):
@@ -156,23 +143,6 @@ class AddFinding(ServiceCommand):
     def undo_it(self) -> None:
         if self.finding_id is not None:
             self.context.call(assessment.remove_finding, self.finding_id)
-
-
-class EditFinding(ServiceCommand):
-    def __init__(self, context: EngagementContext, element: str, finding_id: int,
-                 text: str) -> None:
-        super().__init__(context, element, f"edit a finding of {element}")
-        self.finding_id, self.new = finding_id, text
-        self.old = ""
-
-    def do(self) -> Change | None:
-        change = self.context.call(assessment.update_finding, self.finding_id, self.new)
-        if change is not None and not self._pushed:
-            self.old = change.old or ""
-        return change
-
-    def undo_it(self) -> None:
-        self.context.call(assessment.update_finding, self.finding_id, self.old)
 
 
 class RemoveFinding(ServiceCommand):

@@ -8,7 +8,6 @@ and shows the result as a verdict with the details beneath.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.progress import Progress
-from workbench.gui.signoff_dialog import shared_runner
-from workbench.gui.tasks import TaskRunner, worker_session
+from workbench.gui.ops import Op, Reading
+from workbench.gui.tasks import TaskRunner, shared_runner
 from workbench.services import signoff
 from workbench.services.session import Session
 
@@ -84,15 +83,6 @@ class VerifyDialog(QDialog):
         self.form = QFormLayout()
         self.form.setSpacing(SPACING)
         self.fields: dict[str, QLabel] = {}
-        for key, label in (("signature", "Signature"), ("signer", "Signed by"),
-                           ("time", "Signed at"), ("trust", "Certificate"),
-                           ("engagement", "Engagement"), ("hash", "Content SHA-256"),
-                           ("database", "Local database"), ("notes", "Notes")):
-            value = QLabel("—")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            self.form.addRow(f"{label}:", value)
         layout.addLayout(self.form)
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -117,17 +107,17 @@ class VerifyDialog(QDialog):
         if not text:
             self._show_error("Choose the PDF to check.")
             return
-        target, db_path = Path(text), self.session.path
+        target = Path(text)
         self.check_button.setEnabled(False)
         self.verdict.setText("Checking…")
 
-        def work(progress: Progress) -> signoff.Verification:
+        def work(session: Session, progress: Progress) -> signoff.Verification:
             progress(0.1, "Checking the signature")
-            with worker_session(db_path) as own:
-                return signoff.verify_report(target, own)
+            return signoff.verify_report(target, session)
 
-        self.runner.run("Verifying the report", work, on_done=self._show,
-                        on_error=self._show_error, parent=self, cancellable=False)
+        Op.with_progress(self, Reading(self.session), work).success(self._show) \
+            .failure(self._show_error) \
+            .run_in_background("Verifying the report", self.runner, cancellable=False)
 
     def _set_icon(self, ok: bool) -> None:
         pixmap = QStyle.StandardPixmap.SP_DialogApplyButton if ok else \
@@ -139,45 +129,28 @@ class VerifyDialog(QDialog):
         self.verification = None
         self._set_icon(False)
         self.verdict.setText(message)
-        for value in self.fields.values():
-            value.setText("—")
+        self._show_lines([])
 
-    def _show(self, result: Any) -> None:
+    def _show_lines(self, lines: list[signoff.VerdictLine]) -> None:
+        """One row per line of the verdict (the notes share one row)."""
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = {}
+        for line in lines:
+            text = "\n".join((line.text, *(f"• {d}" for d in line.details)))
+            if line.key in self.fields:
+                self.fields[line.key].setText(f"{self.fields[line.key].text()}\n{text}")
+                continue
+            value = QLabel(text)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[line.key] = value
+            self.form.addRow(f"{line.label}:", value)
+
+    def _show(self, found: signoff.Verification) -> None:
         self.check_button.setEnabled(True)
-        found: signoff.Verification = result
         self.verification = found
-        s = found.signature
         self._set_icon(found.ok)
-        if found.ok:
-            self.verdict.setText("Intact and matching: this is the signed original.")
-        elif not s.signed:
-            self.verdict.setText("Not digitally signed: nothing proves this file is the "
-                                 "original.")
-        elif not s.intact:
-            self.verdict.setText("Not intact: the file was changed after it was signed.")
-        else:
-            self.verdict.setText("The signature is intact, but the content does not match.")
-        f = self.fields
-        f["signature"].setText(("Intact (certified: no later changes allowed)" if s.intact
-                                and s.certified else "Intact" if s.intact else
-                                "None" if not s.signed else "NOT intact")
-                               + "".join(f"\n• {p}" for p in s.problems
-                                         if "not one this computer knows" not in p))
-        f["signer"].setText(s.signer or "—")
-        f["time"].setText(s.signing_time.astimezone().strftime("%d %B %Y, %H:%M %Z").lstrip("0")
-                          if s.signing_time else "—")
-        f["trust"].setText("Trusted: a known certificate" if s.trusted else
-                           "Intact only: this computer does not know the certificate"
-                           if s.intact else "—")
-        f["engagement"].setText(
-            f"{found.client}{': ' + found.title if found.title else ''} "
-            f"(revision {found.revision})" if found.engagement_id else "—")
-        f["hash"].setText(s.embedded_hash or "—")
-        if found.in_database:
-            f["database"].setText(f"Matches signed revision {found.revision}"
-                                  if found.database_hash == s.embedded_hash else
-                                  "Differs from the signed revision held here")
-        else:
-            f["database"].setText("Not in this database" if found.engagement_id else "—")
-        f["notes"].setText("\n".join(found.notes) or "—")
+        self.verdict.setText(found.headline)
+        self._show_lines(found.lines())
         self.checked.emit(found)

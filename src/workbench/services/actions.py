@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from workbench.core import limits
 from workbench.core.engagement import Action
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.services.session import Change, ChangeKind, Session
@@ -19,8 +20,7 @@ def _check(session: Session, engagement_id: str, item: Action) -> Action:
     text = item.action.strip()
     if not text:
         raise InvalidValueError("an action needs a description")
-    if len(text) > 5000 or len(item.owner) > 200:
-        raise InvalidValueError("the action or its owner is too long")
+    limits.check_action(replace(item, action=text, owner=item.owner.strip()))
     if item.due_date:
         try:
             dt.date.fromisoformat(item.due_date)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.core import limits
 from workbench.core.engagement import FindingKind
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.framework import Framework
@@ -16,8 +17,8 @@ from workbench.core.ratings import NA, IndicatorValue
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import engagements, evidence, ratings
 
-MAX_NOTE = 100_000
-MAX_FINDING = 5_000
+MAX_NOTE = limits.NOTE
+MAX_FINDING = limits.FINDING
 
 
 def parse_level(text: str) -> IndicatorValue | None:
@@ -163,10 +164,7 @@ def set_target(session: Session, engagement_id: str, element: str, level: int | 
     return Change(ChangeKind.TARGET, engagement_id, element, None, None, old, level)
 
 
-def _check_text(text: str, limit: int, what: str) -> str:
-    if len(text) > limit:
-        raise InvalidValueError(f"the {what} is longer than {limit:,} characters")
-    return text
+_check_text = limits.check_text
 
 
 def set_notes(session: Session, engagement_id: str, element: str, text: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.core import limits
 from workbench.core.engagement import AttachmentInfo
 from workbench.core.errors import InvalidValueError, NotFoundError, WorkbenchError
 from workbench.core.images import guess_media_type, inspect_image, looks_like_image
@@ -11,12 +12,13 @@ from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import engagements, evidence
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024  # a phone video is not evidence; a scanned PDF is
-MAX_FILENAME = 255
+MAX_FILENAME = limits.FILENAME
 
 
 def attach_bytes(session: Session, engagement_id: str, element: str, filename: str,
                  data: bytes, caption: str = "", assessor: str | None = None) -> Change:
     """Attach file content to an element. Images are checked before anything is stored."""
+    caption = limits.check_text(caption.strip(), limits.CAPTION, "caption")
     framework = session.framework_of(engagement_id)
     if element not in framework.element_by_code and element not in framework.enabler_by_code:
         raise NotFoundError(f"{element!r} is not an element or enabler of {framework.id}")
@@ -37,8 +39,7 @@ def attach_bytes(session: Session, engagement_id: str, element: str, filename: s
             aid = engagements.assessor_id(session.db, engagement_id, assessor)
         digest = evidence.put_blob(session.db, data)
         item_id = evidence.add_attachment(session.db, engagement_id, element, aid, digest, name,
-                                          caption.strip()[:2000], media_type, len(data), width,
-                                          height)
+                                          caption, media_type, len(data), width, height)
         session.log(engagement_id, "attach", element, None, {"file": name, "sha256": digest})
     return Change(ChangeKind.ATTACHMENTS, engagement_id, element, new=name, item_id=item_id)
 
@@ -68,9 +69,10 @@ def content(session: Session, engagement_id: str, attachment_id: int) -> bytes:
 
 def set_caption(session: Session, engagement_id: str, attachment_id: int,
                 caption: str) -> Change:
+    caption = limits.check_text(caption.strip(), limits.CAPTION, "caption")
     with session.edit(engagement_id):
         info = evidence.attachment(session.db, engagement_id, attachment_id)
-        evidence.set_caption(session.db, attachment_id, caption.strip()[:2000])
+        evidence.set_caption(session.db, attachment_id, caption)
         session.log(engagement_id, "caption", info.element, info.caption, caption)
     return Change(ChangeKind.ATTACHMENTS, engagement_id, info.element, old=info.caption,
                   new=caption, item_id=attachment_id)

@@ -8,6 +8,7 @@ import secrets
 from dataclasses import replace
 from pathlib import Path
 
+from workbench.core import limits
 from workbench.core.engagement import (
     Assessor,
     EngagementDetails,
@@ -15,17 +16,18 @@ from workbench.core.engagement import (
     EngagementStatus,
     EngagementSummary,
 )
-from workbench.core.errors import InvalidValueError, WorkbenchError
+from workbench.core.errors import InvalidValueError, TooLongError, WorkbenchError
+from workbench.core.files import read_regular_file
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
-from workbench.core.interchange import document_to_dict, parse_document
+from workbench.core.interchange import MAX_DOCUMENT_BYTES, document_to_dict, parse_document
 from workbench.core.scoring import score_engagement
 from workbench.core.team import AssessorWork, Reassignment
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, engagements, evidence, frameworks, team_work
 from workbench.storage.ratings import rating_set
 
-MAX_TEXT = 200
+MAX_TEXT = limits.NAME
 
 
 def new_id() -> str:
@@ -41,10 +43,7 @@ def _clean_details(d: EngagementDetails) -> EngagementDetails:
         raise InvalidValueError("an engagement needs a client name")
     if not cleaned.lead_assessor:
         raise InvalidValueError("an engagement needs a lead assessor")
-    for name, value in (("client", cleaned.client), ("site", cleaned.site),
-                        ("title", cleaned.title), ("lead assessor", cleaned.lead_assessor)):
-        if len(value) > MAX_TEXT:
-            raise InvalidValueError(f"the {name} is longer than {MAX_TEXT} characters")
+    limits.check_details(cleaned)
     for name, day in (("start date", cleaned.start_date), ("end date", cleaned.end_date)):
         if day:
             try:
@@ -96,6 +95,7 @@ def update_details(session: Session, engagement_id: str, details: EngagementDeta
 
 
 def add_assessor(session: Session, engagement_id: str, assessor: Assessor) -> Change:
+    limits.check_assessor(assessor)
     with session.edit(engagement_id):
         engagements.add_assessor(session.db, engagement_id, assessor)
         session.log(engagement_id, "add assessor", assessor.name, new=assessor.__dict__)
@@ -103,6 +103,7 @@ def add_assessor(session: Session, engagement_id: str, assessor: Assessor) -> Ch
 
 
 def update_assessor(session: Session, engagement_id: str, name: str, new: Assessor) -> Change:
+    limits.check_assessor(new)
     with session.edit(engagement_id):
         engagements.update_assessor(session.db, engagement_id, name, new)
         session.log(engagement_id, "edit assessor", name, new=new.__dict__)
@@ -257,10 +258,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def import_json(session: Session, path: Path) -> Change:
     """A new engagement from a `workbench.engagement/1` file; nothing is written unless valid."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raw = read_regular_file(path, limit=MAX_DOCUMENT_BYTES, what="engagement JSON")
 
     def framework_for(framework_id: str, version: str) -> Framework:
         try:
@@ -269,6 +267,10 @@ def import_json(session: Session, path: Path) -> Change:
             return bundled_framework(framework_id, version)
 
     doc = parse_document(raw, str(path), framework_for)
+    try:
+        limits.check_document(doc)  # the same limits as every edit: an export imports back
+    except TooLongError as exc:
+        raise TooLongError(f"{path}: {exc}") from None
     framework = framework_for(doc.framework_id, doc.framework_version)
     engagement_id = new_id()
     with session.db.atomic():

@@ -18,9 +18,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from workbench.core import limits
 from workbench.core.canonical import canonical_bytes, hash_of
 from workbench.core.engagement import EngagementStatus
-from workbench.core.errors import InvalidValueError, LockedError, NotFoundError, WorkbenchError
+from workbench.core.errors import (
+    ErrorCode,
+    InvalidValueError,
+    LockedError,
+    NotFoundError,
+    WorkbenchError,
+)
 from workbench.core.images import inspect_image
 from workbench.core.progress import Progress, no_progress
 from workbench.core.scoring import Status, score_engagement
@@ -35,27 +42,51 @@ from workbench.exports.report import (
     check_sections,
 )
 from workbench.exports.report import Signer as ReportSigner
+from workbench.exports.signing import Credentials  # re-exported: the GUI names keys here
 from workbench.services import report
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
 from workbench.storage.signoffs import RevisionRecord, SignoffRecord, translated_lock
 
-__all__ = ["CheckKind", "Readiness", "ReadinessItem", "RevisionRecord", "Severity",
-           "SignOffResult", "SignedReport", "Signer", "SignoffRecord", "Verification", "amend",
-           "export_signed_report", "history", "lock_banner", "readiness", "return_to_draft",
-           "sign_off", "signing_credentials", "signoff_info", "submit_for_review",
-           "verify_report", "verify_with_database"]
+__all__ = [
+    "CheckKind",
+    "Credentials",
+    "Readiness",
+    "ReadinessItem",
+    "RevisionRecord",
+    "Severity",
+    "SignOffResult",
+    "SignedReport",
+    "Signer",
+    "SignoffRecord",
+    "VerdictLine",
+    "Verification",
+    "amend",
+    "export_signed_report",
+    "history",
+    "lock_banner",
+    "readiness",
+    "return_to_draft",
+    "sign_off",
+    "signing_credentials",
+    "signoff_info",
+    "submit_for_review",
+    "verify_report",
+    "verify_with_database",
+]
 
 MAX_SIGNERS = 4
-MAX_NAME = 200
-MAX_REASON = 2000
+MAX_NAME = limits.NAME
+MAX_REASON = limits.REASON
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 LOW_INDICATORS = 0.5  # "fully achieved" with indicators below this fraction is inconsistent
 
 
 class NotReadyError(WorkbenchError):
     """Sign-off refused: blockers, or warnings that were not accepted explicitly."""
+
+    default_code = ErrorCode.NOT_READY
 
 
 class Severity(StrEnum):
@@ -81,7 +112,17 @@ class ReadinessItem:
     kind: CheckKind
     severity: Severity
     element: str | None
-    message: str
+    text: str  # what is wrong, without the element's code (a view shows the code apart)
+
+    @property
+    def code(self) -> CheckKind:
+        """What kind of problem this is; views match this, never the text."""
+        return self.kind
+
+    @property
+    def message(self) -> str:
+        """The whole sentence, led by the element's code."""
+        return f"{self.element} {self.text}" if self.element else self.text
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": str(self.kind), "severity": str(self.severity),
@@ -166,9 +207,9 @@ def readiness(session: Session, engagement_id: str) -> Readiness:
     result = score_engagement(framework, doc.ratings)
     items: list[ReadinessItem] = []
 
-    def add(kind: CheckKind, element: str | None, message: str,
+    def add(kind: CheckKind, element: str | None, text: str,
             severity: Severity = Severity.WARNING) -> None:
-        items.append(ReadinessItem(kind, severity, element, message))
+        items.append(ReadinessItem(kind, severity, element, text))
 
     if status is EngagementStatus.SIGNED_OFF:
         add(CheckKind.ALREADY_SIGNED, None, f"Revision {revision} is already signed off; start "
@@ -189,24 +230,24 @@ def readiness(session: Session, engagement_id: str) -> Readiness:
         if score.unrated:
             total = score.rated + score.unrated + score.not_applicable
             add(CheckKind.UNRATED_INDICATORS, code,
-                f"{code} {element.title}: {score.unrated} of "
+                f"{element.title}: {score.unrated} of "
                 f"{_plural(total, 'indicator')} not rated.")
         if score.objective_fraction is None:
             add(CheckKind.OBJECTIVE_NOT_JUDGED, code,
-                f"{code} {element.title}: the statement of objective is not judged.")
+                f"{element.title}: the statement of objective is not judged.")
         if code not in noted:
-            add(CheckKind.NO_EVIDENCE, code, f"{code} {element.title}: no evidence notes.")
+            add(CheckKind.NO_EVIDENCE, code, f"{element.title}: no evidence notes.")
         if score.objective == "fully" and score.indicator_fraction is not None and \
                 score.indicator_fraction < LOW_INDICATORS:
             add(CheckKind.OBJECTIVE_OVERSTATED, code,
-                f"{code} {element.title}: the objective is judged "
+                f"{element.title}: the objective is judged "
                 f"“{objective_labels.get('fully', 'fully achieved')}” while the indicators "
                 f"reach only {score.indicator_fraction * 100:.0f} %.")
         if score.needs_consensus:
             add(CheckKind.NEEDS_CONSENSUS, code,
-                f"{code} {element.title}: the assessors disagree and no consensus is recorded.")
+                f"{element.title}: the assessors disagree and no consensus is recorded.")
         if targets and code not in targets:
-            add(CheckKind.NO_TARGET, code, f"{code} {element.title}: no target level.")
+            add(CheckKind.NO_TARGET, code, f"{element.title}: no target level.")
     for enabler in framework.enablers:
         e_score = result.enablers[enabler.code]
         if e_score.status is Status.NOT_APPLICABLE:
@@ -215,11 +256,11 @@ def readiness(session: Session, engagement_id: str) -> Readiness:
                       if r.fraction is None and not r.na)
         if unrated:
             add(CheckKind.UNRATED_INDICATORS, enabler.code,
-                f"{enabler.code} {enabler.name}: {unrated} of "
+                f"{enabler.name}: {unrated} of "
                 f"{_plural(len(e_score.indicators), 'indicator')} not rated.")
         if e_score.needs_consensus:
             add(CheckKind.NEEDS_CONSENSUS, enabler.code,
-                f"{enabler.code} {enabler.name}: the assessors disagree and no consensus is "
+                f"{enabler.name}: the assessors disagree and no consensus is "
                 "recorded.")
     if not targets:
         add(CheckKind.NO_TARGET, None, "No target levels are set: agree them with the client "
@@ -492,6 +533,16 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
 
 
 @dataclass(frozen=True)
+class VerdictLine:
+    """One line of a verdict: a stable key, its label, and its text (more lines beneath)."""
+
+    key: str
+    label: str
+    text: str
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Verification:
     """The check of a signed report: its signature, its data, and the local database."""
 
@@ -510,6 +561,56 @@ class Verification:
     def ok(self) -> bool:
         """Intact and matching: what `workbench verify` exits 0 for."""
         return self.signature.intact and self.matches
+
+    @property
+    def headline(self) -> str:
+        """The verdict in one sentence."""
+        s = self.signature
+        if self.ok:
+            return "Intact and matching: this is the signed original."
+        if not s.signed:
+            return "Not digitally signed: nothing proves this file is the original."
+        if not s.intact:
+            return "Not intact: the file was changed after it was signed."
+        return "The signature is intact, but the content does not match."
+
+    def lines(self) -> list[VerdictLine]:
+        """The verdict's lines, the same for `workbench verify` and the verify dialog."""
+        s = self.signature
+        unknown = signing.ProblemCode.UNKNOWN_CERTIFICATE  # the trust line says so already
+        shown = tuple(p for p in s.problems
+                      if not (isinstance(p, signing.Problem) and p.code is unknown))
+        state = ("none — this PDF is not digitally signed" if not s.signed else
+                 "NOT INTACT — the file is not the one that was signed" if not s.intact else
+                 "intact (certified, no later changes allowed)" if s.certified else
+                 "intact (approval signature)")
+        out = [VerdictLine("signature", "Signature", state, shown)]
+        if s.signed:
+            when = s.signing_time.strftime("%Y-%m-%d %H:%M:%S %Z") if s.signing_time else \
+                "unknown"
+            trust = ("trusted: a known certificate" if s.trusted else
+                     "intact only: the certificate is not known on this computer"
+                     if s.intact else "not trusted")
+            out += [VerdictLine("signer", "Signer", s.signer),
+                    VerdictLine("certificate", "Certificate", f"SHA-256 {s.signer_fingerprint}"),
+                    VerdictLine("time", "Signed at", when),
+                    VerdictLine("trust", "Trust", trust)]
+        if self.engagement_id is not None:
+            title = f": {self.title}" if self.title else ""
+            out.append(VerdictLine("engagement", "Engagement", f"{self.engagement_id}, revision "
+                                   f"{self.revision} — {self.client}{title}"))
+        if s.embedded_hash:
+            out.append(VerdictLine("hash", "Content", f"SHA-256 {s.embedded_hash}"))
+        if self.in_database:
+            out.append(VerdictLine("database", "Database", (
+                f"matches signed revision {self.revision} in the local database"
+                if self.database_hash == s.embedded_hash else
+                "DIFFERS from the local database")))
+        elif self.engagement_id is not None:
+            out.append(VerdictLine("database", "Database", "not in the local database"))
+        out += [VerdictLine("notes", "Note", note) for note in self.notes]
+        out.append(VerdictLine("result", "Result", "OK" if self.ok else "FAILED"))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         s = self.signature

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
+from workbench.core import limits
 from workbench.core.engagement import Assessor, EngagementDetails, EngagementDocument, FindingKind
 from workbench.core.errors import InvalidValueError, NotFoundError, WorkbenchError
 from workbench.core.framework import Framework
@@ -338,11 +339,11 @@ def _details_from(meta: dict[str, str]) -> EngagementDetails:
         except ValueError:
             return None
     return EngagementDetails(
-        client=cell_text(meta.get(Meta.CLIENT) or "Imported workbook")[:200],
-        site=cell_text(meta.get(Meta.SITE, ""))[:200],
-        title=cell_text(meta.get(Meta.TITLE, ""))[:200],
+        client=cell_text(meta.get(Meta.CLIENT) or "Imported workbook"),
+        site=cell_text(meta.get(Meta.SITE, "")),
+        title=cell_text(meta.get(Meta.TITLE, "")),
         lead_assessor=cell_text(meta.get(Meta.LEAD) or meta.get(Meta.ASSESSOR)
-                                or "Lead assessor")[:200],
+                                or "Lead assessor"),
         start_date=date(Meta.START), end_date=date(Meta.END),
         brand=meta.get(Meta.BRAND) or "default")
 
@@ -400,6 +401,8 @@ def preview_import(session: Session, path: Path, engagement_id: str | None = Non
                                with_texts=basis is Basis.ASSESSOR and not team)
         elements = _group(content.framework, found)
         expected = tuple((str(c.field), c.code, _freeze(c.old)) for _, c in found)
+        problems += _too_long([c for _, c in found])
+    problems += _too_long_names(details, assessor, cells)
     if doc is not None and content.readable:
         exported = meta.get(Meta.EXPORTED_AT, "")
         updated = engagements.row(session.db, doc.id or "").get("updated_at", "")
@@ -409,6 +412,37 @@ def preview_import(session: Session, path: Path, engagement_id: str | None = Non
     progress(1.0, "Preview ready")
     return ImportPreview(path, target_id, target, assessor, basis, fid, fver, elements,
                          tuple(problems), tuple(remarks), new_assessor, details, expected)
+
+
+_TEXT_LIMITS = {Field.NOTES: (limits.NOTE, "note"), Field.INDICATOR_NOTE: (limits.NOTE, "note"),
+                Field.STRENGTHS: (limits.FINDING, "strength"),
+                Field.OPPORTUNITIES: (limits.FINDING, "opportunity for improvement")}
+
+
+def _too_long(changes: list[ValueChange]) -> list[Problem]:
+    """The texts over their limit (`core.limits`, as for any edit): problems, never cut."""
+    out = []
+    for c in changes:
+        if c.field not in _TEXT_LIMITS:
+            continue
+        limit, what = _TEXT_LIMITS[c.field]
+        for text in ([c.new] if isinstance(c.new, str) else c.new):
+            try:
+                limits.check_text(text, limit, f"{what} on {c.code}")
+            except WorkbenchError as exc:
+                out.append(Problem(c.sheet, c.cell, str(exc)))
+    return out
+
+
+def _too_long_names(details: EngagementDetails | None, assessor: str | None,
+                    cells: dict[str, str]) -> list[Problem]:
+    try:
+        if details is not None:
+            limits.check_details(details)
+        limits.check_text(assessor or "", limits.NAME, "assessor's name")
+    except WorkbenchError as exc:
+        return [Problem(META, cells.get(Meta.CLIENT, ""), str(exc))]
+    return []
 
 
 def _label(meta: dict[str, str]) -> str:
@@ -456,7 +490,8 @@ def _apply(session: Session, engagement_id: str, preview: ImportPreview) -> None
     aid: int | None = None
     if preview.assessor is not None:
         if preview.assessor not in {a.name for a in engagements.assessors(db, engagement_id)}:
-            engagements.add_assessor(db, engagement_id, Assessor(preview.assessor, "Assessor"))
+            engagements.add_assessor(db, engagement_id, limits.check_assessor(
+                Assessor(preview.assessor, "Assessor")))
         aid = engagements.assessor_id(db, engagement_id, preview.assessor)
     if preview.engagement_id is not None:
         doc = engagement_service.document(session, engagement_id)
@@ -506,12 +541,15 @@ def _write(session: Session, engagement_id: str, aid: int | None, c: ValueChange
     elif aid is None:
         raise AssertionError("evidence texts are imported only as an assessor's")
     elif c.field is Field.NOTES:
-        ratings.set_notes(db, engagement_id, aid, c.code, c.new)
+        ratings.set_notes(db, engagement_id, aid, c.code,
+                          limits.check_text(c.new, limits.NOTE, f"note on {c.code}"))
     elif c.field is Field.INDICATOR_NOTE:
-        ratings.set_indicator_note(db, engagement_id, aid, c.code, c.new)
+        ratings.set_indicator_note(db, engagement_id, aid, c.code,
+                                   limits.check_text(c.new, limits.NOTE, f"note on {c.code}"))
     else:
         kind = FindingKind.STRENGTH if c.field is Field.STRENGTHS else FindingKind.OPPORTUNITY
         for finding_id, _ in evidence.findings(db, engagement_id, aid, c.code, kind):
             evidence.remove_finding(db, finding_id)
         for text in c.new:
-            evidence.add_finding(db, engagement_id, aid, c.code, kind, text[:5000])
+            evidence.add_finding(db, engagement_id, aid, c.code, kind,
+                                 limits.check_text(text, limits.FINDING, str(kind)))

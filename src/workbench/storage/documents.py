@@ -55,5 +55,4 @@ def insert(db: Database, engagement_id: str, doc: EngagementDocument, *,
                                  text)
         for code, note in item.indicator_notes:
             ratings.set_indicator_note(db, engagement_id, aid, code, note)
-    for action in doc.actions:
-        actions.add(db, engagement_id, action)
+    actions.add_many(db, engagement_id, doc.actions)

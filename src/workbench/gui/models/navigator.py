@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from workbench.core.display import percent_value
 from workbench.core.framework import Framework
 from workbench.core.scoring import ElementScore, EnablerScore, ScoreResult, Status
-from workbench.gui.widgets.status_icons import status_icon
+from workbench.gui.status_icons import status_icon
 
 Index = QModelIndex | QPersistentModelIndex
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1

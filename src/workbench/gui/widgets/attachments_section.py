@@ -1,0 +1,133 @@
+"""The attachments of the element shown: list, thumbnails, attach, open and remove.
+
+Checking and storing files and making thumbnails run on the worker (through an `Op`);
+the Changes come back to the context like any edit.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.images import downscale
+from workbench.core.progress import Progress
+from workbench.gui import dialogs
+from workbench.gui.context import EngagementContext
+from workbench.gui.ops import Op
+from workbench.gui.tasks import TaskRunner
+from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
+from workbench.services import attachments
+from workbench.services.session import Change, Session
+
+_OPEN_DIR: list[Path] = []  # one temporary folder per run for attachments opened
+
+
+class AttachmentsSection(AttachmentsPanel):
+    """The attachments panel of one element, with what its buttons and drops do."""
+
+    def __init__(self, context: EngagementContext, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = runner
+        self.code: str | None = None
+        self.thumbs: dict[str, QImage] = {}
+        self.files_dropped.connect(self.attach_files)
+        self.add_requested.connect(self.choose)
+        self.open_requested.connect(self.open)
+        self.remove_requested.connect(self.remove)
+
+    def load(self, code: str | None) -> None:
+        self.code = code
+        if code is None:
+            return
+        items = attachments.attachments(self.context.session, self.context.engagement_id, code)
+        self.set_attachments(items)
+        for info in items:
+            if not info.is_image:
+                continue
+            cached = self.thumbs.get(info.sha256)
+            if cached is not None:
+                self.set_thumbnail(info.id, cached)
+            else:
+                self._make_thumbnail(info.id, info.sha256, info.filename)
+
+    def _make_thumbnail(self, attachment_id: int, sha256: str, name: str) -> None:
+        data = attachments.content(self.context.session, self.context.engagement_id,
+                                   attachment_id)
+
+        def work(progress: Progress) -> bytes:
+            return downscale(data, 2 * THUMB, name)  # decoding a photo is slow: off the GUI
+
+        def done(small: bytes) -> None:
+            image = QImage.fromData(QByteArray(small))
+            self.thumbs[sha256] = image
+            self.set_thumbnail(attachment_id, image)
+
+        self.runner.run(f"Thumbnail of {name}", work, on_done=done, show_progress=False)
+
+    def choose(self) -> None:
+        files = dialogs.choose_open_files(self, "Attach Files", str(Path.home()),
+                                          "Photos and documents (*.jpg *.jpeg *.png *.gif "
+                                          "*.webp *.pdf *.docx *.xlsx *.pptx *.txt);;"
+                                          "All files (*)")
+        if files:
+            self.attach_files(files)
+
+    def attach_files(self, files: list[Path]) -> None:
+        """Check, store and show files; checking a photo is slow, so a worker does it."""
+        if self.code is None or not files:
+            return
+        code, eid, assessor = self.code, self.context.engagement_id, self.context.assessor
+
+        def work(session: Session, progress: Progress) -> tuple[list[Change], list[str]]:
+            made: list[Change] = []
+            problems: list[str] = []
+            for n, file in enumerate(files):
+                progress(n / len(files), f"Attaching {file.name}…")
+                try:
+                    made.append(attachments.attach_file(session, eid, code, file,
+                                                        assessor=assessor))
+                except WorkbenchError as exc:
+                    problems.append(str(exc))
+            return made, problems
+
+        def done(result: tuple[list[Change], list[str]]) -> None:
+            made, problems = result
+            for change in made:
+                self.context.deliver(change)
+            if problems:
+                dialogs.show_error(self, "\n".join(problems), "Some files were not attached")
+
+        Op.with_progress(self, self.context, work).success(done) \
+            .run_in_background("Attaching files", self.runner)
+
+    def open(self, attachment_id: int) -> None:
+        session, eid = self.context.session, self.context.engagement_id
+        try:
+            info = next(a for a in attachments.attachments(session, eid) if a.id == attachment_id)
+            data = attachments.content(session, eid, attachment_id)
+            if not _OPEN_DIR:
+                _OPEN_DIR.append(Path(tempfile.mkdtemp(prefix="workbench-open-")))
+            target = _OPEN_DIR[0] / f"{attachment_id}-{Path(info.filename).name}"
+            target.write_bytes(data)
+        except (WorkbenchError, OSError, StopIteration) as exc:
+            dialogs.show_error(self, f"the attachment cannot be opened ({exc})")
+            return
+        if not dialogs.open_with_system(target):
+            dialogs.show_error(self, f"no program on this computer opens {info.filename}; "
+                               f"a copy is at {target}")
+
+    def remove(self, attachment_id: int) -> None:
+        names = {a.id: a.filename for a in attachments.attachments(
+            self.context.session, self.context.engagement_id, self.code)}
+        name = names.get(attachment_id, "this attachment")
+        if dialogs.ask(self, "Remove Attachment",
+                       f"Remove {name} from {self.code}? The file itself stays where it was.",
+                       "Remove", destructive=True):
+            self.context.call(attachments.remove, attachment_id)
