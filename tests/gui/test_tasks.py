@@ -62,8 +62,8 @@ def test_cancel_stops_the_work(qtbot: QtBot, runner: TaskRunner) -> None:
     outcomes: list[str] = []
     task.cancelled.connect(lambda: outcomes.append("cancelled"))
     task.succeeded.connect(lambda _v: outcomes.append("finished"))
-    started.wait(5)
-    with qtbot.waitSignal(task.finished, timeout=5000):
+    assert started.wait(30)
+    with qtbot.waitSignal(task.finished, timeout=30_000):
         task.cancel()
     assert outcomes == ["cancelled"]
 
