@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from workbench.core.bundled import resources_dir
 from workbench.core.errors import FrameworkError, NotFoundError
+from workbench.core.files import FileInputError, read_regular_file
 from workbench.core.framework import (
     Band,
     Category,
@@ -31,6 +32,7 @@ from workbench.core.framework import (
     ScaleLevel,
     Weights,
 )
+from workbench.core.safe_yaml import YamlProblem, load_yaml
 
 FORMAT = "workbench.framework/1"
 # libyaml's parser where PyYAML has it (ten times faster: start-up parses the bundled file).
@@ -322,12 +324,9 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
         raise FrameworkError(source, [f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"
                                       " — not a framework definition"])
     try:
-        data = yaml.load(text, Loader=_LOADER)  # _LOADER is a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FrameworkError(source, [f"{where}not valid YAML ({problem})"]) from None
+        data = load_yaml(text)
+    except YamlProblem as exc:
+        raise FrameworkError(source, [str(exc)]) from None
     if not isinstance(data, dict):
         raise FrameworkError(source, ["the document must be a mapping with keys such as id, "
                                       "version, scale, dimensions"])
@@ -359,12 +358,10 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
 def load_framework_file(path: Path) -> Framework:
     """Read and validate a framework file; every failure is a FrameworkError naming the file."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise FrameworkError(str(path), ["the file is larger than 5 MB — not a framework "
-                                             "definition"])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FrameworkError(str(path), [f"cannot be read ({exc.strerror or exc})"]) from None
+        raw = read_regular_file(path, limit=MAX_FILE_BYTES, what="framework file")
+    except FileInputError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise FrameworkError(str(path), [reason]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
