@@ -8,11 +8,9 @@ from typing import Any
 
 from workbench.cli.output import print_json, print_table
 from workbench.core.framework import Framework, Indicator
-from workbench.core.framework_loader import (
-    bundled_framework,
-    bundled_frameworks,
-    load_framework_file,
-)
+from workbench.core.framework_loader import load_framework_file
+from workbench.services import frameworks as installed_frameworks
+from workbench.services.session import Session
 
 
 def framework_to_dict(f: Framework) -> dict[str, Any]:
@@ -45,28 +43,33 @@ def framework_to_dict(f: Framework) -> dict[str, Any]:
     }
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    frameworks = bundled_frameworks()
+def cmd_list(session: Session, args: argparse.Namespace) -> int:
+    infos = installed_frameworks.available(session)
     if args.json:
-        print_json([{"id": f.id, "version": f.version, "name": f.name,
-                     "dimensions": len(f.dimensions),
-                     "elements": len(f.element_by_code), "enablers": len(f.enablers),
-                     "total_points": f.total_points} for f in frameworks])
+        print_json([{"id": i.id, "version": i.version, "name": i.name,
+                     "description": i.description, "origin": i.origin,
+                     "dimensions": i.dimensions, "elements": i.elements,
+                     "total_points": i.total_points, "engagements": i.engagements}
+                    for i in infos])
         return 0
-    print_table(["id", "version", "name", "elements", "points"],
-                [(f.id, f.version, f.name, len(f.element_by_code), f"{f.total_points:g}")
-                 for f in frameworks], right=(3, 4))
+    print_table(["id", "version", "source", "elements", "points", "name"],
+                [(i.id, i.version, i.origin, i.elements, f"{i.total_points:g}", i.name)
+                 for i in infos], right=(3, 4))
+    print()
+    for i in infos:
+        print(f"{i.id} {i.version}: {i.description}")
     return 0
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    f = bundled_framework(args.id, args.version)
+def cmd_show(session: Session, args: argparse.Namespace) -> int:
+    f = installed_frameworks.find(session, args.id, args.version)
     if args.json:
         print_json(framework_to_dict(f))
         return 0
     print(f"{f.name} ({f.id} {f.version}), {f.total_points:g} points")
     for d in f.dimensions:
-        print(f"\n{d.code} {d.name} ({d.category}, {d.points:g} points) — {d.question}")
+        question = f" — {d.question}" if d.question else ""
+        print(f"\n{d.code} {d.name} ({d.category}, {d.points:g} points){question}")
         for e in d.elements:
             print(f"  {e.code:<6} {e.title}  [{e.points:g} pts, {len(e.indicators)} indicators]")
     if f.enablers:
@@ -91,14 +94,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
              parent: argparse.ArgumentParser) -> None:
     p = sub.add_parser("framework", help="the frameworks the workbench knows")
     fsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    ls = fsub.add_parser("list", help="list the bundled frameworks", parents=[parent])
+    ls = fsub.add_parser("list", help="list the bundled and installed frameworks",
+                         parents=[parent])
     ls.add_argument("--json", action="store_true")
-    ls.set_defaults(func=cmd_list, needs_db=False)
+    ls.set_defaults(func=cmd_list, needs_db=True)
     show = fsub.add_parser("show", help="show a framework", parents=[parent])
     show.add_argument("id")
     show.add_argument("--version", default=None)
     show.add_argument("--json", action="store_true")
-    show.set_defaults(func=cmd_show, needs_db=False)
+    show.set_defaults(func=cmd_show, needs_db=True)
     val = fsub.add_parser("validate", help="check a framework definition file", parents=[parent])
     val.add_argument("file")
     val.set_defaults(func=cmd_validate, needs_db=False)

@@ -39,3 +39,10 @@ def stored_frameworks(db: Database) -> list[tuple[str, str, str]]:
     """(id, version, name) of every framework the database holds."""
     return [(r[0], r[1], r[2]) for r in db.execute(
         "SELECT id, version, name FROM frameworks ORDER BY id, version").fetchall()]
+
+
+def usage(db: Database) -> dict[tuple[str, str], int]:
+    """(id, version) -> the number of engagements that score with that framework version."""
+    return {(r[0], r[1]): r[2] for r in db.execute(
+        "SELECT framework_id, framework_version, count(*) FROM engagements "
+        "GROUP BY framework_id, framework_version").fetchall()}
