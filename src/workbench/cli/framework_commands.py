@@ -4,43 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from workbench.cli.output import print_json, print_table
-from workbench.core.framework import Framework, Indicator
+from workbench.core.framework_data import framework_to_dict
 from workbench.core.framework_loader import load_framework_file
 from workbench.services import frameworks as installed_frameworks
 from workbench.services.session import Session
-
-
-def framework_to_dict(f: Framework) -> dict[str, Any]:
-    """The framework with the key names of the definition format."""
-
-    def indicators(items: tuple[Indicator, ...]) -> list[dict[str, str]]:
-        return [{"code": i.code, "text": i.text} for i in items]
-
-    return {
-        "id": f.id, "version": f.version, "name": f.name, "description": f.description,
-        "total_points": f.total_points,
-        "scale": [{"value": s.value, "label": s.label, "meaning": s.meaning,
-                   "fraction": s.fraction} for s in f.scale],
-        "objective_levels": [{"key": o.key, "label": o.label, "fraction": o.fraction}
-                             for o in f.objective_levels],
-        "weights": {"indicators": f.weights.indicators, "objective": f.weights.objective},
-        "bands": [{"level": b.level, "label": b.label, "min_percent": b.min_percent}
-                  for b in f.bands],
-        "categories": [{"id": c.id, "name": c.name, "points": c.points,
-                        "description": c.description} for c in f.categories],
-        "dimensions": [
-            {"code": d.code, "name": d.name, "category": d.category, "question": d.question,
-             "summary": d.summary, "points": d.points,
-             "elements": [{"code": e.code, "title": e.title, "points": e.points,
-                           "objective": e.objective, "indicators": indicators(e.indicators)}
-                          for e in d.elements]}
-            for d in f.dimensions],
-        "enablers": [{"code": n.code, "name": n.name, "summary": n.summary,
-                      "indicators": indicators(n.indicators)} for n in f.enablers],
-    }
 
 
 def cmd_list(session: Session, args: argparse.Namespace) -> int:
@@ -90,6 +59,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(session: Session, args: argparse.Namespace) -> int:
+    path = installed_frameworks.export(session, args.id, args.version, Path(args.output))
+    print(path)
+    return 0
+
+
+def cmd_import(session: Session, args: argparse.Namespace) -> int:
+    done = installed_frameworks.install(session, Path(args.file))
+    f = done.framework
+    what = "installed" if done.new else "already there, unchanged:"
+    print(f"{what} {f.id} {f.version} ({f.name}), {len(f.element_by_code)} elements, "
+          f"{f.total_points:g} points")
+    return 0
+
+
+def cmd_delete(session: Session, args: argparse.Namespace) -> int:
+    installed_frameworks.delete(session, args.id, args.version)
+    print(f"deleted {args.id} {args.version}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
              parent: argparse.ArgumentParser) -> None:
     p = sub.add_parser("framework", help="the frameworks the workbench knows")
@@ -103,6 +93,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     show.add_argument("--version", default=None)
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_show, needs_db=True)
+    exp = fsub.add_parser("export", help="write a framework as an authoring workbook (.xlsx) "
+                          "or definition file (.yaml)", parents=[parent])
+    exp.add_argument("id")
+    exp.add_argument("--version", default=None)
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp.set_defaults(func=cmd_export, needs_db=True)
+    imp = fsub.add_parser("import", help="validate and install a framework from FILE.xlsx or "
+                          "FILE.yaml", parents=[parent])
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_import, needs_db=True)
+    rm = fsub.add_parser("delete", help="delete an installed framework version no engagement "
+                         "uses", parents=[parent])
+    rm.add_argument("id")
+    rm.add_argument("--version", required=True)
+    rm.set_defaults(func=cmd_delete, needs_db=True)
     val = fsub.add_parser("validate", help="check a framework definition file", parents=[parent])
     val.add_argument("file")
     val.set_defaults(func=cmd_validate, needs_db=False)

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from workbench.core.errors import NotFoundError
+from workbench.core.errors import InvalidValueError, NotFoundError
+from workbench.core.files import write_atomically
 from workbench.core.framework import Framework
-from workbench.core.framework_loader import bundled_frameworks, version_key
+from workbench.core.framework_data import framework_to_dict, framework_to_yaml
+from workbench.core.framework_loader import bundled_frameworks, load_framework_file, version_key
+from workbench.exports.framework_workbook import write_framework_workbook
+from workbench.exports.framework_workbook_reader import read_framework_workbook
 from workbench.services.session import Session
 from workbench.storage import frameworks as stored
 
@@ -83,3 +88,82 @@ def find(session: Session, framework_id: str, version: str | None = None) -> Fra
         wanted = framework_id + (f" {version}" if version else "")
         raise NotFoundError(f"no framework {wanted!r} (known: {known})")
     return session.framework(*matches[-1].key)
+
+
+AUTHORING_SUFFIXES = (".xlsx", ".yaml", ".yml")
+
+
+def read_definition(path: Path) -> Framework:
+    """A framework from an authoring workbook (.xlsx) or a definition file (.yaml)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return read_framework_workbook(path)
+    if suffix in (".yaml", ".yml"):
+        return load_framework_file(path)
+    raise InvalidValueError(f"{path.name}: a framework is imported from an authoring workbook "
+                            "(.xlsx) or a definition file (.yaml)")
+
+
+@dataclass(frozen=True)
+class Installed:
+    framework: Framework
+    new: bool  # False when that very definition was already there
+
+
+def install(session: Session, path: Path) -> Installed:
+    """Validate a definition and keep it in the database as a new framework version.
+
+    A version, once there, never changes: the same id and version with a different
+    definition is refused, so no engagement's score changes under it.
+    """
+    framework = read_definition(path)
+    same = framework_to_dict(framework)
+    bundled = {f.key: f for f in bundled_frameworks()}
+    if framework.key in bundled or framework.key in {(i, v) for i, v, _ in
+                                                     stored.stored_frameworks(session.db)}:
+        existing = bundled.get(framework.key) or session.framework(*framework.key)
+        if framework_to_dict(existing) == same:
+            return Installed(existing, new=False)
+        where = "bundled with the workbench" if framework.key in bundled else "installed"
+        raise InvalidValueError(
+            f"{framework.id} {framework.version} is already {where} with a different "
+            "definition; give the changed framework a new version (on the Framework sheet or "
+            "in the version key) and import it again")
+    with session.db.atomic():
+        stored.store_framework(session.db, framework)
+        session.log(None, "install framework", f"{framework.id} {framework.version}",
+                    new={"name": framework.name, "source": Path(path).name})
+    return Installed(framework, new=True)
+
+
+def export(session: Session, framework_id: str, version: str | None, path: Path) -> Path:
+    """Write a framework as an authoring workbook (.xlsx) or its definition file (.yaml)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in AUTHORING_SUFFIXES:
+        raise InvalidValueError(f"{path.name}: export a framework to .xlsx (an authoring "
+                                "workbook) or .yaml (its definition file)")
+    framework = find(session, framework_id, version)
+    if suffix == ".xlsx":
+        return write_framework_workbook(framework, path)
+    text = framework.source_text or framework_to_yaml(framework)
+    return write_atomically(path, text.encode("utf-8"))
+
+
+def delete(session: Session, framework_id: str, version: str) -> None:
+    """Remove an installed framework version that no engagement uses."""
+    if (framework_id, version) in {f.key for f in bundled_frameworks()}:
+        raise InvalidValueError(f"{framework_id} {version} is bundled with the workbench and "
+                                "cannot be deleted")
+    infos = {i.key: i for i in available(session)}
+    info = infos.get((framework_id, version))
+    if info is None:
+        raise NotFoundError(f"no installed framework {framework_id} {version}")
+    if info.engagements:
+        noun = "engagement uses" if info.engagements == 1 else "engagements use"
+        raise InvalidValueError(f"{framework_id} {version} cannot be deleted: "
+                                f"{info.engagements} {noun} it")
+    with session.db.atomic():
+        stored.delete_framework(session.db, framework_id, version)
+        session.log(None, "delete framework", f"{framework_id} {version}")
