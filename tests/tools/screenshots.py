@@ -147,6 +147,27 @@ def render(out: Path) -> list[Path]:
         target = out / f"dashboard-{framework_id}.png"
         window.grab().save(str(target))
         shots.append(target)
+    from workbench.gui.frameworks_dialog import FrameworksDialog
+
+    dialog = FrameworksDialog(session, window)
+    dialog.refresh(("cx-implementation-4", "1.0"))
+    dialog.show()
+    _settle(app, 0.3)
+    target = out / "frameworks-dialog.png"
+    dialog.grab().save(str(target))
+    shots.append(target)
+    dialog.close()
+    from workbench.gui.engagement_dialogs import EngagementDialog
+    from workbench.services.frameworks import for_new_engagements
+
+    new = EngagementDialog(None, None, window, frameworks=for_new_engagements(session))
+    new.framework.setCurrentIndex(1)
+    new.show()
+    _settle(app, 0.3)
+    target = out / "new-engagement.png"
+    new.grab().save(str(target))
+    shots.append(target)
+    new.close()
     window.close()
     session.close()
     return shots

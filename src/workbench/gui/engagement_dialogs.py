@@ -105,6 +105,9 @@ class EngagementDialog(QDialog):
         self.framework = QComboBox(self)
         self.framework_about = muted_label("", self)
         self.framework_about.setWordWrap(True)
+        # Room for three wrapped lines: a form layout does not grow a wrapped label by itself.
+        self.framework_about.setMinimumHeight(3 * self.framework_about.fontMetrics()
+                                              .lineSpacing() + GRID)
         if not editing and frameworks:
             for info in frameworks:
                 self.framework.addItem(f"{info.name} ({info.version})", info)
