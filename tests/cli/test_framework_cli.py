@@ -90,6 +90,8 @@ def test_export_then_import_round_trips_exactly(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "framework", "export", "team-model", "-o", str(xlsx))
     assert code == 0 and out.strip() == str(xlsx)
     assert run(capsys, "framework", "delete", "team-model", "--version", "1.0")[0] == 0
+    code, out, _ = run(capsys, "framework", "validate", str(xlsx))
+    assert code == 0 and "valid — team-model 1.0, 2 dimensions, 4 elements" in out
     code, out, _ = run(capsys, "framework", "import", str(xlsx))
     assert code == 0 and out.startswith("installed team-model 1.0")
     _, after, _ = run(capsys, "framework", "show", "team-model", "--json")

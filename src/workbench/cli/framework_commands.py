@@ -49,7 +49,9 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    f = load_framework_file(Path(args.file))
+    path = Path(args.file)
+    f = (installed_frameworks.read_definition(path) if path.suffix.lower() == ".xlsx"
+         else load_framework_file(path))
     element_indicators = sum(len(e.indicators) for e in f.elements())
     enabler_indicators = sum(len(n.indicators) for n in f.enablers)
     print(f"{args.file}: valid — {f.id} {f.version}, {len(f.dimensions)} dimensions, "
@@ -108,6 +110,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     rm.add_argument("id")
     rm.add_argument("--version", required=True)
     rm.set_defaults(func=cmd_delete, needs_db=True)
-    val = fsub.add_parser("validate", help="check a framework definition file", parents=[parent])
+    val = fsub.add_parser("validate", help="check a framework definition file (.yaml) or authoring "
+                         "workbook (.xlsx)", parents=[parent])
     val.add_argument("file")
     val.set_defaults(func=cmd_validate, needs_db=False)
