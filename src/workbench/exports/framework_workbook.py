@@ -9,6 +9,7 @@ and numbers are checked as they are typed. `framework import` reads it back.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -75,8 +76,17 @@ def _header(ws: Worksheet, spec: SheetSpec) -> None:
     ws.freeze_panes = "A2"
 
 
-def _rows(ws: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
+def _lines(text: str, width: int) -> int:
+    """About how many lines `text` wraps to in a column `width` characters wide."""
+    return max(1, math.ceil(len(text) / max(1, width - 2)))
+
+
+def _rows(ws: Worksheet, rows: Sequence[Sequence[Any]], spec: SheetSpec) -> None:
     for r, values in enumerate(rows, start=2):
+        # Spreadsheet programs do not always grow a row for wrapped text: set its height.
+        lines = max((_lines(v, spec.columns[c].width) for c, v in enumerate(values)
+                     if isinstance(v, str) and c < len(spec.columns)), default=1)
+        ws.row_dimensions[r].height = 15 * lines
         for c, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=c, value=value)
             cell.alignment = WRAP if isinstance(value, str) and len(value) > 30 else TOP
@@ -155,15 +165,16 @@ def _instructions(wb: Workbook) -> None:
         else:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
             cell.alignment = WRAP
-            ws.row_dimensions[r].height = 32 if len(line) > 100 else 16
+            ws.row_dimensions[r].height = 15 * _lines(line, 124)
         r += 1
     for spec in (SheetSpec(FRAMEWORK, FRAMEWORK_FIELDS, "The framework's own fields."),
                  *SHEETS):
-        ws.cell(row=r, column=1, value=spec.name).font = Font(bold=True)
-        ws.cell(row=r, column=2, value=spec.purpose + " Columns: "
-                + "; ".join(f"{c.name} ({c.help.rstrip('.')})" for c in spec.columns)
-                + ".").alignment = WRAP
-        ws.row_dimensions[r].height = 15 * (2 + len(spec.columns) // 2)
+        label = ws.cell(row=r, column=1, value=spec.name)
+        label.font, label.alignment = Font(bold=True), TOP
+        text = (spec.purpose + " Columns: "
+                + "; ".join(f"{c.name} ({c.help.rstrip('.')})" for c in spec.columns) + ".")
+        ws.cell(row=r, column=2, value=text).alignment = WRAP
+        ws.row_dimensions[r].height = 15 * _lines(text, 100)
         r += 1
 
 
@@ -192,12 +203,17 @@ def framework_workbook_bytes(f: Framework) -> bytes:
         ws = wb.create_sheet(spec.name)
         sheets[spec.name] = ws
         _header(ws, spec)
-        _rows(ws, rows[spec.name])
+        _rows(ws, rows[spec.name], spec)
         _number_checks(ws, spec)
     _list_from(sheets[DIMENSIONS.name], DIMENSIONS, "category", CATEGORIES, "id")
     _list_from(sheets[ELEMENTS.name], ELEMENTS, "dimension", DIMENSIONS, "code")
     _list_from(sheets[INDICATORS.name], INDICATORS, "element", ELEMENTS, "code")
     _list_from(sheets[ENABLER_INDICATORS.name], ENABLER_INDICATORS, "enabler", ENABLERS, "code")
+    for ws in wb.worksheets:  # printed, every sheet is one page wide
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.page_setup.orientation = "landscape"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
