@@ -94,8 +94,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[bytes, str
 def test_every_section_is_present(built: tuple[bytes, str, ScoreResult]) -> None:
     text = flat(pdf_text(built[0]))
     for heading in ("Contents", "1 Executive summary", "2 Maturity profile",
-                    "3 Findings by dimension", "4 Improvement plan", "5 Methodology",
-                    "6 Sign-off", "Element profile", "Enabler profile"):
+                    "3 Findings by dimension", "4 Improvement plan",
+                    "5 How the team reached its ratings", "6 Methodology",
+                    "7 Sign-off", "Element profile", "Enabler profile"):
         assert heading in text, heading
     for dimension in ("D1 Define", "D2 Design", "D3 Develop", "D4 Deploy", "D5 Discover",
                       "D6 Devise"):

@@ -129,6 +129,17 @@ def render(out: Path) -> list[Path]:
     window.grab().save(str(target))
     shots.append(target)
 
+    from workbench.gui.engagement_dialogs import ReassignDialog
+    from workbench.services import engagements
+
+    work = engagements.assessor_work(session, demo, "Tomás Müller").describe()
+    dialog = ReassignDialog("Tomás Müller", work, ["Amira Haddad", "Zoë Lindqvist"], window)
+    dialog.show()
+    _settle(app, 0.2)
+    target = out / "remove-assessor.png"
+    dialog.grab().save(str(target))
+    shots.append(target)
+    dialog.close()
     for framework_id in OTHER_FRAMEWORKS:
         engagement = _rated_engagement(session, framework_id)
         window.open_engagement(engagement)
@@ -149,14 +160,14 @@ def render(out: Path) -> list[Path]:
         shots.append(target)
     from workbench.gui.frameworks_dialog import FrameworksDialog
 
-    dialog = FrameworksDialog(session, window)
-    dialog.refresh(("cx-implementation-4", "1.0"))
-    dialog.show()
+    frameworks_dialog = FrameworksDialog(session, window)
+    frameworks_dialog.refresh(("cx-implementation-4", "1.0"))
+    frameworks_dialog.show()
     _settle(app, 0.3)
     target = out / "frameworks-dialog.png"
-    dialog.grab().save(str(target))
+    frameworks_dialog.grab().save(str(target))
     shots.append(target)
-    dialog.close()
+    frameworks_dialog.close()
     from workbench.gui.engagement_dialogs import EngagementDialog
     from workbench.services.frameworks import for_new_engagements
 

@@ -98,8 +98,22 @@ def cmd_assessor(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remove_assessor(session: Session, args: argparse.Namespace) -> int:
+    change = engagements.remove_assessor(session, args.id, args.name,
+                                         reassign_to=args.reassign_to)
+    if change.new is not None:
+        print(change.new.describe())
+    return 0
+
+
+def _reason_needs_consensus(args: argparse.Namespace) -> None:
+    if args.reason is not None and not args.consensus:
+        raise InvalidValueError("--reason goes with --consensus: it explains a team value")
+
+
 def cmd_rate(session: Session, args: argparse.Namespace) -> int:
     value = assessment.parse_level(args.level)
+    _reason_needs_consensus(args)
     if args.consensus:
         assessment.rate_consensus(session, args.id, args.indicator, value, args.reason or "")
     else:
@@ -109,6 +123,7 @@ def cmd_rate(session: Session, args: argparse.Namespace) -> int:
 
 def cmd_judge(session: Session, args: argparse.Namespace) -> int:
     key = None if args.achievement in ("none", "-") else args.achievement
+    _reason_needs_consensus(args)
     if args.consensus:
         assessment.judge_consensus(session, args.id, args.element, key, args.reason or "")
     else:
@@ -233,6 +248,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("name")
     p.add_argument("--role")
     p.add_argument("--initials")
+    p = add("remove-assessor", cmd_remove_assessor,
+            "remove an assessor; one who has recorded work needs --reassign-to")
+    p.add_argument("id")
+    p.add_argument("name")
+    p.add_argument("--reassign-to", metavar="NAME",
+                   help="move their ratings, notes, findings and attachments to this assessor; "
+                        "where both rated, NAME's own values are kept (and listed)")
 
     def who(p: argparse.ArgumentParser, consensus: bool) -> None:
         group = p.add_mutually_exclusive_group()
@@ -240,7 +262,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
         if consensus:
             group.add_argument("--consensus", action="store_true",
                                help="record the team's consensus value")
-            p.add_argument("--reason", help="why the team agreed on this value")
+            p.add_argument("--reason", metavar="TEXT",
+                           help="why the team chose this value; required with --consensus "
+                                "when it differs from every assessor's value")
 
     p = add("rate", cmd_rate, "rate an indicator: a level, na, or none", sub)
     p.add_argument("id")

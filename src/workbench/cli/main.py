@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from workbench import __version__
 from workbench.cli import (
+    consensus_commands,
     demo_command,
     engagement_commands,
     export_commands,
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_command.register(sub, parent)
     export_commands.register(sub, parent)
     signoff_commands.register(sub, parent)
+    consensus_commands.register(sub, parent)
     return parser
 
 

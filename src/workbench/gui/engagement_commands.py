@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QWidget
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.core.errors import WorkbenchError
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
+from workbench.core.team import Reassignment
 from workbench.gui import dialogs
-from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog
+from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog, ReassignDialog
 from workbench.services import engagements
 from workbench.services import frameworks as installed_frameworks
 from workbench.services.frameworks import FrameworkInfo
@@ -46,6 +47,14 @@ def ask_duplicate(parent: QWidget,
     dialog = DuplicateDialog(source, parent)
     if dialog.exec():
         return dialog.details(), dialog.with_ratings
+    return None
+
+
+def ask_reassign(parent: QWidget, name: str, work: str, colleagues: list[str]) -> str | None:
+    """Whom to move a removed assessor's work to; None keeps the assessor (tests replace this)."""
+    dialog = ReassignDialog(name, work, colleagues, parent)
+    if dialog.exec():
+        return dialog.chosen()
     return None
 
 
@@ -111,8 +120,27 @@ class EngagementCommands(QObject):
                     self.session, engagement_id, n, m))
         for name in before:
             if name not in after and name != lead:
-                self._run(lambda n=name: engagements.remove_assessor(self.session,
-                                                                     engagement_id, n))
+                self._remove_member(engagement_id, name, [n for n in after if n != name])
+
+    def _remove_member(self, engagement_id: str, name: str, colleagues: list[str]) -> None:
+        """Remove one assessor; one with work is removed only once it moves to a colleague."""
+        try:
+            work = engagements.assessor_work(self.session, engagement_id, name)
+        except WorkbenchError as exc:
+            dialogs.show_error(self.parent_widget, str(exc))
+            return
+        if work.empty:
+            self._run(lambda: engagements.remove_assessor(self.session, engagement_id, name))
+            return
+        target = ask_reassign(self.parent_widget, name, work.describe(), colleagues)
+        if target is None:
+            return  # they stay on the team, with their work
+        change = self._run(lambda: engagements.remove_assessor(
+            self.session, engagement_id, name, reassign_to=target))
+        if change is not None and isinstance(change.new, Reassignment) and change.new.kept:
+            dialogs.show_info(self.parent_widget, "Assessor Removed",
+                              change.new.describe()[:1].upper() + change.new.describe()[1:]
+                              + ".")
 
     def duplicate(self, engagement_id: str) -> str | None:
         source = engagements.details(self.session, engagement_id)

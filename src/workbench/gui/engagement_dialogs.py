@@ -252,3 +252,40 @@ def _next_title(title: str) -> str:
     if words and words[-1].isdigit() and len(words[-1]) == 4:
         return " ".join([*words[:-1], str(int(words[-1]) + 1)])
     return f"{title} (copy)" if title else "Copy"
+
+
+class ReassignDialog(QDialog):
+    """Asked when a removed assessor has work: move it to a colleague, or keep the assessor."""
+
+    def __init__(self, name: str, work: str, colleagues: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Remove Assessor")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
+        layout.setSpacing(GRID)
+        text = QLabel(f"<b>{_escape(name)}</b> has recorded {_escape(work)}. To remove "
+                      f"{_escape(name)}, move this work to a colleague. Where the colleague "
+                      "rated the same item, the colleague's own value is kept; notes are "
+                      "added below theirs.", self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.target = QComboBox(self)
+        self.target.setObjectName("reassignTarget")
+        self.target.addItems(colleagues)
+        form.addRow("&Move the work to", self.target)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(self)
+        self.move_button = self.buttons.addButton(
+            "Move and Remove", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.keep_button = self.buttons.addButton(
+            f"Keep {name}", QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button.setDefault(True)  # a stray Enter never moves anyone's work
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def chosen(self) -> str:
+        return self.target.currentText()

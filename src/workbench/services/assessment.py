@@ -77,12 +77,36 @@ def rate(session: Session, engagement_id: str, indicator: str, value: IndicatorV
     return Change(ChangeKind.INDICATOR, engagement_id, owner, indicator, name, old, value)
 
 
+MAX_REASON = 2_000
+
+
+def _check_reason(value: object, given: list[object], reason: str, code: str,
+                  restoring: bool) -> str:
+    """A consensus value none of the assessors gave needs a reason (not when undoing)."""
+    reason = _check_text(reason.strip(), MAX_REASON, "reason")
+    if value is not None and value not in given and not reason and not restoring:
+        shown = "N/A" if value == NA else str(value)
+        said = ", ".join(sorted({"N/A" if v == NA else str(v) for v in given})) or "nothing"
+        raise InvalidValueError(
+            f"the consensus {shown} for {code} differs from every assessor's value ({said}); "
+            "give the reason the team chose it")
+    return reason
+
+
 def rate_consensus(session: Session, engagement_id: str, indicator: str,
-                   value: IndicatorValue | None, reason: str = "") -> Change:
+                   value: IndicatorValue | None, reason: str = "", *,
+                   restoring: bool = False) -> Change:
+    """Record the team's consensus level for an indicator (None clears it).
+
+    A value that differs from every assessor's needs a reason; `restoring` (undo) puts back
+    a value that was accepted when it was first set.
+    """
     framework = session.framework_of(engagement_id)
     owner = _check_indicator(framework, indicator)
     _check_level(framework, value)
     with session.edit(engagement_id):
+        given = ratings.assessor_indicator_values(session.db, engagement_id, indicator)
+        reason = _check_reason(value, list(given), reason, indicator, restoring)
         old, _ = ratings.consensus_indicator(session.db, engagement_id, indicator)
         ratings.set_consensus_indicator(session.db, engagement_id, indicator, value, reason)
         session.log(engagement_id, "consensus rate", indicator, old, value)
@@ -111,10 +135,13 @@ def judge(session: Session, engagement_id: str, element: str, key: str | None,
 
 
 def judge_consensus(session: Session, engagement_id: str, element: str, key: str | None,
-                    reason: str = "") -> Change:
+                    reason: str = "", *, restoring: bool = False) -> Change:
+    """Record the team's consensus on an element's objective (None clears it); see above."""
     framework = session.framework_of(engagement_id)
     _check_objective(framework, element, key)
     with session.edit(engagement_id):
+        given = ratings.assessor_objective_values(session.db, engagement_id, element)
+        reason = _check_reason(key, list(given), reason, element, restoring)
         old, _ = ratings.consensus_objective(session.db, engagement_id, element)
         ratings.set_consensus_objective(session.db, engagement_id, element, key, reason)
         session.log(engagement_id, "consensus objective", element, old, key)

@@ -76,10 +76,17 @@ def create_demo(session: Session, seed: int = 7) -> str:
             break  # the last elements are still to do on day three
         mean = base[element.dimension]
         for indicator in element.indicators:
+            lead_level = 0
             for who, bias in (("Amira Haddad", 0.0), ("Tomás Müller", 0.4)):
                 if who == "Tomás Müller" and element.dimension not in ("D2", "D5"):
                     continue
-                level = max(1, min(5, round(rng.gauss(mean + bias, 0.8))))
+                draw = rng.gauss(mean + bias, 0.8)
+                if who == "Tomás Müller":
+                    # Both saw the same evidence: the second view leans on the first, a
+                    # little more generous, so they agree often but not always.
+                    draw = 0.7 * lead_level + 0.3 * draw + 0.1
+                level = max(1, min(5, round(draw)))
+                lead_level = level
                 value: IndicatorValue = NA if rng.random() < 0.03 else level
                 assessment.rate(session, eid, indicator.code, value, who)
         share = rng.random()

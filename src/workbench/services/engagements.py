@@ -20,9 +20,10 @@ from workbench.core.framework import Framework
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
 from workbench.core.interchange import document_to_dict, parse_document
 from workbench.core.scoring import score_engagement
+from workbench.core.team import AssessorWork, Reassignment
 from workbench.services import frameworks as installed_frameworks
 from workbench.services.session import Change, ChangeKind, Session
-from workbench.storage import documents, engagements, evidence, frameworks
+from workbench.storage import documents, engagements, evidence, frameworks, team_work
 from workbench.storage.ratings import rating_set
 
 MAX_TEXT = 200
@@ -107,13 +108,46 @@ def update_assessor(session: Session, engagement_id: str, name: str, new: Assess
     return Change(ChangeKind.ASSESSORS, engagement_id, assessor=new.name)
 
 
-def remove_assessor(session: Session, engagement_id: str, name: str) -> Change:
+def assessor_work(session: Session, engagement_id: str, name: str) -> AssessorWork:
+    """What an assessor has recorded (ratings, notes, findings, attachments)."""
+    return team_work.work_of(session.db, engagement_id,
+                             engagements.assessor_id(session.db, engagement_id, name))
+
+
+def remove_assessor(session: Session, engagement_id: str, name: str, *,
+                    reassign_to: str | None = None) -> Change:
+    """Remove an assessor from the team; their work must move to `reassign_to` first.
+
+    An assessor who recorded nothing is simply removed. Otherwise, without `reassign_to`,
+    the removal is refused (nothing is orphaned or lost); with it, their ratings, notes,
+    findings and attachments move to that colleague, whose own values win where both rated.
+    The Change's `new` is the Reassignment (what moved, which values were kept), or None.
+    """
     with session.edit(engagement_id):
         if engagements.details(session.db, engagement_id).lead_assessor == name:
             raise InvalidValueError(f"{name} is the lead assessor; name another lead first")
+        source = engagements.assessor_id(session.db, engagement_id, name)
+        work = team_work.work_of(session.db, engagement_id, source)
+        moved: Reassignment | None = None
+        if reassign_to is not None:
+            if reassign_to == name:
+                raise InvalidValueError(f"{name}'s work cannot move to {name}; choose another "
+                                        "assessor")
+            target = engagements.assessor_id(session.db, engagement_id, reassign_to)
+            kept = team_work.move_work(session.db, engagement_id, source, target)
+            moved = Reassignment(name, reassign_to, work, tuple(kept))
+        elif not work.empty:
+            others = [a.name for a in engagements.assessors(session.db, engagement_id)
+                      if a.name != name]
+            raise InvalidValueError(
+                f"{name} has recorded {work.describe()}; to keep them, move them to another "
+                f"assessor ({', '.join(others)}) before removing {name}")
         engagements.remove_assessor(session.db, engagement_id, name)
-        session.log(engagement_id, "remove assessor", name)
-    return Change(ChangeKind.ASSESSORS, engagement_id, assessor=name)
+        session.log(engagement_id, "remove assessor", name,
+                    new=None if moved is None else {"reassigned_to": moved.target,
+                                                    "moved": moved.moved.__dict__,
+                                                    "kept": [list(k) for k in moved.kept]})
+    return Change(ChangeKind.ASSESSORS, engagement_id, assessor=name, new=moved)
 
 
 def team(session: Session, engagement_id: str) -> list[Assessor]:

@@ -182,3 +182,18 @@ def consensus_reasons(db: Database, engagement_id: str) -> list[tuple[str, str]]
         "reason != '' UNION ALL SELECT element, reason FROM consensus_elements WHERE "
         "engagement_id = ? AND reason != ''", (engagement_id, engagement_id)).fetchall()
     return sorted((r[0], r[1]) for r in rows)
+
+
+def assessor_indicator_values(db: Database, engagement_id: str,
+                              code: str) -> list[IndicatorValue]:
+    """Every assessor's level or N/A for one indicator (unrated left out)."""
+    return [NA if na else level for level, na in db.conn.execute(
+        "SELECT level, na FROM indicator_ratings WHERE engagement_id = ? AND indicator = ? "
+        "AND (level IS NOT NULL OR na = 1)", (engagement_id, code))]
+
+
+def assessor_objective_values(db: Database, engagement_id: str, code: str) -> list[str]:
+    """Every assessor's objective achievement for one element (unjudged left out)."""
+    return [r[0] for r in db.conn.execute(
+        "SELECT objective FROM element_ratings WHERE engagement_id = ? AND element = ? "
+        "AND objective IS NOT NULL", (engagement_id, code))]

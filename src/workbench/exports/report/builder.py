@@ -24,9 +24,11 @@ from workbench.exports.report.styles import (
     numbered_canvas,
     page_templates,
 )
+from workbench.exports.report.team import applies as team_applies
+from workbench.exports.report.team import team_section
 
 # Sections numbered in the headings and the contents, in their order in the report.
-NUMBERED = ("summary", "profile", "dimensions", "actions", "methodology", "signoff")
+NUMBERED = ("summary", "profile", "dimensions", "actions", "team", "methodology", "signoff")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
     ctx = sec.Context(data, styles, chosen)
     n = 0
     for section in NUMBERED:
+        if section == "team" and not team_applies(data):
+            continue  # one assessor: no such section, and no gap in the numbers
         if section in chosen:
             n += 1
             ctx.numbers[section] = n
@@ -95,6 +99,10 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
 
     progress(0.45, "Writing the sections")
     story = _story(ctx, progress)
+    if not story:
+        raise InvalidValueError("the chosen sections have nothing to show for this engagement "
+                                "(the team section needs two or more assessors who rated); "
+                                "choose another section too")
 
     d = data.document.details
     chrome = PageChrome(
@@ -190,6 +198,8 @@ def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
         story += sec.dimensions(ctx, lambda f: progress(0.45 + 0.05 * f, "Writing the findings"))
     if "actions" in chosen:
         story += sec.improvement_plan(ctx)
+    if "team" in chosen:
+        story += team_section(ctx)
     if "methodology" in chosen:
         story += sec.methodology(ctx)
     if "signoff" in chosen:

@@ -20,6 +20,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("dimensions", "Findings by dimension and element"),
     ("photos", "Photographs of evidence"),
     ("actions", "Improvement plan"),
+    ("team", "How the team reached its ratings"),
     ("methodology", "Methodology"),
     ("signoff", "Sign-off"),
 )
