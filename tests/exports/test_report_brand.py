@@ -13,6 +13,7 @@ from workbench.exports.brand import (
     bundled_brands_dir,
     list_brands,
     load_brand,
+    load_brand_folder,
     user_brands_dir,
 )
 
@@ -78,6 +79,8 @@ def test_a_user_brand_overrides_a_bundled_one_of_the_same_name() -> None:
     ("name: X\nfirm: {name: X}\nfonts: {regular: nothere.ttf}\n", "fonts.regular"),
     ("name: [unclosed\n", "not valid YAML at line"),
     ("- just\n- a list\n", "expected a mapping"),
+    ("name: &n X\nfirm: {name: *n}\n", "line 2: an alias (*n) is not allowed"),
+    ("name: X\nfirm: {name: X}\nname: Y\n", "line 3: the key 'name' is given twice"),
 ])
 def test_mistakes_in_a_profile_are_named_with_the_file(text: str, expected: str) -> None:
     folder = make_user_brand("broken", text, logo=False)
@@ -101,3 +104,18 @@ def test_an_unknown_brand_lists_the_known_ones() -> None:
         load_brand("nope")
     with pytest.raises(WorkbenchError, match="not a brand profile name"):
         load_brand("../default")
+
+
+def test_a_brand_file_that_is_a_fifo_is_refused_without_waiting() -> None:
+    import os
+    import signal
+
+    folder = make_user_brand("piped", "name: X\n", logo=False)
+    (folder / "brand.yaml").unlink()
+    os.mkfifo(folder / "brand.yaml")
+    signal.alarm(20)  # a hang fails the test instead of blocking the suite
+    try:
+        with pytest.raises(BrandError, match="not a regular file"):
+            load_brand_folder(folder)
+    finally:
+        signal.alarm(0)

@@ -138,9 +138,10 @@ def assert_workbook_matches(path: Path, result: ScoreResult, framework: Framewor
         _close(summary[f"E{row}"].value, c.applicable_max, category.id)
         _close(summary[f"F{row}"].value, c.percent, category.id)
         checked += 1
-    assert layout.enablers is not None
-    ws = wb[layout.enablers.name]
+    assert (layout.enablers is None) == (not framework.enablers)
+    ws = wb[layout.enablers.name] if layout.enablers is not None else None
     for enabler in framework.enablers:
+        assert ws is not None and layout.enablers is not None
         n = result.enablers[enabler.code]
         r = layout.enablers.head_row(enabler.code).row
         _close(ws[f"{Col.PERCENT}{r}"].value, n.percent, enabler.code)

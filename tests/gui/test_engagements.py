@@ -8,10 +8,12 @@ from pytestqt.qtbot import QtBot
 
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.gui import engagement_commands
+from workbench.gui.engagement_dialogs import EngagementDialog
 from workbench.gui.main_window import MainWindow
 from workbench.gui.models.engagement_list import Column
 from workbench.gui.settings import Settings
 from workbench.services import engagements, scores
+from workbench.services import frameworks as installed_frameworks
 from workbench.services.session import Session
 
 from .conftest import Dialogs
@@ -45,7 +47,7 @@ def test_create_an_engagement_and_score_it(qtbot: QtBot, window: MainWindow,
     details = EngagementDetails("Contoso Bank", "Dublin", "CEM maturity 2027", "Ana Ruiz",
                                 "2027-03-01", "2027-03-03")
     team = [Assessor("Ana Ruiz", "Lead assessor"), Assessor("Ben Okafor", "Assessor", "BO")]
-    monkeypatch.setattr(engagement_commands, "ask_details", lambda *_a: (details, team))
+    monkeypatch.setattr(engagement_commands, "ask_new", lambda *_a: (details, team, None))
     window.new_engagement()
     assert window.context is not None
     eid = window.context.engagement_id
@@ -67,7 +69,7 @@ def test_create_an_engagement_and_score_it(qtbot: QtBot, window: MainWindow,
 def test_a_new_engagement_needs_a_client(window: MainWindow, modal: Dialogs,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     details = EngagementDetails("  ", "Site", "Title", "Lead")
-    monkeypatch.setattr(engagement_commands, "ask_details", lambda *_a: (details, []))
+    monkeypatch.setattr(engagement_commands, "ask_new", lambda *_a: (details, [], None))
     window.new_engagement()
     assert window.context is None
     assert modal.errors == ["an engagement needs a client name"]
@@ -164,3 +166,35 @@ def test_empty_state_offers_the_demo(qtbot: QtBot, tmp_path: object, settings: S
         window.close()
     finally:
         session.close()
+
+
+def test_the_new_engagement_dialog_offers_every_framework_with_a_description(
+        qtbot: QtBot, gui_session: Session) -> None:
+    choices = installed_frameworks.for_new_engagements(gui_session)
+    dialog = EngagementDialog(None, None, None, frameworks=choices)
+    qtbot.addWidget(dialog)
+    ids = [dialog.framework.itemData(n).id for n in range(dialog.framework.count())]
+    assert ids[0] == "cem-6d"
+    assert set(ids) >= {"cem-6d", "cx-implementation-4", "cx-maturity-layers",
+                        "cx-building-blocks"}
+    dialog.framework.setCurrentIndex(ids.index("cx-building-blocks"))
+    assert "Eight building blocks" in dialog.framework_about.text()
+    assert "8 elements in 3 dimensions" in dialog.framework_about.text()
+    assert dialog.framework_key() == ("cx-building-blocks", "1.0")
+    editing = EngagementDialog(EngagementDetails("C", "S", "T", "L"), [], None,
+                               frameworks=choices)
+    qtbot.addWidget(editing)
+    assert editing.framework_key() is None  # an engagement's framework is fixed once created
+
+
+def test_a_new_engagement_on_another_framework_opens_its_first_element(
+        window: MainWindow, gui_session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    details = EngagementDetails("Fabrikam", "HQ", "Layers 2027", "Ana Ruiz")
+    monkeypatch.setattr(engagement_commands, "ask_new",
+                        lambda *_a: (details, [], ("cx-maturity-layers", "1.0")))
+    window.new_engagement()
+    assert window.context is not None
+    eid = window.context.engagement_id
+    assert gui_session.framework_of(eid).id == "cx-maturity-layers"
+    assert window.workspace is not None
+    assert window.workspace.form.code == "L1.1"

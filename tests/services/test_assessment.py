@@ -162,6 +162,22 @@ def test_a_200_mb_attachment_is_refused_without_reading_it(session: Session, eid
     assert attachments.attachments(session, eid) == []
 
 
+def test_a_fifo_or_a_device_is_refused_without_waiting(session: Session, eid: str,
+                                                       tmp_path: Path) -> None:
+    import signal
+
+    fifo = tmp_path / "photo.jpg"
+    os.mkfifo(fifo)
+    signal.alarm(20)  # a hang fails the test instead of blocking the suite
+    try:
+        for path in (fifo, Path("/dev/zero")):
+            with pytest.raises(WorkbenchError, match="not a regular file"):
+                attachments.attach_file(session, eid, "D1.1", path)
+    finally:
+        signal.alarm(0)
+    assert attachments.attachments(session, eid) == []
+
+
 def test_a_missing_file_is_a_clear_error(session: Session, eid: str, tmp_path: Path) -> None:
     with pytest.raises(WorkbenchError, match="cannot be read"):
         attachments.attach_file(session, eid, "D1.1", tmp_path / "nope.jpg")

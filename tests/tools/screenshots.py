@@ -46,6 +46,33 @@ def _settle(app: object, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
+OTHER_FRAMEWORKS = ("cx-implementation-4", "cx-maturity-layers", "cx-building-blocks")
+
+
+def _rated_engagement(session: object, framework_id: str) -> str:
+    """An engagement on `framework_id` with most of it rated and a target on each element."""
+    import random
+
+    from workbench.core.engagement import EngagementDetails
+    from workbench.core.ratings import NA
+    from workbench.services import assessment, engagements
+    from workbench.services.session import Session
+
+    assert isinstance(session, Session)
+    details = EngagementDetails("Northwind Telecom", "Head office", f"{framework_id} review",
+                                "Ana Ruiz", "2026-11-02", "2026-11-04")
+    eid = engagements.create(session, details, framework_id=framework_id).engagement_id
+    rnd = random.Random(framework_id)
+    framework = session.framework_of(eid)
+    for n, element in enumerate(framework.elements()):
+        for indicator in element.indicators[: len(element.indicators) - (n % 2)]:
+            assessment.rate(session, eid, indicator.code, rnd.choice([1, 2, 3, 3, 4, 4, 5, NA]))
+        assessment.judge(session, eid, element.code, rnd.choice(["fully", "partially",
+                                                                 "not_yet"]))
+        assessment.set_target(session, eid, element.code, 4)
+    return eid
+
+
 def render(out: Path) -> list[Path]:
     from workbench.gui.app import application, build_main_window
     from workbench.services import attachments
@@ -125,6 +152,45 @@ def render(out: Path) -> list[Path]:
     verify.grab().save(str(target))
     shots.append(target)
     verify.close()
+    for framework_id in OTHER_FRAMEWORKS:
+        engagement = _rated_engagement(session, framework_id)
+        window.open_engagement(engagement)
+        workspace = window.workspace
+        assert workspace is not None
+        first = next(session.framework_of(engagement).elements()).code
+        workspace.select_element(first)
+        _settle(app, 0.2)
+        window.runner.wait(10_000)
+        _settle(app, 0.3)
+        target = out / f"scoring-form-{framework_id}.png"
+        window.grab().save(str(target))
+        shots.append(target)
+        workspace.show_dashboard()
+        _settle(app, 0.3)
+        target = out / f"dashboard-{framework_id}.png"
+        window.grab().save(str(target))
+        shots.append(target)
+    from workbench.gui.frameworks_dialog import FrameworksDialog
+
+    frameworks_dialog = FrameworksDialog(session, window)
+    frameworks_dialog.refresh(("cx-implementation-4", "1.0"))
+    frameworks_dialog.show()
+    _settle(app, 0.3)
+    target = out / "frameworks-dialog.png"
+    frameworks_dialog.grab().save(str(target))
+    shots.append(target)
+    frameworks_dialog.close()
+    from workbench.gui.engagement_dialogs import EngagementDialog
+    from workbench.services.frameworks import for_new_engagements
+
+    new = EngagementDialog(None, None, window, frameworks=for_new_engagements(session))
+    new.framework.setCurrentIndex(1)
+    new.show()
+    _settle(app, 0.3)
+    target = out / "new-engagement.png"
+    new.grab().save(str(target))
+    shots.append(target)
+    new.close()
     window.close()
     session.close()
     return shots

@@ -4,69 +4,41 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from workbench.cli.output import print_json, print_table
-from workbench.core.framework import Framework, Indicator
-from workbench.core.framework_loader import (
-    bundled_framework,
-    bundled_frameworks,
-    load_framework_file,
-)
+from workbench.core.framework_data import framework_to_dict
+from workbench.core.framework_loader import load_framework_file
+from workbench.services import frameworks as installed_frameworks
+from workbench.services.session import Session
 
 
-def framework_to_dict(f: Framework) -> dict[str, Any]:
-    """The framework with the key names of the definition format."""
-
-    def indicators(items: tuple[Indicator, ...]) -> list[dict[str, str]]:
-        return [{"code": i.code, "text": i.text} for i in items]
-
-    return {
-        "id": f.id, "version": f.version, "name": f.name, "description": f.description,
-        "total_points": f.total_points,
-        "scale": [{"value": s.value, "label": s.label, "meaning": s.meaning,
-                   "fraction": s.fraction} for s in f.scale],
-        "objective_levels": [{"key": o.key, "label": o.label, "fraction": o.fraction}
-                             for o in f.objective_levels],
-        "weights": {"indicators": f.weights.indicators, "objective": f.weights.objective},
-        "bands": [{"level": b.level, "label": b.label, "min_percent": b.min_percent}
-                  for b in f.bands],
-        "categories": [{"id": c.id, "name": c.name, "points": c.points,
-                        "description": c.description} for c in f.categories],
-        "dimensions": [
-            {"code": d.code, "name": d.name, "category": d.category, "question": d.question,
-             "summary": d.summary, "points": d.points,
-             "elements": [{"code": e.code, "title": e.title, "points": e.points,
-                           "objective": e.objective, "indicators": indicators(e.indicators)}
-                          for e in d.elements]}
-            for d in f.dimensions],
-        "enablers": [{"code": n.code, "name": n.name, "summary": n.summary,
-                      "indicators": indicators(n.indicators)} for n in f.enablers],
-    }
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    frameworks = bundled_frameworks()
+def cmd_list(session: Session, args: argparse.Namespace) -> int:
+    infos = installed_frameworks.available(session)
     if args.json:
-        print_json([{"id": f.id, "version": f.version, "name": f.name,
-                     "dimensions": len(f.dimensions),
-                     "elements": len(f.element_by_code), "enablers": len(f.enablers),
-                     "total_points": f.total_points} for f in frameworks])
+        print_json([{"id": i.id, "version": i.version, "name": i.name,
+                     "description": i.description, "origin": i.origin,
+                     "dimensions": i.dimensions, "elements": i.elements,
+                     "total_points": i.total_points, "engagements": i.engagements}
+                    for i in infos])
         return 0
-    print_table(["id", "version", "name", "elements", "points"],
-                [(f.id, f.version, f.name, len(f.element_by_code), f"{f.total_points:g}")
-                 for f in frameworks], right=(3, 4))
+    print_table(["id", "version", "source", "elements", "points", "name"],
+                [(i.id, i.version, i.origin, i.elements, f"{i.total_points:g}", i.name)
+                 for i in infos], right=(3, 4))
+    print()
+    for i in infos:
+        print(f"{i.id} {i.version}: {i.description}")
     return 0
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    f = bundled_framework(args.id, args.version)
+def cmd_show(session: Session, args: argparse.Namespace) -> int:
+    f = installed_frameworks.find(session, args.id, args.version)
     if args.json:
         print_json(framework_to_dict(f))
         return 0
     print(f"{f.name} ({f.id} {f.version}), {f.total_points:g} points")
     for d in f.dimensions:
-        print(f"\n{d.code} {d.name} ({d.category}, {d.points:g} points) — {d.question}")
+        question = f" — {d.question}" if d.question else ""
+        print(f"\n{d.code} {d.name} ({d.category}, {d.points:g} points){question}")
         for e in d.elements:
             print(f"  {e.code:<6} {e.title}  [{e.points:g} pts, {len(e.indicators)} indicators]")
     if f.enablers:
@@ -77,7 +49,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    f = load_framework_file(Path(args.file))
+    path = Path(args.file)
+    f = (installed_frameworks.read_definition(path) if path.suffix.lower() == ".xlsx"
+         else load_framework_file(path))
     element_indicators = sum(len(e.indicators) for e in f.elements())
     enabler_indicators = sum(len(n.indicators) for n in f.enablers)
     print(f"{args.file}: valid — {f.id} {f.version}, {len(f.dimensions)} dimensions, "
@@ -87,18 +61,56 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(session: Session, args: argparse.Namespace) -> int:
+    path = installed_frameworks.export(session, args.id, args.version, Path(args.output))
+    print(path)
+    return 0
+
+
+def cmd_import(session: Session, args: argparse.Namespace) -> int:
+    done = installed_frameworks.install(session, Path(args.file))
+    f = done.framework
+    what = "installed" if done.new else "already there, unchanged:"
+    print(f"{what} {f.id} {f.version} ({f.name}), {len(f.element_by_code)} elements, "
+          f"{f.total_points:g} points")
+    return 0
+
+
+def cmd_delete(session: Session, args: argparse.Namespace) -> int:
+    installed_frameworks.delete(session, args.id, args.version)
+    print(f"deleted {args.id} {args.version}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
              parent: argparse.ArgumentParser) -> None:
     p = sub.add_parser("framework", help="the frameworks the workbench knows")
     fsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    ls = fsub.add_parser("list", help="list the bundled frameworks", parents=[parent])
+    ls = fsub.add_parser("list", help="list the bundled and installed frameworks",
+                         parents=[parent])
     ls.add_argument("--json", action="store_true")
-    ls.set_defaults(func=cmd_list, needs_db=False)
+    ls.set_defaults(func=cmd_list, needs_db=True)
     show = fsub.add_parser("show", help="show a framework", parents=[parent])
     show.add_argument("id")
     show.add_argument("--version", default=None)
     show.add_argument("--json", action="store_true")
-    show.set_defaults(func=cmd_show, needs_db=False)
-    val = fsub.add_parser("validate", help="check a framework definition file", parents=[parent])
+    show.set_defaults(func=cmd_show, needs_db=True)
+    exp = fsub.add_parser("export", help="write a framework as an authoring workbook (.xlsx) "
+                          "or definition file (.yaml)", parents=[parent])
+    exp.add_argument("id")
+    exp.add_argument("--version", default=None)
+    exp.add_argument("-o", "--output", required=True, metavar="FILE")
+    exp.set_defaults(func=cmd_export, needs_db=True)
+    imp = fsub.add_parser("import", help="validate and install a framework from FILE.xlsx or "
+                          "FILE.yaml", parents=[parent])
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_import, needs_db=True)
+    rm = fsub.add_parser("delete", help="delete an installed framework version no engagement "
+                         "uses", parents=[parent])
+    rm.add_argument("id")
+    rm.add_argument("--version", required=True)
+    rm.set_defaults(func=cmd_delete, needs_db=True)
+    val = fsub.add_parser("validate", help="check a framework definition file (.yaml) or authoring "
+                         "workbook (.xlsx)", parents=[parent])
     val.add_argument("file")
     val.set_defaults(func=cmd_validate, needs_db=False)

@@ -9,7 +9,7 @@ its line in the file.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from workbench.core.bundled import resources_dir
 from workbench.core.errors import FrameworkError, NotFoundError
+from workbench.core.files import FileInputError, read_regular_file
 from workbench.core.framework import (
     Band,
     Category,
@@ -31,6 +32,7 @@ from workbench.core.framework import (
     ScaleLevel,
     Weights,
 )
+from workbench.core.safe_yaml import YamlProblem, load_yaml
 
 FORMAT = "workbench.framework/1"
 # libyaml's parser where PyYAML has it (ten times faster: start-up parses the bundled file).
@@ -168,28 +170,46 @@ def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
     return lines
 
 
-class _Problems:
-    """Problems with their place; the line index is built only once there is a problem."""
+Loc = tuple[str | int, ...]
+Locate = Callable[[Loc], "str | None"]
+"""The place of a path in the source ("line 12", "Elements!D14"), or None when unknown."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._lines: Mapping[tuple[str | int, ...], int] | None = None
+
+def yaml_locator(text: str) -> Locate:
+    """Places as "line N", the line index built only when a problem needs it."""
+    index: dict[Loc, int] = {}
+    built = False
+
+    def locate(loc: Loc) -> str | None:
+        nonlocal index, built
+        if not built:
+            index, built = _line_index(text), True
+        line = index.get(loc)
+        return f"line {line}" if line else None
+
+    return locate
+
+
+class _Problems:
+    """Problems with their place: the nearest enclosing path the locator knows."""
+
+    def __init__(self, locate: Locate, show_path: bool = True) -> None:
+        self.locate = locate
+        self.show_path = show_path
         self.items: list[str] = []
 
-    @property
-    def lines(self) -> Mapping[tuple[str | int, ...], int]:
-        if self._lines is None:
-            self._lines = _line_index(self.text)
-        return self._lines
+    def place(self, loc: Sequence[str | int]) -> str | None:
+        key = tuple(loc)
+        where = None
+        while key and where is None:
+            where = self.locate(key)
+            key = key[:-1]
+        return where
 
     def add(self, loc: Sequence[str | int], message: str) -> None:
-        key = tuple(loc)
-        line = None
-        while key and line is None:
-            line = self.lines.get(key)
-            key = key[:-1]
-        where = f"line {line}: " if line else ""
-        self.items.append(f"{where}{_path(loc)}: {message}")
+        where = self.place(loc)
+        parts = [p for p in (where, _path(loc) if self.show_path or not where else None) if p]
+        self.items.append(": ".join([*parts, message]))
 
 
 def _duplicates(codes: Iterable[tuple[Sequence[str | int], str]], what: str,
@@ -199,7 +219,7 @@ def _duplicates(codes: Iterable[tuple[Sequence[str | int], str]], what: str,
         if code in seen:
             problems.add(loc, f"{what} {code!r} is used again (first at {seen[code]})")
         else:
-            seen[code] = _path(loc)
+            seen[code] = problems.place(loc) or _path(loc)
 
 
 def _close(a: float, b: float) -> bool:
@@ -263,8 +283,9 @@ def _check_consistency(m: FrameworkModel, problems: _Problems) -> None:
         if dim.points is not None and not _close(element_total, dim.points):
             last = len(dim.elements) - 1
             problems.add([*d_loc, "elements", last, "points"] if last >= 0 else d_loc,
-                         f"elements add up to {element_total:g}, but {dim.name}'s elements "
-                         f"must total {dim.points:g}")
+                         f"points {dim.elements[last].points:g} bring the elements to "
+                         f"{element_total:g}, but {dim.name}'s elements must total "
+                         f"{dim.points:g}")
         by_category[dim.category] = by_category.get(dim.category, 0.0) + element_total
     for c_index, category in enumerate(m.categories):
         got = by_category.get(category.id, 0.0)
@@ -322,16 +343,23 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
         raise FrameworkError(source, [f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB"
                                       " — not a framework definition"])
     try:
-        data = yaml.load(text, Loader=_LOADER)  # _LOADER is a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FrameworkError(source, [f"{where}not valid YAML ({problem})"]) from None
+        data = load_yaml(text)
+    except YamlProblem as exc:
+        raise FrameworkError(source, [str(exc)]) from None
+    return framework_from_data(data, source, text, yaml_locator(text))
+
+
+def framework_from_data(data: Any, source: str, text: str, locate: Locate,
+                        show_path: bool = True) -> Framework:
+    """Validate a definition already read into plain data (from YAML or a workbook).
+
+    `text` is the definition as YAML, kept with the framework; `locate` names the place
+    of a path in the source, so every problem says where to look.
+    """
     if not isinstance(data, dict):
         raise FrameworkError(source, ["the document must be a mapping with keys such as id, "
                                       "version, scale, dimensions"])
-    problems = _Problems(text)
+    problems = _Problems(locate, show_path)
     if data.get("format", FORMAT) != FORMAT:
         problems.add(["format"], f"{data.get('format')!r} is not a format this version reads "
                      f"(expected {FORMAT!r})")
@@ -359,12 +387,10 @@ def parse_framework(text: str, source: str = "<framework>") -> Framework:
 def load_framework_file(path: Path) -> Framework:
     """Read and validate a framework file; every failure is a FrameworkError naming the file."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise FrameworkError(str(path), ["the file is larger than 5 MB — not a framework "
-                                             "definition"])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FrameworkError(str(path), [f"cannot be read ({exc.strerror or exc})"]) from None
+        raw = read_regular_file(path, limit=MAX_FILE_BYTES, what="framework file")
+    except FileInputError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise FrameworkError(str(path), [reason]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from platformdirs import user_data_path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from workbench.core.bundled import resources_dir, templates_dir
 from workbench.core.errors import ImageError, NotFoundError, WorkbenchError
+from workbench.core.files import FileInputError, read_regular_file
 from workbench.core.images import inspect_image
+from workbench.core.safe_yaml import YamlProblem, load_yaml
 from workbench.core.visual import visual
 
 FORMAT = "workbench.brand/1"
@@ -182,22 +183,21 @@ def load_brand(name: str | None = None) -> Brand:
 def load_brand_folder(folder: Path) -> Brand:
     """Load and validate the brand profile in `folder`; BrandError lists every problem."""
     source = folder / BRAND_FILE
+    if not source.exists() and not source.is_symlink():
+        raise BrandError(f"{source}: the brand profile file is missing")
     try:
-        size = source.stat().st_size
-        if size > MAX_BRAND_FILE_BYTES:
-            raise BrandError(f"{source}: the file is {size // 1024} KB, more than a brand "
-                             f"profile needs (at most {MAX_BRAND_FILE_BYTES // 1024} KB)")
-        raw: Any = yaml.safe_load(source.read_text("utf-8"))
-    except FileNotFoundError:
-        raise BrandError(f"{source}: the brand profile file is missing") from None
+        # A regular file within the limit only; no aliases or repeated keys in the YAML.
+        data = read_regular_file(source, limit=MAX_BRAND_FILE_BYTES, what="brand profile")
+        raw: Any = load_yaml(data.decode("utf-8"))
+    except FileInputError as exc:
+        raise BrandError(str(exc)) from None
     except UnicodeDecodeError:
         raise BrandError(f"{source}: the file is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise BrandError(f"{source}: not valid YAML{where}") from None
-    except OSError as exc:
-        raise BrandError(f"{source}: cannot be read ({exc.strerror or exc})") from None
+    except YamlProblem as exc:
+        if exc.message.startswith("not valid YAML"):
+            where = f" at line {exc.line}" if exc.line else ""
+            raise BrandError(f"{source}: not valid YAML{where}") from None
+        raise BrandError(f"{source}: line {exc.line}: {exc.message}") from None
     if not isinstance(raw, dict):
         raise BrandError(f"{source}: expected a mapping of keys (name, firm, colours, …)")
     try:

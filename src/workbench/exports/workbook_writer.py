@@ -815,6 +815,8 @@ class _Writer:
         bars.y_axis.delete = False
         bars.height, bars.width = 7.5, 16.5
         ws.add_chart(bars, f"A{anchor_row}")
+        if len(self.fw.dimensions) < 3:
+            return  # a radar needs three axes; the bars above already show each dimension
         radar = RadarChart()
         radar.type = "marker"
         radar.style = 26

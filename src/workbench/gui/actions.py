@@ -46,6 +46,7 @@ class ActionId(StrEnum):
     VERIFY = "verify"
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
+    FRAMEWORKS = "frameworks"
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ SPECS: dict[ActionId, ActionSpec] = {
                                 "Check a signed PDF's signature and content hash"),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", (Key.HelpContents, "F1"),
                                    "Every key the workbench understands"),
+    ActionId.FRAMEWORKS: ActionSpec("&Frameworks…", ("Ctrl+Shift+K",),
+                                    "List, import, export and delete frameworks"),
     ActionId.ABOUT: ActionSpec("&About Assessor Workbench", ("Ctrl+F1",),
                                "Version, frameworks, database and licence",
                                SP.SP_MessageBoxInformation),
@@ -136,6 +139,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
                  ActionId.PREVIOUS_INDICATOR, None, ActionId.ADD_ATTACHMENT,
                  ActionId.ADD_ACTION)),
     ("&View", (ActionId.SHOW_ENGAGEMENTS, ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD)),
+    ("&Settings", (ActionId.FRAMEWORKS,)),
     ("&Help", (ActionId.SHORTCUTS, None, ActionId.ABOUT)),
 )
 

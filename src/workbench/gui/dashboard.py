@@ -93,7 +93,8 @@ class DashboardView(QScrollArea):
         lower.setHorizontalSpacing(3 * GRID)
         lower.setVerticalSpacing(GRID)
         lower.addWidget(heading("Largest gaps to target", 1, body), 0, 0)
-        lower.addWidget(heading("Framework enablers", 1, body), 0, 1)
+        if framework.enablers:
+            lower.addWidget(heading("Framework enablers", 1, body), 0, 1)
         self.gaps = QTableWidget(0, 4, body)
         self.gaps.setHorizontalHeaderLabels(["Element", "Current", "Target", "Gap"])
         self.gaps.verticalHeader().hide()

@@ -13,11 +13,14 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.core.errors import WorkbenchError
+from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
 from workbench.core.team import Reassignment
 from workbench.gui import dialogs
 from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog, ReassignDialog
 from workbench.gui.ops import Op
 from workbench.services import engagements
+from workbench.services import frameworks as installed_frameworks
+from workbench.services.frameworks import FrameworkInfo
 from workbench.services.session import Change, Session
 
 
@@ -27,6 +30,17 @@ def ask_details(parent: QWidget, details: EngagementDetails | None,
     dialog = EngagementDialog(details, team, parent)
     if dialog.exec():
         return dialog.details(), dialog.members()
+    return None
+
+
+NewEngagement = tuple[EngagementDetails, list[Assessor], tuple[str, str] | None]
+
+
+def ask_new(parent: QWidget, choices: list[FrameworkInfo]) -> NewEngagement | None:
+    """Show the New Engagement dialog; (details, team, framework) when created."""
+    dialog = EngagementDialog(None, None, parent, frameworks=choices)
+    if dialog.exec():
+        return dialog.details(), dialog.members(), dialog.framework_key()
     return None
 
 
@@ -65,11 +79,19 @@ class EngagementCommands(QObject):
         return Op(self.parent_widget, self, work).run()
 
     def new(self) -> str | None:
-        answer = ask_details(self.parent_widget, None, None)
+        try:
+            choices = installed_frameworks.for_new_engagements(self.session)
+        except WorkbenchError as exc:
+            dialogs.show_error(self.parent_widget, str(exc))
+            return None
+        answer = ask_new(self.parent_widget, choices)
         if answer is None:
             return None
-        details, team = answer
-        change = self._run(lambda s: engagements.create(s, details, team=team))
+        details, team, key = answer
+        framework_id, version = key if key is not None else (DEFAULT_FRAMEWORK_ID, None)
+        change = self._run(lambda s: engagements.create(
+            s, details, team=team, framework_id=framework_id,
+            framework_version=version))
         return change.engagement_id if change else None
 
     def edit(self, engagement_id: str) -> bool:

@@ -30,6 +30,7 @@ from workbench.core import limits
 from workbench.core.bundled import templates_dir
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.gui.theme import GRID, muted_label
+from workbench.services.frameworks import FrameworkInfo
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -68,7 +69,8 @@ class EngagementDialog(QDialog):
     """New engagement, or edit the details and team of one."""
 
     def __init__(self, details: EngagementDetails | None = None,
-                 team: list[Assessor] | None = None, parent: QWidget | None = None) -> None:
+                 team: list[Assessor] | None = None, parent: QWidget | None = None,
+                 frameworks: list[FrameworkInfo] | None = None) -> None:
         super().__init__(parent)
         editing = details is not None
         self.setWindowTitle("Engagement Details" if editing else "New Engagement")
@@ -103,6 +105,19 @@ class EngagementDialog(QDialog):
         form.addRow("Dates", dates)
         form.addRow("&Lead assessor", self.lead)
         form.addRow("&Brand profile", self.brand)
+        self.framework = QComboBox(self)
+        self.framework_about = muted_label("", self)
+        self.framework_about.setWordWrap(True)
+        # Room for three wrapped lines: a form layout does not grow a wrapped label by itself.
+        self.framework_about.setMinimumHeight(3 * self.framework_about.fontMetrics()
+                                              .lineSpacing() + GRID)
+        if not editing and frameworks:
+            for info in frameworks:
+                self.framework.addItem(f"{info.name} ({info.version})", info)
+            self.framework.currentIndexChanged.connect(self._show_framework)
+            form.addRow("&Framework", self.framework)
+            form.addRow("", self.framework_about)
+            self._show_framework()
         outer.addLayout(form)
         outer.addWidget(QLabel("<b>Team</b>", self))
         outer.addWidget(muted_label("Each assessor rates on their own; the lead assessor joins "
@@ -143,6 +158,18 @@ class EngagementDialog(QDialog):
             self.brand.setCurrentIndex(max(0, index))
         for member in team or []:
             self.add_member(member)
+
+    def _show_framework(self) -> None:
+        info = self.framework.currentData()
+        if isinstance(info, FrameworkInfo):
+            self.framework_about.setText(
+                f"{info.description} {info.elements} elements in {info.dimensions} "
+                f"dimensions, {info.total_points:g} points.")
+
+    def framework_key(self) -> tuple[str, str] | None:
+        """(id, version) of the chosen framework; None when the dialog offers no choice."""
+        info = self.framework.currentData()
+        return info.key if isinstance(info, FrameworkInfo) else None
 
     def add_member(self, member: Assessor) -> None:
         n = self.team.rowCount()

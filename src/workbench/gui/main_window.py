@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         a.on(ActionId.AMEND, lambda: self._with_context(lambda c: self.amend()))
         a.on(ActionId.VERIFY, self.verify)
         a.on(ActionId.ABOUT, self.about)
+        a.on(ActionId.FRAMEWORKS, self.manage_frameworks)
         a.on(ActionId.SHORTCUTS, self.shortcuts)
         self._show_page()
         self._restore()
@@ -389,6 +390,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, e=engagement_id: self.open_engagement(e))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent engagements").setEnabled(False)
+
+    def manage_frameworks(self) -> None:
+        from workbench.gui.frameworks_dialog import FrameworksDialog
+
+        FrameworksDialog(self.session, self).exec()
 
     def about(self) -> None:
         from workbench.gui.dialogs import AboutDialog

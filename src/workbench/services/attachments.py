@@ -7,6 +7,7 @@ from pathlib import Path
 from workbench.core import limits
 from workbench.core.engagement import AttachmentInfo
 from workbench.core.errors import InvalidValueError, NotFoundError, WorkbenchError
+from workbench.core.files import read_regular_file
 from workbench.core.images import guess_media_type, inspect_image, looks_like_image
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import engagements, evidence
@@ -51,7 +52,8 @@ def attach_file(session: Session, engagement_id: str, element: str, path: Path,
         if size > MAX_ATTACHMENT_BYTES:
             raise InvalidValueError(f"{path.name}: {size / 2**20:.0f} MB is larger than the "
                                     f"{MAX_ATTACHMENT_BYTES // 2**20} MB an attachment may be")
-        data = path.read_bytes()
+        # Only a regular file, read to the limit: a pipe or a device never hangs the import.
+        data = read_regular_file(path, limit=MAX_ATTACHMENT_BYTES, what="file to attach")
     except OSError as exc:
         raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return attach_bytes(session, engagement_id, element, path.name, data, caption, assessor)

@@ -23,6 +23,7 @@ from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framew
 from workbench.core.interchange import MAX_DOCUMENT_BYTES, document_to_dict, parse_document
 from workbench.core.scoring import score_engagement
 from workbench.core.team import AssessorWork, Reassignment
+from workbench.services import frameworks as installed_frameworks
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, engagements, evidence, frameworks, team_work
 from workbench.storage.ratings import rating_set
@@ -64,9 +65,7 @@ def create(session: Session, details: EngagementDetails, *,
     try:
         framework = bundled_framework(framework_id, framework_version)
     except WorkbenchError:
-        if framework_version is None:
-            raise
-        framework = session.framework(framework_id, framework_version)
+        framework = installed_frameworks.find(session, framework_id, framework_version)
     engagement_id = new_id()
     with session.db.atomic():
         frameworks.store_framework(session.db, framework)

@@ -39,3 +39,15 @@ def stored_frameworks(db: Database) -> list[tuple[str, str, str]]:
     """(id, version, name) of every framework the database holds."""
     return [(r[0], r[1], r[2]) for r in db.execute(
         "SELECT id, version, name FROM frameworks ORDER BY id, version").fetchall()]
+
+
+def usage(db: Database) -> dict[tuple[str, str], int]:
+    """(id, version) -> the number of engagements that score with that framework version."""
+    return {(r[0], r[1]): r[2] for r in db.execute(
+        "SELECT framework_id, framework_version, count(*) FROM engagements "
+        "GROUP BY framework_id, framework_version").fetchall()}
+
+
+def delete_framework(db: Database, framework_id: str, version: str) -> None:
+    """Remove a stored framework version (the engagements' foreign key keeps a used one)."""
+    db.execute("DELETE FROM frameworks WHERE id = ? AND version = ?", [framework_id, version])

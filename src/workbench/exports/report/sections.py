@@ -59,6 +59,8 @@ __all__ = ["Context", "Heading", "contents", "dimensions", "draw_cover", "execut
 # ---------------------------------------------------------------- contents
 
 
+RADAR_MIN_AXES = 3  # fewer dimensions are drawn as bars
+
 def contents(ctx: Context) -> list[Flowable]:
     return [heading(ctx, "Contents", 0, "contents", in_contents=False),
             rich(ctx.styles, "The sections of this report and the pages they start on.",
@@ -156,23 +158,36 @@ def _target_percent(ctx: Context, level: int | None) -> float | None:
 def maturity_profile(ctx: Context) -> list[Flowable]:
     s, data = ctx.styles, ctx.data
     f, score = data.framework, data.score
+    parts = "dimension, element and enabler" if f.enablers else "dimension and element"
     out = section_title(ctx, "profile", "Maturity profile",
-                        "Where each dimension, element and enabler stands against its target.")
-    out.append(rich(s, (
-        "The radar shows each dimension's share of its applicable points, the filled shape, "
-        "against the threshold of the target level agreed with the client, the dashed "
-        "outline. Rings mark the thresholds of the maturity levels."), "body"))
-    labels = [f"{d.code} {d.name}" for d in f.dimensions]
-    values = []
-    for d in f.dimensions:
-        r = score.dimensions[d.code]
-        tgt = f" → target {r.target}" if r.target is not None else ""
-        values.append(f"{fmt_percent(r.percent)} · level {r.level or '–'}{tgt}")
-    out.append(charts.radar(
-        s, labels, values,
-        [score.dimensions[d.code].percent for d in f.dimensions],
-        [_target_percent(ctx, score.dimensions[d.code].target) for d in f.dimensions],
-        _bands(ctx), ctx.width, 255))
+                        f"Where each {parts} stands against its target.")
+    if len(f.dimensions) >= RADAR_MIN_AXES:
+        out.append(rich(s, (
+            "The radar shows each dimension's share of its applicable points, the filled "
+            "shape, against the threshold of the target level agreed with the client, the "
+            "dashed outline. Rings mark the thresholds of the maturity levels."), "body"))
+        labels = [f"{d.code} {d.name}" for d in f.dimensions]
+        values = []
+        for d in f.dimensions:
+            r = score.dimensions[d.code]
+            tgt = f" → target {r.target}" if r.target is not None else ""
+            values.append(f"{fmt_percent(r.percent)} · level {r.level or '–'}{tgt}")
+        out.append(charts.radar(
+            s, labels, values,
+            [score.dimensions[d.code].percent for d in f.dimensions],
+            [_target_percent(ctx, score.dimensions[d.code].target) for d in f.dimensions],
+            _bands(ctx), ctx.width, 255))
+    else:
+        # A radar needs three axes; with fewer dimensions a bar each says the same plainly.
+        out.append(rich(s, (
+            "Each dimension's share of its applicable points, coloured by its maturity level, "
+            "with the threshold of the target level agreed with the client as a dashed "
+            "outline."), "body"))
+        bars = [charts.Bar(d.code, d.name, score.dimensions[d.code].percent,
+                           score.dimensions[d.code].level,
+                           _target_percent(ctx, score.dimensions[d.code].target),
+                           score.dimensions[d.code].target) for d in f.dimensions]
+        out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx)))
     out.append(charts.legend(s, ctx.width))
     out.append(gap(4))
 
@@ -218,7 +233,7 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         out.append(PageBreak())
         out.append(heading(ctx, "Enabler profile", 1, "profile-enablers"))
         out.append(rich(s, (
-            "The enablers are the conditions that let the six dimensions work: they are rated "
+            "The enablers are the conditions that let the dimensions work: they are rated "
             "on the same scale but carry no points, so they explain the score rather than add "
             "to it."), "body"))
         bars = [charts.Bar(n.code, n.name, score.enablers[n.code].percent,

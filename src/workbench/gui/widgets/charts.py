@@ -61,15 +61,22 @@ class _ScoreChart(QWidget):
 
 
 class RadarChart(_ScoreChart):
-    """The six dimensions: current percent (filled) against target level (dashed outline)."""
+    """The dimensions: current percent (filled) against target level (dashed outline).
+
+    A radar needs three axes: a framework with fewer dimensions gets a bar for each.
+    """
 
     MINIMUM = QSize(340, 320)
     HINT = QSize(420, 380)
+    MIN_AXES = 3
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dims = self.framework.dimensions
+        if len(dims) < self.MIN_AXES:
+            self._paint_bars(painter)
+            return
         legend_h = 3 * GRID
         area = QRectF(self.rect()).adjusted(8 * GRID, 5 * GRID, -8 * GRID,
                                             -(4 * GRID + legend_h))
@@ -126,10 +133,56 @@ class RadarChart(_ScoreChart):
             outer = point(n, 124)
             pct = self.result.dimensions[d.code].percent
             label = f"{d.code} {d.name}\n{'—' if pct is None else f'{percent_value(pct)}%'}"
-            box = QRectF(outer.x() - 6 * GRID, outer.y() - 2 * GRID, 12 * GRID, 4 * GRID)
+            # Long names wrap onto a second line and the box stays inside the widget.
+            box_w, box_h = 14 * GRID, 6 * GRID
+            left = min(max(0.0, outer.x() - box_w / 2), self.width() - box_w)
+            box = QRectF(left, outer.y() - box_h / 2, box_w, box_h)
             painter.setPen(text)
             painter.setFont(_small(self, 0.9))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             label)
+        self._legend(painter, QRectF(0, self.height() - legend_h, self.width(), legend_h))
+
+    def _paint_bars(self, painter: QPainter) -> None:
+        """One vertical bar per dimension, coloured by level, its target as a dashed line."""
+        dims = self.framework.dimensions
+        legend_h = 3 * GRID
+        left, top, bottom = 5 * GRID, 2 * GRID, 5 * GRID + legend_h
+        plot = QRectF(left, top, self.width() - left - 2 * GRID,
+                      self.height() - top - bottom)
+        muted = theme.muted(self)
+        painter.setFont(_small(self, 0.8))
+        floors = sorted({b.min_percent for b in self.framework.bands})
+        for percent in [*floors, 100.0]:
+            y = plot.bottom() - plot.height() * percent / 100
+            painter.setPen(QPen(theme.rule(self), 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(muted)
+            painter.drawText(QRectF(0, y - 8, left - 6, 16),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{percent:.0f}%")
+        slot = plot.width() / max(1, len(dims))
+        bar = min(slot * 0.5, 12 * GRID)
+        for n, d in enumerate(dims):
+            cx = plot.left() + slot * (n + 0.5)
+            score = self.result.dimensions[d.code] if self.result is not None else None
+            if score is not None and score.percent is not None:
+                h = plot.height() * max(0.0, min(100.0, score.percent)) / 100
+                painter.setPen(QPen(theme.level_fill(score.level).darker(130), 1))
+                painter.setBrush(theme.level_fill(score.level))
+                painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+            if score is not None and score.target is not None:
+                ty = plot.bottom() - plot.height() * band_floor(self.framework,
+                                                                score.target) / 100
+                painter.setPen(QPen(theme.target_colour(), 2, Qt.PenStyle.DashLine))
+                painter.drawLine(QPointF(cx - bar / 2 - GRID, ty),
+                                 QPointF(cx + bar / 2 + GRID, ty))
+            pct = None if score is None else score.percent
+            label = f"{d.code} {d.name}\n{'—' if pct is None else f'{percent_value(pct)}%'}"
+            painter.setPen(_text_colour(self))
+            painter.setFont(_small(self, 0.9))
+            painter.drawText(QRectF(cx - slot / 2, plot.bottom() + 4, slot, 4 * GRID),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
         self._legend(painter, QRectF(0, self.height() - legend_h, self.width(), legend_h))
 
     def _legend(self, painter: QPainter, rect: QRectF) -> None:
