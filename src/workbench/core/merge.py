@@ -97,11 +97,13 @@ class MergeLine:
         who = f"{self.assessor} · " if self.assessor else ""
         where = f"{self.element} " if self.element else ""
         label = f"{who}{where}{self.kind.replace('_', ' ')} {self.field}".strip()
+        if not self.applied:
+            return (f"{label}: yours {_show(self.old)} ({self.old_stamp or '?'}) is kept over "
+                    f"theirs {_show(self.new)} ({self.new_stamp or '?'}), the later edit wins")
         line = f"{label}: {_show(self.old)} → {_show(self.new)}"
         if self.conflict:
-            keep = "theirs (later)" if self.applied else "yours (later)"
-            line += f"  [conflict: edited on both laptops; {keep} wins, " \
-                    f"{self.new_stamp or '?'} vs {self.old_stamp or '?'}]"
+            line += (f"  [conflict: edited on both laptops; theirs ({self.new_stamp or '?'}) is "
+                     f"later than yours ({self.old_stamp or '?'})]")
         return line
 
     def to_json(self) -> dict[str, Any]:

@@ -232,14 +232,14 @@ def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
 def _verify(path: Path, conn: sqlite3.Connection, local: sqlite3.Connection) -> dict[str, str]:
     objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
     kinds = {t for t, _ in objects}
-    if kinds & {"trigger", "view"}:
-        raise PackageError(f"{path}: refused: the file holds triggers or views, which an "
-                           "engagement package never has")
     names = {n for t, n in objects if t == "table"}
     if "package_meta" not in names or "package_manifest" not in names:
         what = "a workbench database" if "engagements" in names else "an SQLite file"
         raise PackageError(f"{path}: not an engagement package ({what} without a package "
                            "manifest); use Engagement ▸ Send to Colleague to make one")
+    if kinds & {"trigger", "view"}:
+        raise PackageError(f"{path}: refused: the file holds triggers or views, which an "
+                           "engagement package never has")
     unknown = names - set(TABLES) - {"package_meta", "package_manifest"}
     if unknown or set(TABLES) - names:
         raise PackageError(f"{path}: not an engagement package this workbench can read "
