@@ -220,8 +220,9 @@ def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
         if conn is not None:
             conn.close()
         shutil.rmtree(folder, ignore_errors=True)
+        reason = " ".join(str(exc).split())[:200]
         raise PackageError(f"{path}: the package is damaged or not an engagement package "
-                           f"({exc})") from None
+                           f"({reason})") from None
     except BaseException:
         if conn is not None:
             conn.close()
@@ -246,7 +247,8 @@ def _verify(path: Path, conn: sqlite3.Connection, local: sqlite3.Connection) -> 
                            f"(tables {', '.join(sorted(unknown or set(TABLES) - names))})")
     rows = conn.execute("PRAGMA quick_check").fetchall()
     if [r[0] for r in rows] != ["ok"]:
-        raise PackageError(f"{path}: the package is damaged ({rows[0][0]})")
+        first = " ".join(str(rows[0][0]).split())[:200]
+        raise PackageError(f"{path}: the package is damaged ({first})")
     meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM package_meta")}
     if meta.get("format") != FORMAT:
         raise PackageError(f"{path}: not an engagement package (format {meta.get('format')!r})")
