@@ -54,9 +54,9 @@ def merge(local: Cells, incoming: Cells) -> dict[str, Cell]:
 
 def merged(a: Cells, b: Cells) -> dict[str, Cell]:
     """The whole merged map of two copies."""
-    out = dict(a)
+    out = {k: c for k, c in a.items() if c.stamp or c.value is not None}
     out.update(merge(a, b))
-    return out
+    return out  # a cell with neither time nor value is the same as no cell
 
 
 def visible(cells: Cells) -> dict[str, str]:
