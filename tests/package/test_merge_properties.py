@@ -87,9 +87,9 @@ def test_random_edits_on_several_laptops_converge_without_a_lost_edit(
         tmp = Path(folder)
         laptops = [Session.open(tmp / f"l{n}.sqlite3") for n in range(copies)]
         try:
-            eid = engagements.create(laptops[0], EngagementDetails("Client", "Site", "Title", "Ana"),
-                                     team=[Assessor("Ana", "Lead"), Assessor("Ben", "")]
-                                     ).engagement_id
+            details = EngagementDetails("Client", "Site", "Title", "Ana")
+            eid = engagements.create(laptops[0], details, team=[
+                Assessor("Ana", "Lead"), Assessor("Ben", "")]).engagement_id
             for other in laptops[1:]:
                 send(laptops[0], other, eid, tmp, "start")
             expected: dict[tuple[str, str, str], Any] = {}

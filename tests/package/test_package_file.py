@@ -112,7 +112,7 @@ def test_another_framework_version_is_refused_on_merge(packed: Path, session: Se
                                                        demo_id: str) -> None:
     _edit(packed, "UPDATE package_meta SET value = '0.9' WHERE key = 'framework_version'")
     before = digest(session, demo_id)
-    with pytest.raises(WorkbenchError, match="version 0.9"):
+    with pytest.raises(WorkbenchError, match=r"version 0\.9"):
         package.preview_merge(session, packed)
     assert digest(session, demo_id) == before
 
