@@ -20,7 +20,7 @@ def cmd_pack(session: Session, args: argparse.Namespace) -> int:
 def cmd_import(session: Session, args: argparse.Namespace) -> int:
     """A package (SQLite) keeps its engagement id; a JSON file becomes a new engagement."""
     path = Path(args.file)
-    if package.looks_like_package(path):
+    if path.exists() and package.looks_like_package(path):
         print(package.import_package(session, path).engagement_id)
     else:
         print(engagements.import_json(session, path).engagement_id)
