@@ -98,6 +98,7 @@ def write_package(source: Path, engagement_id: str, target: Path, meta: dict[str
     try:
         conn = sqlite3.connect(f"file:{quote(tmp)}", uri=True, isolation_level=None)
         try:
+            conn.execute("PRAGMA page_size = 65536")  # fewer pages for the photos
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
             src = f"file:{quote(str(Path(source).resolve()))}?mode=ro"
