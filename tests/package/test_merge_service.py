@@ -222,3 +222,27 @@ def test_the_preview_is_refused_when_the_engagement_changed_since(
         assessment.rate(a, eid, "D3.2.2", 2)
         with pytest.raises(PackageError, match="changed since the preview"):
             package.apply_merge(a, preview)
+
+
+def test_the_same_photo_is_one_attachment_per_element(session: Session, demo_id: str) -> None:
+    from tests.signoff.conftest import png
+
+    attachments.attach_bytes(session, demo_id, "D1.2", "a.png", png(), "first")
+    with pytest.raises(WorkbenchError, match=r"already attached to D1\.2"):
+        attachments.attach_bytes(session, demo_id, "D1.2", "b.png", png(), "again")
+    attachments.attach_bytes(session, demo_id, "D1.3", "b.png", png(), "elsewhere")
+
+
+def test_a_photo_added_on_both_laptops_is_merged_into_one(
+        tmp_path: Path, laptops: tuple[Session, Session, str]) -> None:
+    from tests.signoff.conftest import png
+
+    a, b, eid = laptops
+    attachments.attach_bytes(a, eid, "D2.2", "board.png", png(), "on A")
+    attachments.attach_bytes(b, eid, "D2.2", "board-copy.png", png(), "on B")  # later
+    send(a, b, eid, tmp_path, "1")
+    send(b, a, eid, tmp_path, "2")
+    for s in (a, b):
+        [item] = attachments.attachments(s, eid, "D2.2")
+        assert item.caption == "on B"
+    assert digest(a, eid) == digest(b, eid)
