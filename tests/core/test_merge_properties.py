@@ -64,3 +64,19 @@ def test_equal_times_are_settled_by_the_value_on_both_sides() -> None:
     a, b = Cell("t", "[1,0]"), Cell("t", "[2,0]")
     assert winner(a, b) == winner(b, a) == b
     assert winner(Cell("t", None), a) == a
+
+
+def test_preview_lines_read_as_old_to_new_per_assessor_and_element() -> None:
+    from workbench.core.merge_checks import describe
+
+    line = describe('["indicator","Ana","D2.6.3","value"]', Cell("t1", "[3,0]"),
+                    Cell("t2", "[null,1]"), True)
+    assert (line.assessor, line.element, line.old, line.new, line.conflict) == \
+        ("Ana", "D2.6.3", 3, "na", True)
+    assert line.text().startswith("Ana · D2.6.3 indicator value: 3 → 'na'  [conflict")
+    kept = describe('["target","D2.6"]', Cell("t3", "[4]"), Cell("t1", "[2]"), False)
+    assert "yours 4 (t3) is kept over theirs 2 (t1)" in kept.text()
+    found = describe('["finding","abc"]', None,
+                     Cell("t", '["Ben","D1.1","strength","Clear map",0]'), True)
+    assert found.text() == "Ben · D1.1 finding abc: (none) → strength 'Clear map'"
+    assert found.to_json()["new"]["text"] == "Clear map" and not found.conflict

@@ -116,6 +116,14 @@ class MergeLine:
 def _show(value: Any) -> str:
     if value is None:
         return "(none)"
+    if isinstance(value, dict):
+        if "text" in value:
+            return f"{value.get('kind', '')} {_show(value['text'])}".strip()
+        if "action" in value:
+            return f"{_show(value['action'])} ({value.get('status', '')})"
+        if "file" in value:
+            return f"{value['file']} {_show(value.get('caption') or '')}"
+        return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, ""))
     if isinstance(value, str):
         return repr(value if len(value) <= 60 else value[:57] + "...")
     return str(value)
