@@ -246,3 +246,27 @@ def test_a_photo_added_on_both_laptops_is_merged_into_one(
         [item] = attachments.attachments(s, eid, "D2.2")
         assert item.caption == "on B"
     assert digest(a, eid) == digest(b, eid)
+
+
+def test_a_signed_package_whose_content_was_changed_is_refused(
+        tmp_path: Path, session: Session, demo_id: str) -> None:
+    import sqlite3
+
+    from workbench.storage import package_file
+
+    signoff.sign_off(session, demo_id, [LEAD], accept_warnings=True)
+    path = tmp_path / "signed.wbx"
+    package.pack(session, demo_id, path)
+    conn = sqlite3.connect(path)  # a forger changes a rating and re-seals the manifest
+    conn.execute("UPDATE indicator_ratings SET level = 1 WHERE rowid = (SELECT min(rowid) "
+                 "FROM indicator_ratings WHERE level > 1)")
+    cols = package_file.columns(conn, "indicator_ratings")
+    conn.execute("UPDATE package_manifest SET sha256 = ? WHERE name = 'indicator_ratings'",
+                 (package_file._table_digest(conn, "indicator_ratings", cols),))
+    conn.commit()
+    conn.close()
+    fresh = Session.open(tmp_path / "fresh.sqlite3")
+    with pytest.raises(PackageError, match="does not match its signed revision"):
+        package.import_package(fresh, path)
+    assert engagements.summaries(fresh, include_archived=True) == []
+    fresh.close()

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench.core.canonical import content_hash, hash_of
 from workbench.services.session import Session
+from workbench.storage import documents
 from workbench.storage.package_file import PackageError, PackageFile
 
 _REVISION = ("SELECT revision, reason, opened_at, opened_by, signed_at, content_hash, canonical "
@@ -45,6 +47,9 @@ def plan(session: Session, pkg: PackageFile, engagement_id: str, *, fresh: bool
         if not isinstance(r[0], int) or r[0] < 1 or not all(
                 v is None or isinstance(v, str) for v in r[1:]):
             raise PackageError(f"{pkg.path}: refused: a revision in the package is malformed")
+        if r[4] and (r[5] is None or r[6] is None or hash_of(r[6].encode("utf-8")) != r[5]):
+            raise PackageError(f"{pkg.path}: signed revision {r[0]} in the package does not "
+                               "match its content hash (changed after signing)")
     p_status, p_rev = pkg.rows("SELECT status, revision FROM engagements WHERE id = ?",
                                (engagement_id,))[0]
     if fresh:
@@ -99,6 +104,11 @@ def apply(session: Session, pkg: PackageFile, engagement_id: str, plan: Revision
         if n == len(plan.steps) - 1 and plan.adopt_signed:
             write_content()
             wrote = True
+            here = content_hash(documents.load(session.db, engagement_id),
+                                session.framework_of(engagement_id))
+            if here != digest:
+                raise PackageError(f"{pkg.path}: the package's content does not match its "
+                                   f"signed revision {rev} (changed after signing)")
         if not signed_at:
             continue
         for s in signoffs:
