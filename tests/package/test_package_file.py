@@ -202,3 +202,10 @@ def test_packing_to_a_folder_or_device_is_refused(tmp_path: Path, session: Sessi
     with pytest.raises(WorkbenchError, match="device or special"):
         package.pack(session, demo_id, Path("/dev/null"))
     assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_packing_over_the_open_database_is_refused(session: Session, demo_id: str) -> None:
+    before = digest(session, demo_id)
+    with pytest.raises(WorkbenchError, match="this laptop's database"):
+        package.pack(session, demo_id, session.path)
+    assert digest(session, demo_id) == before

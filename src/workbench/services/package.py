@@ -48,6 +48,11 @@ def pack(session: Session, engagement_id: str, path: Path,
          progress: Progress | None = None) -> Path:
     """Write the whole engagement into one package file at `path`."""
     row = engagements.row(session.db, engagement_id)
+    target = Path(path)
+    for live in (session.path, Path(f"{session.path}-wal"), Path(f"{session.path}-shm")):
+        if target.exists() and live.exists() and target.samefile(live):
+            raise PackageError(f"{path}: is this laptop's database; choose another file name "
+                               "for the package")
     meta = {"framework_id": row["framework_id"], "framework_version": row["framework_version"],
             "app_version": __version__, "schema_version": str(SCHEMA_VERSION),
             "client": row["client"]}
