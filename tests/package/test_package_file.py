@@ -209,3 +209,26 @@ def test_packing_over_the_open_database_is_refused(session: Session, demo_id: st
     with pytest.raises(WorkbenchError, match="this laptop's database"):
         package.pack(session, demo_id, session.path)
     assert digest(session, demo_id) == before
+
+
+def test_a_revision_with_values_the_database_refuses_is_refused(
+        tmp_path: Path, session: Session, demo_id: str) -> None:
+    path = tmp_path / "bad-revision.wbx"
+    package.pack(session, demo_id, path)
+    conn = sqlite3.connect(path)  # a revision row without its reason, manifest re-sealed
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("INSERT INTO revisions (engagement_id, revision, reason, opened_at) VALUES "
+                 "(?, 2, '', 'now')", (demo_id,))
+    conn.execute("UPDATE engagements SET revision = 2")
+    for table in ("revisions", "engagements"):
+        cols = package_file.columns(conn, table)
+        conn.execute("UPDATE package_manifest SET sha256 = ? WHERE name = ?",
+                     (package_file._table_digest(conn, table, cols), table))
+    conn.commit()
+    conn.close()
+    fresh = Session.open(tmp_path / "fresh.sqlite3")
+    with pytest.raises(WorkbenchError, match=r"refused: the package holds a value") as info:
+        package.import_package(fresh, path)
+    assert "\n" not in str(info.value) and "Traceback" not in str(info.value)
+    assert fresh.db.conn.execute("SELECT count(*) FROM engagements").fetchone()[0] == 0
+    fresh.close()

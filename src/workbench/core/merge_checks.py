@@ -35,7 +35,7 @@ def problem(key: str, cell: Cell, fw: Framework) -> str | None:
     try:
         parts = decode_key(key)
         value = json.loads(cell.value) if cell.value is not None else None
-    except (ValueError, RecursionError):
+    except (ValueError, TypeError, RecursionError):
         return "a cell key or value is not valid JSON"
     if not _text(cell.stamp, 40):
         return "a change time is not a time"

@@ -8,7 +8,9 @@ assessor and element, old -> new, and the conflicts the later edit settles), and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,17 +90,22 @@ def _incoming(pkg: PackageFile, framework: Framework) -> dict[str, Cell]:
     return cells
 
 
-def _write(session: Session, engagement_id: str, cells: dict[str, Cell],
-           pkg: PackageFile) -> None:
-    import sqlite3
-
+@contextmanager
+def _refusing(pkg: PackageFile) -> Iterator[None]:
+    """A value the database's own rules refuse is a refusal of the package (rolled back)."""
     try:
-        write_cells(session.db.conn, engagement_id, cells, pkg.blob)
-    except sqlite3.IntegrityError as exc:
+        yield
+    except sqlite3.Error as exc:
         if str(exc).startswith("signed off:"):
             raise
+        reason = " ".join(str(exc).split())[:200]
         raise PackageError(f"{pkg.path}: refused: the package holds a value this workbench "
-                           f"cannot accept ({exc})") from None
+                           f"cannot accept ({reason})") from None
+
+
+def _write(session: Session, engagement_id: str, cells: dict[str, Cell],
+           pkg: PackageFile) -> None:
+    write_cells(session.db.conn, engagement_id, cells, pkg.blob)
 
 
 def _copy_audit(session: Session, pkg: PackageFile, engagement_id: str) -> int:
@@ -132,7 +139,7 @@ def import_package(session: Session, path: Path, progress: Progress | None = Non
             progress(0.3, "Importing the engagement")
         from workbench.core.engagement import EngagementDetails
 
-        with translated_lock(), session.db.atomic():
+        with _refusing(pkg), translated_lock(), session.db.atomic():
             frameworks.store_framework(session.db, framework)
             engagements.insert(session.db, engagement_id, EngagementDetails(**row),
                                framework.id, framework.version)
@@ -261,7 +268,7 @@ def apply_merge(session: Session, preview: MergePreview) -> Change:
     engagement_id = preview.engagement_id
     if read_cells(session.db.conn, engagement_id) != preview._local:
         raise PackageError("the engagement changed since the preview; preview the merge again")
-    with translated_lock(), session.db.atomic():
+    with _refusing(pkg), translated_lock(), session.db.atomic():
         if preview.has_changes:
             package_revisions.apply(session, pkg, engagement_id, plan,
                                     lambda: _write(session, engagement_id, preview._plan, pkg))
