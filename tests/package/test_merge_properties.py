@@ -53,7 +53,7 @@ def _edit(s: Session, eid: str, edit: tuple[str, str, str, Any],
     elif kind == "notes":
         assessment.set_notes(s, eid, code, value, assessor=who)
     elif kind == "consensus":
-        assessment.rate_consensus(s, eid, code, value)
+        assessment.rate_consensus(s, eid, code, value, reason="agreed in the team meeting")
     elif kind == "target":
         assessment.set_target(s, eid, code, value)
     elif value == "-":
