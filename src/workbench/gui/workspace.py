@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabWidget,
     QTreeView,
@@ -154,7 +155,9 @@ class Workspace(QWidget):
         option = QStyleOptionViewItem()
         self.tree.initViewItemOption(option)
         option.rect = self.tree.visualRect(index)
-        self.tree.itemDelegate(index).initStyleOption(option, index)  # type: ignore[attr-defined]
+        delegate = self.tree.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate):
+            delegate.initStyleOption(option, index)
         return self.tree.style().subElementRect(
             QStyle.SubElement.SE_ItemViewItemDecoration, option, self.tree)
 
