@@ -265,3 +265,38 @@ def test_one_assessor_only_says_what_to_do(window: MainWindow, workspace: Worksp
     view = open_screen(window, ws)
     assert view.pages.currentWidget() is view.empty
     assert "two or more assessors" in view.empty.text()
+
+
+def test_number_keys_on_the_objective_pick_the_achievements_in_order(
+        window: MainWindow, workspace: Workspace, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(consensus_view, "ask_reason", lambda *_a: "seen in the documents")
+    view = open_screen(window, workspace)
+    element = view.current_element()
+    assert element is not None
+    levels = workspace.context.framework.objective_levels
+    view.items.select_code(element)  # the objective row carries the element's code
+    assert view.items.current_item() is not None
+    assert view.items.current_item().kind == "objective"  # type: ignore[union-attr]
+    assert "Keys on the objective" in view.detail.text()
+    qtbot.keyClick(view.items, "2")
+    assert stored(workspace, element).value == levels[1].key
+    qtbot.keyClick(view.items, "9")  # no such achievement: nothing happens
+    assert stored(workspace, element).value == levels[1].key
+
+
+def test_a_signed_off_engagement_shows_the_team_but_takes_no_consensus(
+        window: MainWindow, workspace: Workspace, qtbot: QtBot, demo: str) -> None:
+    from workbench.services import signoff
+    from workbench.services.session import Change, ChangeKind
+
+    signoff.sign_off(window.session, demo, [signoff.Signer("Amira Haddad", "Lead assessor")],
+                     accept_warnings=True)
+    window._signoff_changed(Change(ChangeKind.ENGAGEMENT_UPDATED, demo))
+    view = open_screen(window, workspace)
+    assert "Signed off" in view.keys.text()
+    assert not view.evidence.save.isEnabled()
+    before = [(i.code, i.consensus) for i in view.items.entries]
+    qtbot.keyClick(view.items, Qt.Key.Key_Return)
+    assert [(i.code, i.consensus) for i in view.items.entries] == before
+    assert workspace.context.undo_stack.count() == 0

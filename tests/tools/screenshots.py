@@ -197,6 +197,22 @@ def render(out: Path) -> list[Path]:
     return shots
 
 
+def _over_window(window: object, dialog: object) -> object:
+    """The window at 1366×768 with a dialog drawn over its centre, as the user sees them."""
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget) and isinstance(dialog, QWidget)
+    shot = window.grab()
+    inner = dialog.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 60))
+    painter.drawPixmap((shot.width() - inner.width()) // 2,
+                       (shot.height() - inner.height()) // 2, inner)
+    painter.end()
+    return shot
+
+
 def _team_shots(app: object, window: object, session: object, demo: str, out: Path,
                 work: Path) -> list[Path]:
     """The consensus screen and the merge preview of a colleague's package (issue 10)."""
@@ -245,7 +261,7 @@ def _team_shots(app: object, window: object, session: object, demo: str, out: Pa
         dialog.show()
         _settle(app, 0.3)
         target = out / "merge-preview.png"
-        dialog.grab().save(str(target))
+        _over_window(window, dialog).save(str(target))
         shots.append(target)
         dialog.close()
     return shots

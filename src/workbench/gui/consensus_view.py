@@ -137,6 +137,7 @@ class ConsensusView(QWidget):
         self.overview: ConsensusOverview | None = None
         self._order: list[str] = []  # the list's elements, in the order first shown
         self._stale = True
+        self.read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, GRID)
         layout.setSpacing(GRID)
@@ -361,6 +362,13 @@ class ConsensusView(QWidget):
             self.focus_items()
 
     # --- setting values --------------------------------------------------------------------
+    def set_read_only(self, locked: bool, message: str = "") -> None:
+        """A signed-off engagement: the team's values can be read, not changed."""
+        self.read_only = locked
+        self.keys.setText(message if locked else KEYS_HINT)
+        self.evidence.agreed.setReadOnly(locked)
+        self.evidence.save.setEnabled(not locked)
+
     def _item(self, code: str) -> ItemAgreement | None:
         return next((i for i in self.items.entries if i.code == code), None)
 
@@ -368,7 +376,7 @@ class ConsensusView(QWidget):
         """Record the team's value for one item (asks the reason when nobody gave it)."""
         value = cast(IndicatorValue | str | None, chosen)
         item, element = self._item(code), self.current_element()
-        if item is None or element is None:
+        if item is None or element is None or self.read_only:
             return
         if value == item.consensus:
             return
@@ -403,5 +411,5 @@ class ConsensusView(QWidget):
 
     def _save_notes(self, text: str) -> None:
         element = self.current_element()
-        if element is not None:
+        if element is not None and not self.read_only:
             self.context.undo_stack.push(SetValue.notes(self.context, element, text))

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             return
         if self.workspace is not None:
             self.workspace.form.set_read_only(banner is not None, banner or "")
+            self.workspace.consensus.set_read_only(banner is not None, banner or "")
         locked = banner is not None
         for action_id in (ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
                           ActionId.IMPORT_WORKBOOK, ActionId.SIGN_OFF):

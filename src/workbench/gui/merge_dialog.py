@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -134,7 +134,7 @@ class MergePreviewDialog(QDialog):
         bold_metrics = QFontMetrics(strong)
         widths = {0: metrics.horizontalAdvance("Zoë Lindqvist") + 3 * GRID,
                   1: metrics.horizontalAdvance("D6.5.10") + 3 * GRID,
-                  2: metrics.horizontalAdvance("consensus objective") + 3 * GRID,
+                  2: metrics.horizontalAdvance("consensus") + 3 * GRID,
                   5: bold_metrics.horizontalAdvance("Conflict · theirs wins (2026-11-03 14:05 "
                                                     "is later)") + 3 * GRID}
         for column, width in widths.items():
@@ -143,6 +143,7 @@ class MergePreviewDialog(QDialog):
         for column in (3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setVisible(bool(self.rows))
+        self.table.setCurrentIndex(QModelIndex())  # no cell looks chosen before a pick
         layout.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
