@@ -114,7 +114,7 @@ def test_an_assessors_whole_day_from_the_command_line(capsys: pytest.CaptureFixt
     (("judge", "{eid}", "D1.1", "fully", "--assessor", "Ghost"), "not an assessor"),
     (("target", "{eid}", "D1.1", "ten"), "not a target level"),
     (("engagement", "delete", "{eid}"), "--yes"),
-    (("engagement", "import", "/nonexistent.json"), "cannot be read"),
+    (("engagement", "import", "/nonexistent.json"), "no such file"),
 ])
 def test_user_errors_are_one_line_exit_one(capsys: pytest.CaptureFixture[str], args: tuple[str],
                                            message: str) -> None:

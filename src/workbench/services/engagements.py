@@ -16,15 +16,18 @@ from workbench.core.engagement import (
     EngagementSummary,
 )
 from workbench.core.errors import InvalidValueError, WorkbenchError
+from workbench.core.files import MiB, check_output_target, read_regular_file, write_atomically
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
 from workbench.core.interchange import document_to_dict, parse_document
 from workbench.core.scoring import score_engagement
+from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, engagements, evidence, frameworks
 from workbench.storage.ratings import rating_set
 
 MAX_TEXT = 200
+MAX_ENGAGEMENT_JSON_BYTES = 256 * MiB  # the largest engagement JSON file read
 
 
 def new_id() -> str:
@@ -174,16 +177,23 @@ def summaries(session: Session, include_archived: bool = False, search: str = ""
               only_id: str | None = None) -> list[EngagementSummary]:
     """The engagement list, with each total and level (computed once after each change)."""
     rows = engagements.summaries(session.db, include_archived, search, only_id)
-    stale = [r for r in rows if r.total is None]
+    # A signed engagement's cached score is never trusted: anyone with the file can
+    # rewrite a cache column, so it is recomputed from the (hash-checked) ratings.
+    stale = [r for r in rows if r.total is None or r.status is EngagementStatus.SIGNED_OFF]
     if not stale:
         return rows
     fresh = {}
-    with session.db.atomic():
-        for r in stale:
-            framework = session.framework(r.framework_id, r.framework_version)
-            result = score_engagement(framework, rating_set(session.db, r.id))
-            engagements.cache_score(session.db, r.id, result.total, result.level)
-            fresh[r.id] = replace(r, total=result.total, level=result.level)
+    for r in stale:
+        framework = session.framework(r.framework_id, r.framework_version)
+        result = score_engagement(framework, rating_set(session.db, r.id))
+        fresh[r.id] = replace(r, total=result.total, level=result.level)
+    caches = [r for r in stale if r.status is not EngagementStatus.SIGNED_OFF]
+    if caches and not session.read_only:
+        with session.db.atomic():
+            for r in caches:
+                total = fresh[r.id].total
+                if total is not None:
+                    engagements.cache_score(session.db, r.id, total, fresh[r.id].level)
     return [fresh.get(r.id, r) for r in rows]
 
 
@@ -203,30 +213,19 @@ def document(session: Session, engagement_id: str) -> EngagementDocument:
 
 
 def export_json(session: Session, engagement_id: str, path: Path) -> Path:
+    check_output_target(path)
+    signed_record.check(session, engagement_id)
     doc = documents.load(session.db, engagement_id)
     data = document_to_dict(doc, session.framework_of(engagement_id))
     data["exported_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(path, text.encode("utf-8"))
+    write_atomically(path, text.encode("utf-8"))
     return path
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
 
 def import_json(session: Session, path: Path) -> Change:
     """A new engagement from a `workbench.engagement/1` file; nothing is written unless valid."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raw = read_regular_file(path, limit=MAX_ENGAGEMENT_JSON_BYTES, what="engagement JSON file")
 
     def framework_for(framework_id: str, version: str) -> Framework:
         try:

@@ -91,6 +91,10 @@ class Session:
         return self.opened.path
 
     @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    @property
     def warnings(self) -> list[str]:
         return self.opened.warnings
 

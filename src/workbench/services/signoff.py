@@ -21,6 +21,7 @@ from typing import Any
 from workbench.core.canonical import canonical_bytes, hash_of
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import InvalidValueError, LockedError, NotFoundError, WorkbenchError
+from workbench.core.files import check_output_target, write_atomically
 from workbench.core.images import inspect_image
 from workbench.core.progress import Progress, no_progress
 from workbench.core.scoring import Status, score_engagement
@@ -35,7 +36,7 @@ from workbench.exports.report import (
     check_sections,
 )
 from workbench.exports.report import Signer as ReportSigner
-from workbench.services import report
+from workbench.services import report, signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
@@ -44,8 +45,8 @@ from workbench.storage.signoffs import RevisionRecord, SignoffRecord, translated
 __all__ = ["CheckKind", "Readiness", "ReadinessItem", "RevisionRecord", "Severity",
            "SignOffResult", "SignedReport", "Signer", "SignoffRecord", "Verification", "amend",
            "export_signed_report", "history", "lock_banner", "readiness", "return_to_draft",
-           "sign_off", "signing_credentials", "signoff_info", "submit_for_review",
-           "verify_report", "verify_with_database"]
+           "sign_off", "sign_off_with_report", "signing_credentials", "signoff_info",
+           "submit_for_review", "verify_report", "verify_with_database"]
 
 MAX_SIGNERS = 4
 MAX_NAME = 200
@@ -161,6 +162,7 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 def readiness(session: Session, engagement_id: str) -> Readiness:
     """What is missing or inconsistent before the engagement can be signed off."""
     status, revision = signoffs.current(session.db, engagement_id)
+    signed_record.check(session, engagement_id)
     framework = session.framework_of(engagement_id)
     doc = documents.load(session.db, engagement_id)
     result = score_engagement(framework, doc.ratings)
@@ -350,6 +352,21 @@ def sign_off(session: Session, engagement_id: str, signers: Sequence[Signer],
     return SignOffResult(engagement_id, revision, digest, stamp, change)
 
 
+def sign_off_with_report(session: Session, engagement_id: str, signers: Sequence[Signer],
+                         path: Path, credentials: signing.Credentials | None = None, *,
+                         accept_warnings: bool = False, brand: str | None = None,
+                         progress: Progress = no_progress) -> tuple[SignOffResult, SignedReport]:
+    """Sign off and write the signed report as one step: if the report cannot be written,
+    nothing is locked. The output and the brand are checked before anything changes."""
+    path = check_output_target(Path(path))
+    load_brand(brand or documents.load(session.db, engagement_id).details.brand or "default")
+    with session.db.atomic():
+        result = sign_off(session, engagement_id, signers, accept_warnings=accept_warnings)
+        written = export_signed_report(session, engagement_id, path, credentials, brand=brand,
+                                       progress=progress)
+    return result, written
+
+
 def amend(session: Session, engagement_id: str, reason: str) -> Change:
     """Open the next revision with its reason; the signed revision stays as it was."""
     reason = " ".join(reason.split())
@@ -392,6 +409,7 @@ def _describe(record: RevisionRecord) -> str:
 def signoff_info(session: Session, engagement_id: str) -> SignOffInfo | None:
     """What the report shows of the current signed revision (None when not signed off)."""
     status, revision = signoffs.current(session.db, engagement_id)
+    signed_record.check(session, engagement_id)  # never "Signed off" over altered content
     if status is not EngagementStatus.SIGNED_OFF:
         return None
     records = signoffs.revisions(session.db, engagement_id)
@@ -443,17 +461,12 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
     if status is not EngagementStatus.SIGNED_OFF:
         raise InvalidValueError("the engagement is not signed off; sign it off first, or "
                                 "export the draft report")
+    signed_record.check(session, engagement_id)
     stored = signoffs.canonical(session.db, engagement_id, revision)
-    if stored is None:
-        raise WorkbenchError(f"revision {revision} has no recorded content; the database is "
-                             "damaged")
+    if stored is None:  # check() has refused this already
+        raise WorkbenchError(f"revision {revision} has no recorded content")
     digest, data = stored
-    framework = session.framework_of(engagement_id)
-    if canonical_bytes(documents.load(session.db, engagement_id), framework) != data or \
-            hash_of(data) != digest:
-        raise WorkbenchError(f"the engagement's data no longer matches signed revision "
-                             f"{revision}; the database was changed outside the workbench, and "
-                             "no signed report is made from it")
+    path = check_output_target(path)
     progress(0.0, "Preparing the signed report")
     info = signoff_info(session, engagement_id)
     name = embedded_name(engagement_id, revision)
@@ -478,7 +491,7 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
             pdf, credentials, reason=signing.signing_reason(revision, digest),
             location=location,
             attachments=[signing.Attachment(name, data, signing.CANONICAL_MIME)])
-    report.write_atomically(path, pdf)
+    write_atomically(path, pdf)
     with session.db.atomic():
         session.log(engagement_id, "export signed report", str(path), None, {
             "revision": revision, "content_hash": digest,
@@ -570,6 +583,11 @@ def verify_report(path: Path, session: Session | None = None) -> Verification:
                          "against the hash the signature names")
         else:
             in_db = True
+            try:
+                signed_record.check(session, engagement_id)
+            except signed_record.AlteredRecordError as exc:
+                matches = False
+                notes.append(str(exc))
             stored = signoffs.canonical(session.db, engagement_id, revision)
             if stored is None:
                 matches = False
@@ -607,8 +625,14 @@ def verify_with_database(path: Path, db_path: Path | None) -> Verification:
 
 
 def lock_banner(session: Session, engagement_id: str) -> str | None:
-    """The read-only banner's sentence for a signed-off engagement (None when editable)."""
+    """The read-only banner's sentence for a signed-off engagement (None when editable).
+
+    An altered signed record gives its loud warning instead, and stays read-only."""
     status, revision = signoffs.current(session.db, engagement_id)
+    try:
+        signed_record.check(session, engagement_id)
+    except signed_record.AlteredRecordError as exc:
+        return f"WARNING: {str(exc)[:1].upper()}{str(exc)[1:]}."
     if status is not EngagementStatus.SIGNED_OFF:
         return None
     record = next(r for r in signoffs.revisions(session.db, engagement_id)

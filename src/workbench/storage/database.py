@@ -36,6 +36,7 @@ class OpenedDatabase:
     path: Path
     warnings: list[str] = field(default_factory=list)
     backup: Path | None = None
+    read_only: bool = False  # the file (or its folder) cannot be written: edits are refused
 
     def close(self) -> None:
         self.db.close()
