@@ -9,6 +9,7 @@ reported with the file and the key it concerns.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from workbench.core.bundled import resources_dir, templates_dir
 from workbench.core.errors import ImageError, NotFoundError, WorkbenchError
+from workbench.core.files import FileInputError, read_regular_file
 from workbench.core.images import inspect_image
 from workbench.core.visual import visual
 
@@ -182,22 +184,27 @@ def load_brand(name: str | None = None) -> Brand:
 def load_brand_folder(folder: Path) -> Brand:
     """Load and validate the brand profile in `folder`; BrandError lists every problem."""
     source = folder / BRAND_FILE
+    if not os.path.lexists(source):
+        raise BrandError(f"{source}: the brand profile file is missing")
     try:
-        size = source.stat().st_size
-        if size > MAX_BRAND_FILE_BYTES:
-            raise BrandError(f"{source}: the file is {size // 1024} KB, more than a brand "
-                             f"profile needs (at most {MAX_BRAND_FILE_BYTES // 1024} KB)")
-        raw: Any = yaml.safe_load(source.read_text("utf-8"))
-    except FileNotFoundError:
-        raise BrandError(f"{source}: the brand profile file is missing") from None
+        data = read_regular_file(source, limit=MAX_BRAND_FILE_BYTES, what="brand profile")
+    except FileInputError as exc:
+        raise BrandError(str(exc)) from None
+    return parse_brand(data, source, folder)
+
+
+def parse_brand(data: bytes, source: Path, folder: Path) -> Brand:
+    """Validate a brand profile's text (`source` names it in messages; files are beside it)."""
+    try:
+        raw: Any = yaml.safe_load(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise BrandError(f"{source}: the file is not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise BrandError(f"{source}: not valid YAML{where}") from None
-    except OSError as exc:
-        raise BrandError(f"{source}: cannot be read ({exc.strerror or exc})") from None
+    except RecursionError:
+        raise BrandError(f"{source}: nested too deeply to be a brand profile") from None
     if not isinstance(raw, dict):
         raise BrandError(f"{source}: expected a mapping of keys (name, firm, colours, …)")
     try:
@@ -244,15 +251,15 @@ def _image(folder: Path, relative: str | None, key: str, problems: list[str]) ->
     path = _inside(folder, relative, key, problems)
     if path is None:
         return None
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(f"{key}: the image {relative!r} is not in {folder}")
         return None
-    if path.stat().st_size > MAX_LOGO_BYTES:
-        problems.append(f"{key}: {relative!r} is larger than {MAX_LOGO_BYTES // 1024 // 1024} MB;"
-                        " a logo needs far less")
-        return None
     try:
-        info = inspect_image(path.read_bytes(), relative)
+        info = inspect_image(read_regular_file(path, limit=MAX_LOGO_BYTES, what="logo image"),
+                             relative)
+    except FileInputError as exc:
+        problems.append(f"{key}: {exc}")
+        return None
     except ImageError as exc:
         problems.append(f"{key}: {exc}")
         return None
