@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, ValidationError
 
 from workbench.core.engagement import (
     Action,
@@ -34,6 +35,75 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 Short = Annotated[str, Field(max_length=500)]
 Long = Annotated[str, Field(max_length=200_000)]
 Level = Any  # checked against the framework's scale in _check_against
+MAX_INTEGER_DIGITS = 18  # no count, level or revision needs more; a 5000-digit number is hostile
+# A brand is the name of a profile folder, never a path (as exports.brand checks it).
+BRAND_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Control characters other than tab and newline have no place in a document's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _iso_date(value: Any) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return dt.date.fromisoformat(value)
+
+
+def _brand_name(value: Any) -> Any:
+    if isinstance(value, str) and not BRAND_NAME.match(value):
+        raise ValueError("must be a brand profile name (letters, digits, - and _), not a path")
+    return value
+
+
+IsoDate = Annotated[dt.date | None, BeforeValidator(_iso_date)]
+Brand = Annotated[str, BeforeValidator(_brand_name)]
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _DuplicateKey(f"a number of {len(text.lstrip('-'))} digits is far outside any "
+                            "value a document holds")
+    return int(text)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _DuplicateKey(f"{name} is not a number JSON allows")
+
+
+def _control_characters(data: Any, where: str, found: list[str]) -> None:
+    """Every path whose key or text holds a control character other than tab or newline."""
+    if len(found) >= 5:
+        return
+    if isinstance(data, str):
+        bad = _CONTROL.search(data)
+        if bad is not None:
+            found.append(f"{where or '(document)'}: holds a control character "
+                         f"(U+{ord(bad.group()):04X}); only tab and newline are allowed in text")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{where}.{key}" if where else str(key)
+            if _CONTROL.search(key):
+                found.append(f"{where or '(document)'}: a key holds a control character")
+                return
+            _control_characters(value, path, found)
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            _control_characters(value, f"{where}[{n}]", found)
 
 
 class _Model(BaseModel):
@@ -50,9 +120,9 @@ class DetailsModel(_Model):
     site: Short = ""
     title: Short = ""
     lead_assessor: Name
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
-    brand: Short = "default"
+    start_date: IsoDate = None
+    end_date: IsoDate = None
+    brand: Brand = "default"
 
 
 class AssessorModel(_Model):
@@ -67,7 +137,7 @@ class RatingEntry(_Model):
     indicators: dict[str, Level] = {}
     indicator_notes: dict[str, Long] = {}
     objective: str | None = None
-    target: int | None = None
+    target: StrictInt | None = None
     notes: Long = ""
     strengths: list[Long] = []
     opportunities: list[Long] = []
@@ -77,7 +147,7 @@ class ConsensusEntry(_Model):
     element: Name
     indicators: dict[str, Level] = {}
     objective: str | None = None
-    target: int | None = None
+    target: StrictInt | None = None
     reasons: dict[str, Long] = {}
 
 
@@ -86,7 +156,7 @@ class ActionModel(_Model):
     action: Annotated[str, Field(min_length=1, max_length=20_000)]
     owner: Short = ""
     priority: Priority = Priority.MEDIUM
-    due_date: dt.date | None = None
+    due_date: IsoDate = None
     status: ActionStatus = ActionStatus.OPEN
 
 
@@ -101,7 +171,7 @@ class DocumentModel(_Model):
     # Written by `engagement export` for information; ignored on import.
     id: str | None = None
     status: str | None = None
-    revision: int | None = None
+    revision: StrictInt | None = None
     exported_at: str | None = None
     attachments: list[dict[str, Any]] = []
 
@@ -120,7 +190,10 @@ def parse_document(text: str | bytes, source: str,
         raise InterchangeError(f"{source}: larger than {MAX_DOCUMENT_BYTES // 2**20} MB — not an "
                                "engagement document")
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_bounded_int,
+                          parse_constant=_refuse_constant)
+    except _DuplicateKey as exc:
+        raise InterchangeError(f"{source}: {exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"line {exc.lineno}, column {exc.colno}: " if isinstance(
             exc, json.JSONDecodeError) else ""
@@ -133,6 +206,10 @@ def parse_document(text: str | bytes, source: str,
         raise InterchangeError(f"{source}: the document must be a JSON object")
     if data.get("format") != FORMAT:
         raise InterchangeError(f"{source}: format: {data.get('format')!r} is not {FORMAT!r}")
+    controls: list[str] = []
+    _control_characters(data, "", controls)
+    if controls:
+        raise InterchangeError(f"{source}: " + "; ".join(controls))
     try:
         model = DocumentModel.model_validate(data)
     except ValidationError as exc:
@@ -209,6 +286,18 @@ def _check_against(model: DocumentModel, framework: Framework,
 
     per_assessor: dict[str, tuple[dict[str, IndicatorValue], dict[str, str]]] = {
         n: ({}, {}) for n in names}
+    seen_entries: dict[tuple[str, str], int] = {}
+    for index, entry in enumerate(model.ratings):
+        first = seen_entries.setdefault((entry.assessor, entry.element), index)
+        if first != index:
+            problems.append(f"ratings[{index}]: a second entry for {entry.assessor} and "
+                            f"{entry.element} (the first is ratings[{first}]); merge them")
+    seen_consensus: dict[str, int] = {}
+    for index, c in enumerate(model.consensus):
+        first = seen_consensus.setdefault(c.element, index)
+        if first != index:
+            problems.append(f"consensus[{index}]: a second entry for {c.element} (the first "
+                            f"is consensus[{first}]); merge them")
     targets: dict[str, int] = {}
     evidence: list[ElementEvidence] = []
     for index, entry in enumerate(model.ratings):
