@@ -68,7 +68,7 @@ def test_hostile_values_are_refused(change: Callable[[dict[str, Any]], None],
                                     message: str) -> None:
     data = example()
     change(data)
-    with pytest.raises(InterchangeError, match="doc.json: ") as caught:
+    with pytest.raises(InterchangeError, match=r"doc\.json: ") as caught:
         parse(data)
     assert message in str(caught.value)
 
