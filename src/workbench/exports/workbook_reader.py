@@ -109,13 +109,14 @@ def _text(value: Any) -> str:
 
 
 class _Reader:
-    def __init__(self, path: Path, lookup: FrameworkLookup) -> None:
+    def __init__(self, path: Path, lookup: FrameworkLookup, data: bytes | None = None) -> None:
         self.path = path
+        self.data = data
         self.lookup = lookup
         self.problems: list[Problem] = []
 
     def read(self) -> WorkbookContent:
-        data = read_package(self.path)
+        data = self.data if self.data is not None else read_package(self.path)
         check_package(self.path, data)
         try:
             with CellReader(self.path, data) as cells:
@@ -347,12 +348,14 @@ def _integral(value: Any) -> int | None:
     return None
 
 
-def read_workbook(path: Path, lookup: FrameworkLookup) -> WorkbookContent:
+def read_workbook(path: Path, lookup: FrameworkLookup,
+                  data: bytes | None = None) -> WorkbookContent:
     """Read an exported workbook's inputs; raises WorkbookFileError for a file it cannot read.
 
     `lookup(framework_id, version)` returns the framework the workbook names, or None.
+    `data`, when given, is the file's content already read (`path` then only names it).
     """
-    return _Reader(path, lookup).read()
+    return _Reader(path, lookup, data).read()
 
 
 __all__ = ["Problem", "Read", "WorkbookContent", "WorkbookFileError", "read_workbook"]
