@@ -44,9 +44,10 @@ from workbench.storage.signoffs import RevisionRecord, SignoffRecord, translated
 
 __all__ = ["CheckKind", "Readiness", "ReadinessItem", "RevisionRecord", "Severity",
            "SignOffResult", "SignedReport", "Signer", "SignoffRecord", "Verification", "amend",
-           "export_signed_report", "history", "lock_banner", "readiness", "return_to_draft",
-           "sign_off", "sign_off_with_report", "signing_credentials", "signoff_info",
-           "submit_for_review", "verify_report", "verify_with_database"]
+           "check_report_target", "export_signed_report", "history", "lock_banner",
+           "readiness", "return_to_draft", "sign_off", "sign_off_with_report",
+           "signing_credentials", "signoff_info", "submit_for_review", "verify_report",
+           "verify_with_database"]
 
 MAX_SIGNERS = 4
 MAX_NAME = 200
@@ -352,14 +353,21 @@ def sign_off(session: Session, engagement_id: str, signers: Sequence[Signer],
     return SignOffResult(engagement_id, revision, digest, stamp, change)
 
 
+def check_report_target(session: Session, engagement_id: str, path: Path,
+                        brand: str | None = None) -> Path:
+    """Before anything is locked: the report's file can be written and its brand loads."""
+    path = check_output_target(Path(path))
+    load_brand(brand or documents.load(session.db, engagement_id).details.brand or "default")
+    return path
+
+
 def sign_off_with_report(session: Session, engagement_id: str, signers: Sequence[Signer],
                          path: Path, credentials: signing.Credentials | None = None, *,
                          accept_warnings: bool = False, brand: str | None = None,
                          progress: Progress = no_progress) -> tuple[SignOffResult, SignedReport]:
     """Sign off and write the signed report as one step: if the report cannot be written,
     nothing is locked. The output and the brand are checked before anything changes."""
-    path = check_output_target(Path(path))
-    load_brand(brand or documents.load(session.db, engagement_id).details.brand or "default")
+    path = check_report_target(session, engagement_id, path, brand)
     with session.db.atomic():
         result = sign_off(session, engagement_id, signers, accept_warnings=accept_warnings)
         written = export_signed_report(session, engagement_id, path, credentials, brand=brand,
