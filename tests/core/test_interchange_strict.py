@@ -131,9 +131,15 @@ def test_the_cli_escapes_user_text(capsys: pytest.CaptureFixture[str], tmp_path:
     s = Session.open(db)
     from workbench.core.engagement import EngagementDetails
 
-    hostile = EngagementDetails(client="Red\x1b[2J\u202eCorp", site="", title="",
-                                lead_assessor="A. Assessor")
-    change = engagements.create(s, hostile)
+    plain = EngagementDetails(client="Plain", site="", title="", lead_assessor="A. Assessor")
+    change = engagements.create(s, plain)
+    with pytest.raises(WorkbenchError, match="control character"):
+        engagements.create(s, EngagementDetails(client="Red\x1b[2J", site="", title="",
+                                                lead_assessor="A. Assessor"))
+    # Text that reached the database some other way (an old release, a hand edit):
+    s.db.conn.execute("UPDATE engagements SET client = ? WHERE id = ?",
+                      ("Red\x1b[2J\u202eCorp", change.engagement_id))
+    s.db.conn.commit()
     s.close()
     assert main(["engagement", "list", "--db", str(db)]) == 0
     out, _ = capsys.readouterr()

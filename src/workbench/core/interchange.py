@@ -43,6 +43,12 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def control_character(text: str) -> str | None:
+    """The first control character (other than tab and newline) in `text`, if any."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
 def _iso_date(value: Any) -> Any:
     if value is None:
         return None

@@ -19,7 +19,12 @@ from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.files import MiB, check_output_target, read_regular_file, write_atomically
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
-from workbench.core.interchange import document_to_dict, parse_document
+from workbench.core.interchange import (
+    BRAND_NAME,
+    control_character,
+    document_to_dict,
+    parse_document,
+)
 from workbench.core.scoring import score_engagement
 from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
@@ -47,6 +52,13 @@ def _clean_details(d: EngagementDetails) -> EngagementDetails:
                         ("title", cleaned.title), ("lead assessor", cleaned.lead_assessor)):
         if len(value) > MAX_TEXT:
             raise InvalidValueError(f"the {name} is longer than {MAX_TEXT} characters")
+        bad = control_character(value)
+        if bad is not None:
+            raise InvalidValueError(f"the {name} holds a control character "
+                                    f"(U+{ord(bad):04X}); only plain text is allowed")
+    if not BRAND_NAME.match(cleaned.brand):
+        raise InvalidValueError(f"{cleaned.brand!r} is not a brand profile name (letters, "
+                                "digits, - and _), and never a path")
     for name, day in (("start date", cleaned.start_date), ("end date", cleaned.end_date)):
         if day:
             try:
