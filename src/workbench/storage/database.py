@@ -20,7 +20,7 @@ from platformdirs import user_data_path
 from sqlite_utils import Database
 
 from workbench.core.errors import WorkbenchError
-from workbench.storage.db_errors import GuardedConnection
+from workbench.storage.db_errors import GuardedConnection, translated
 from workbench.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -137,11 +137,12 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.backup-{stamp}-{reason}-{n}.sqlite3")
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    with translated():  # a full disk or a busy database says so, like every other step
+        dest = sqlite3.connect(str(target))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
     return target
 
 
