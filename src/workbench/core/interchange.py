@@ -27,6 +27,11 @@ from workbench.core.engagement import (
 from workbench.core.errors import InterchangeError
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA, IndicatorValue, Ratings, RatingSet
+from workbench.core.strict_json import (
+    StrictJSONError,
+    control_problems,
+    loads_strict,
+)
 
 FORMAT = "workbench.engagement/1"
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
@@ -35,18 +40,9 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 Short = Annotated[str, Field(max_length=500)]
 Long = Annotated[str, Field(max_length=200_000)]
 Level = Any  # checked against the framework's scale in _check_against
-MAX_INTEGER_DIGITS = 18  # no count, level or revision needs more; a 5000-digit number is hostile
 # A brand is the name of a profile folder, never a path (as exports.brand checks it).
 BRAND_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-# Control characters other than tab and newline have no place in a document's text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def control_character(text: str) -> str | None:
-    """The first control character (other than tab and newline) in `text`, if any."""
-    found = _CONTROL.search(text)
-    return found.group() if found else None
 
 
 def _iso_date(value: Any) -> Any:
@@ -65,51 +61,6 @@ def _brand_name(value: Any) -> Any:
 
 IsoDate = Annotated[dt.date | None, BeforeValidator(_iso_date)]
 Brand = Annotated[str, BeforeValidator(_brand_name)]
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(f"the key {key!r} appears twice in one object")
-        out[key] = value
-    return out
-
-
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise _DuplicateKey(f"a number of {len(text.lstrip('-'))} digits is far outside any "
-                            "value a document holds")
-    return int(text)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _DuplicateKey(f"{name} is not a number JSON allows")
-
-
-def _control_characters(data: Any, where: str, found: list[str]) -> None:
-    """Every path whose key or text holds a control character other than tab or newline."""
-    if len(found) >= 5:
-        return
-    if isinstance(data, str):
-        bad = _CONTROL.search(data)
-        if bad is not None:
-            found.append(f"{where or '(document)'}: holds a control character "
-                         f"(U+{ord(bad.group()):04X}); only tab and newline are allowed in text")
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            path = f"{where}.{key}" if where else str(key)
-            if _CONTROL.search(key):
-                found.append(f"{where or '(document)'}: a key holds a control character")
-                return
-            _control_characters(value, path, found)
-    elif isinstance(data, list):
-        for n, value in enumerate(data):
-            _control_characters(value, f"{where}[{n}]", found)
 
 
 class _Model(BaseModel):
@@ -196,9 +147,8 @@ def parse_document(text: str | bytes, source: str,
         raise InterchangeError(f"{source}: larger than {MAX_DOCUMENT_BYTES // 2**20} MB — not an "
                                "engagement document")
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_bounded_int,
-                          parse_constant=_refuse_constant)
-    except _DuplicateKey as exc:
+        data = loads_strict(text)
+    except StrictJSONError as exc:
         raise InterchangeError(f"{source}: {exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"line {exc.lineno}, column {exc.colno}: " if isinstance(
@@ -212,8 +162,7 @@ def parse_document(text: str | bytes, source: str,
         raise InterchangeError(f"{source}: the document must be a JSON object")
     if data.get("format") != FORMAT:
         raise InterchangeError(f"{source}: format: {data.get('format')!r} is not {FORMAT!r}")
-    controls: list[str] = []
-    _control_characters(data, "", controls)
+    controls = control_problems(data)
     if controls:
         raise InterchangeError(f"{source}: " + "; ".join(controls))
     try:

@@ -19,13 +19,9 @@ from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.files import MiB, check_output_target, read_regular_file, write_atomically
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
-from workbench.core.interchange import (
-    BRAND_NAME,
-    control_character,
-    document_to_dict,
-    parse_document,
-)
+from workbench.core.interchange import BRAND_NAME, document_to_dict, parse_document
 from workbench.core.scoring import score_engagement
+from workbench.core.strict_json import control_character
 from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, engagements, evidence, frameworks
