@@ -56,6 +56,9 @@ def test_a_held_database_gives_the_busy_message_and_changes_nothing(
         _, err = capsys.readouterr()
         assert code == 1
         assert err == f"error: {BUSY_MESSAGE}\n"
+        code = main(["engagement", "list", "--db", str(path)])  # reading needs no write lock
+        out, err = capsys.readouterr()
+        assert code == 0 and demo_id in out, err
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
@@ -25,6 +26,7 @@ from workbench.core.strict_json import control_character
 from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, engagements, evidence, frameworks
+from workbench.storage.db_errors import DatabaseBusyError, DiskFullError
 from workbench.storage.ratings import rating_set
 
 MAX_TEXT = 200
@@ -197,7 +199,9 @@ def summaries(session: Session, include_archived: bool = False, search: str = ""
         fresh[r.id] = replace(r, total=result.total, level=result.level)
     caches = [r for r in stale if r.status is not EngagementStatus.SIGNED_OFF]
     if caches and not session.read_only:
-        with session.db.atomic():
+        # The cache only saves time: when another program holds the database (or the disk
+        # is full), the list is shown from the fresh scores without keeping them.
+        with contextlib.suppress(DatabaseBusyError, DiskFullError), session.db.atomic():
             for r in caches:
                 total = fresh[r.id].total
                 if total is not None:

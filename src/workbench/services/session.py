@@ -78,9 +78,12 @@ class Session:
     def open(cls, path: Path | str | None = None) -> Session:
         opened = open_database(path if path is not None else default_database_path())
         session = cls(opened)
-        if not opened.read_only:
+        stored = {(f[0], f[1]) for f in frameworks.stored_frameworks(session.db)}
+        missing = [f for f in bundled_frameworks() if (f.id, f.version) not in stored]
+        if missing and not opened.read_only:
+            # Only when one is missing: opening to read never needs the write lock.
             with session.db.atomic():
-                for framework in bundled_frameworks():
+                for framework in missing:
                     frameworks.store_framework(session.db, framework)
         return session
 
