@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as safe_xml
 
-from workbench.exports.workbook_package import WorkbookFileError
+from workbench.exports.workbook_package import UNZIP_ERRORS, WorkbookFileError
 
 MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -59,7 +59,7 @@ class CellReader:
             raise WorkbookFileError(f"{path.name}: the workbook declares a document type or "
                                     "entities, which workbooks never do (refused as unsafe)"
                                     ) from None
-        except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError) as exc:
+        except (*UNZIP_ERRORS, KeyError, ET.ParseError, ValueError) as exc:
             raise WorkbookFileError(f"{path.name}: the workbook's structure is damaged "
                                     f"({exc})") from None
 

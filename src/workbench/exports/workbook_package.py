@@ -11,7 +11,9 @@ checking the declared sizes bounds what the parser can later be given.)
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Final
 
@@ -28,6 +30,12 @@ MAX_TOTAL_BYTES: Final = 120 * 1024 * 1024
 MAX_RATIO: Final = 150  # inflated / compressed; real sheets compress about 10:1
 RATIO_FLOOR: Final = 1024 * 1024  # small members may compress better than that harmlessly
 REQUIRED: Final = ("[Content_Types].xml", "xl/workbook.xml")
+
+
+# What reading a damaged member can raise besides BadZipFile: a corrupt deflate stream is a
+# zlib.error, not an OSError (found by fuzzing).
+UNZIP_ERRORS: Final = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError,
+                       RuntimeError, NotImplementedError)
 
 
 class WorkbookFileError(WorkbenchError):
@@ -56,7 +64,7 @@ def check_package(path: Path, data: bytes | None = None) -> None:
     except zipfile.BadZipFile:
         raise WorkbookFileError(f"{name}: not an Excel workbook (.xlsx); the file is not a zip "
                                 "package (an old .xls, a CSV or a renamed file?)") from None
-    except (OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+    except (*UNZIP_ERRORS, ValueError) as exc:
         raise WorkbookFileError(f"{name}: the workbook package is damaged ({exc})") from None
 
 

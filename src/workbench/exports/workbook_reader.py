@@ -8,7 +8,6 @@ cell, so a user can open the file and fix it. It never writes anything.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +33,12 @@ from workbench.exports.workbook_layout import (
     column_index,
     layout_for,
 )
-from workbench.exports.workbook_package import WorkbookFileError, check_package, read_package
+from workbench.exports.workbook_package import (
+    UNZIP_ERRORS,
+    WorkbookFileError,
+    check_package,
+    read_package,
+)
 from workbench.exports.workbook_text import split_items
 
 T = TypeVar("T")
@@ -123,7 +127,7 @@ class _Reader:
                 return self._read(cells)
         except WorkbookFileError:
             raise
-        except (ET.ParseError, zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+        except (*UNZIP_ERRORS, ET.ParseError, ValueError, KeyError) as exc:
             raise WorkbookFileError(f"{self.path.name}: the workbook could not be read "
                                     f"({type(exc).__name__}: {exc})") from None
 
