@@ -96,7 +96,7 @@ def test_a_link_into_a_system_folder_is_refused_even_when_it_resolves_to_a_file(
     # /proc/self/fd/1 is a magic link: when stdout is a file it resolves to that file.
     link = tmp_path / "report.pdf"
     link.symlink_to(target)
-    with pytest.raises(FileOutputError, match="system file|not a regular file|link"):
+    with pytest.raises(FileOutputError, match=r"system file|not a regular file|link"):
         write_atomically(link, b"x")
     assert link.is_symlink() and os.readlink(link) == target
 
