@@ -73,6 +73,10 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
         raise WorkbookFileError(f"{name}: the package holds {len(members)} files; a workbook "
                                 f"has a few dozen (refused as unsafe)")
     names = {m.filename for m in members}
+    if any(not m.filename or m.filename.startswith("/") or ".." in m.filename.split("/")
+           for m in members):
+        raise WorkbookFileError(f"{name}: the package holds a file with an empty or unsafe "
+                                "name (refused as unsafe)")
     missing = [r for r in REQUIRED if r not in names]
     if missing:
         raise WorkbookFileError(f"{name}: not an Excel workbook (.xlsx); {missing[0]} is "
@@ -108,7 +112,7 @@ def _check_xml(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> No
     """Parse every XML member (whatever its name or encoding) with defusedxml, which refuses
     a document type, entity declarations and external references: how an XML bomb or an
     injected entity would enter. Members that are not XML (images) never reach a parser."""
-    if info.is_dir():
+    if info.filename.endswith("/"):  # a folder entry
         return
     with archive.open(info) as stream:
         head = stream.read(64)
