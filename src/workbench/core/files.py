@@ -58,6 +58,8 @@ def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
         raise FileInputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    except ValueError:  # a NUL byte in the name
+        raise FileInputError(f"{path!r}: not a file name") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):

@@ -30,6 +30,7 @@ BRAND_FILE = "brand.yaml"
 DEFAULT_BRAND = "default"
 MAX_BRAND_FILE_BYTES = 256 * 1024
 MAX_LOGO_BYTES = 5 * 1024 * 1024
+MAX_FILE_NAME = 255  # the longest file name a file system holds
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -239,6 +240,10 @@ def parse_brand(data: bytes, source: Path, folder: Path) -> Brand:
 def _inside(folder: Path, relative: str, key: str, problems: list[str]) -> Path | None:
     # A profile names files beside it; an absolute path or ../ could point anywhere on disk.
     candidate = Path(relative)
+    if "\x00" in relative or len(relative) > MAX_FILE_NAME or any(
+            len(part) > MAX_FILE_NAME for part in candidate.parts):
+        problems.append(f"{key}: {relative[:60]!r}… is not a file name")
+        return None
     if candidate.is_absolute() or ".." in candidate.parts:
         problems.append(f"{key}: {relative!r} must be a file name inside the profile's folder")
         return None
@@ -273,7 +278,11 @@ def _font(folder: Path, relative: str, key: str, problems: list[str]) -> Path:
     path = _inside(folder, relative, key, problems)
     candidates = [p for p in (path, resources_dir() / "fonts" / relative) if p is not None]
     for candidate in candidates:
-        if candidate.is_file():
+        try:
+            present = candidate.is_file()
+        except (OSError, ValueError):  # a name no file system can hold
+            present = False
+        if present:
             with candidate.open("rb") as handle:
                 magic = handle.read(4)
             if magic not in (b"\x00\x01\x00\x00", b"true"):
