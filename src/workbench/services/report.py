@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Collection
 from functools import partial
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 from platformdirs import user_cache_path
 
 from workbench.core.canonical import content_hash
-from workbench.core.errors import WorkbenchError
+from workbench.core.files import check_output_target, write_atomically
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import load_brand
 from workbench.exports.report import (
@@ -63,6 +61,7 @@ def export_with_result(session: Session, engagement_id: str, path: Path,
                        signoff: SignOffInfo | None = None) -> ReportResult:
     """Write the report to `path` atomically and return what was built (pages, warnings)."""
     chosen = check_sections(sections)  # before any work: a typo fails at once
+    check_output_target(path)
     if signoff is None:  # a signed-off engagement's report shows its sign-off, not DRAFT
         from workbench.services.signoff import signoff_info
 
@@ -82,26 +81,3 @@ def export(session: Session, engagement_id: str, path: Path, brand: str | None =
     export_with_result(session, engagement_id, Path(path), brand, sections, progress,
                        deterministic)
     return Path(path)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    path = Path(path)
-    if path.is_dir():
-        raise WorkbenchError(f"{path} is a folder; give a file name ending in .pdf")
-    if not path.parent.is_dir():
-        raise WorkbenchError(f"{path.parent}: the folder does not exist")
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
