@@ -25,7 +25,7 @@ from tests.exports.test_workbook_fixtures import (  # noqa: F401 (fixtures)
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA
 from workbench.core.scoring import ScoreResult, Status
-from workbench.exports.workbook_layout import SUMMARY, TOTAL_ROW, Col, RowKind, layout_for
+from workbench.exports.workbook.layout import SUMMARY, TOTAL_ROW, Col, RowKind, layout_for
 from workbench.services import scores, workbook
 from workbench.services.session import Session
 

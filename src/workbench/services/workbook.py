@@ -1,6 +1,6 @@
 """The scoring workbook use cases: export it, preview a filled-in one, import it.
 
-Whose ratings a workbook carries (see exports/workbook_inputs.py):
+Whose ratings a workbook carries (see exports/workbook/inputs.py):
 - by default the **team's result** (consensus, else agreement). Its import is
   symmetric: every level, objective or target that differs from the team's
   current result is recorded as a **consensus value**; an empty cell never
@@ -36,11 +36,11 @@ from workbench.core.progress import Progress, no_progress
 from workbench.core.ratings import NA
 from workbench.core.scoring import Source, resolve_indicator, resolve_objective
 from workbench.core.visual import visual
-from workbench.exports.workbook_inputs import assessor_inputs, team_inputs
-from workbench.exports.workbook_layout import META, Basis, Meta
-from workbench.exports.workbook_reader import Problem, Read, WorkbookContent, read_workbook
-from workbench.exports.workbook_text import cell_text, same_items, same_text
-from workbench.exports.workbook_writer import WorkbookRequest, write_workbook
+from workbench.exports.workbook.inputs import assessor_inputs, team_inputs
+from workbench.exports.workbook.layout import META, Basis, Meta
+from workbench.exports.workbook.reader import Problem, Read, WorkbookContent, read_workbook
+from workbench.exports.workbook.text import cell_text, same_items, same_text
+from workbench.exports.workbook.writer import WorkbookRequest, write_workbook
 from workbench.services import engagements as engagement_service
 from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session

@@ -18,7 +18,7 @@ from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
 from workbench.core.ratings import IndicatorValue
 from workbench.core.scoring import Source, resolve_indicator, resolve_objective
-from workbench.exports.workbook_layout import Basis
+from workbench.exports.workbook.layout import Basis
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from workbench.core.framework import Framework
 from workbench.core.progress import Progress, no_progress
 from workbench.core.ratings import NA
 from workbench.core.visual import visual
-from workbench.exports.workbook_inputs import ElementText, WorkbookInputs
-from workbench.exports.workbook_layout import (
+from workbench.exports.workbook.inputs import ElementText, WorkbookInputs
+from workbench.exports.workbook.layout import (
     EVIDENCE,
     FIRST_ROW,
     FORMAT,
@@ -57,13 +57,13 @@ from workbench.exports.workbook_layout import (
     WorkbookLayout,
     layout_for,
 )
-from workbench.exports.workbook_styles import (
+from workbench.exports.workbook.styles import (
     PERCENT_FORMAT,
     POINTS_FORMAT,
     SCORE_FORMAT,
     Styles,
 )
-from workbench.exports.workbook_text import join_items, put_text
+from workbench.exports.workbook.text import join_items, put_text
 
 
 @dataclass(frozen=True)
