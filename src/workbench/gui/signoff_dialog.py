@@ -9,7 +9,6 @@ reopens a signed-off engagement as a new revision with a reason.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -405,9 +404,3 @@ class AmendDialog(QDialog):
             return
         self.amended.emit(self.change)
         self.accept()
-
-
-def signed_on_text(stamp: str) -> str:
-    """A UTC timestamp as the user's local date and time."""
-    when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    return when.strftime("%d %B %Y, %H:%M").lstrip("0")
