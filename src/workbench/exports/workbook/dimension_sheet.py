@@ -53,7 +53,7 @@ class DimensionSheet(RatedSheet):
 
     def _element_row(self, ws: Worksheet, sheet: SheetLayout, code: str, text: ElementText,
                      target: DataValidation) -> None:
-        """The element row: its title, target, and the score of scoring.md §2."""
+        """The element row: its title, target, and the score of docs/scoring.md §2."""
         element = self.fw.element_by_code[code]
         st, inputs = self.st, self.inputs
         rows = [s.row for s in sheet.indicator_rows(code)]

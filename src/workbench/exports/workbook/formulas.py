@@ -1,4 +1,4 @@
-"""The workbook's Excel formulas: scoring.md (docs/scoring.md) step by step, cell by cell.
+"""The workbook's Excel formulas: docs/scoring.md step by step, cell by cell.
 
 Each function gives the formulas of one kind of row, keyed by column, so Excel,
 LibreOffice or Google Sheets recompute every element, dimension and the total exactly
@@ -43,7 +43,7 @@ def counts(e: str, first: int, last: int, indicators: int) -> dict[str, str]:
 
 def element(e: str, first: int, last: int, obj: int, indicators: int, lists: ListsLayout,
             first_level: int, disputed: bool) -> dict[str, str]:
-    """An element row: its score of scoring.md §2, percent, level, status and the hidden steps."""
+    """An element row: its score (docs/scoring.md §2), percent, level, status, hidden steps."""
     w_i, w_o = lists.weight_indicators, lists.weight_objective
     status = (f'IF({c.MEAN}{e}="","Not applicable",IF(AND({c.RATED}{e}=0,'
               f'{c.NOT_APPLICABLE}{e}=0,{c.OBJ_FRACTION}{e}=""),"Not assessed",'
