@@ -13,6 +13,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
@@ -146,12 +147,15 @@ def check_output_target(path: Path) -> Path:
     return path
 
 
-def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Path:
-    """Write the whole of `data` to `path` or nothing (a temporary file, then a rename).
+@contextlib.contextmanager
+def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
+    """A temporary file beside `path` to fill; `path` gets it whole or not at all.
 
-    The file gets the permissions of a new document (0666 less the umask, so 0644 as
-    usual) unless `mode` is given. A link to a regular file is written through, to its
-    target, so the link stays a link.
+    On leaving the block without an error the file is synced, given the permissions of a
+    new document (0666 less the umask, so 0644 as usual) unless `mode` is given, and
+    renamed over `path`; on an error it is removed and `path` is untouched. A link to a
+    regular file is written through, to its target, so the link stays a link. The file
+    system's errors, in the block or after it, become one `FileOutputError`.
     """
     path = check_output_target(Path(path))
     real = Path(os.path.realpath(path))
@@ -162,20 +166,28 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Pat
     tmp = ""
     try:
         fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
+        os.close(fd)
+        yield Path(tmp)
+        with open(tmp, "rb+") as out:
             os.fsync(out.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, real)
+        tmp = ""
     except OSError as exc:
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         if exc.errno == 28:
             raise FileOutputError(f"{path}: the disk is full; nothing was written") from None
         raise FileOutputError(f"{path}: cannot be written ({_reason(exc)})") from None
-    return path
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Path:
+    """Write the whole of `data` to `path` or nothing (see `atomic_output`)."""
+    with atomic_output(path, mode=mode) as tmp, open(tmp, "wb") as out:
+        out.write(data)
+    return Path(path)
 
 
 def copy_regular_file(path: Path, dest: Path, *, limit: int, what: str = "file") -> int:
