@@ -17,7 +17,6 @@ from typing import cast
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -40,7 +39,7 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op, Reading
 from workbench.gui.theme import GRID, heading, muted_label
 from workbench.gui.undo import SetConsensus, SetValue
-from workbench.gui.widgets.consensus_items import ConsensusItems
+from workbench.gui.widgets.consensus_items import ConsensusItems, one_row_at_a_time
 from workbench.gui.widgets.team_evidence import TeamEvidence
 from workbench.services import consensus
 from workbench.services.consensus import ConsensusOverview, ElementConsensus
@@ -99,13 +98,7 @@ class ElementList(QTableWidget):
             header_item = self.horizontalHeaderItem(column)
             if header_item is not None:
                 header_item.setToolTip(tip)
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(False)
-        self.verticalHeader().setDefaultSectionSize(4 * GRID)
+        one_row_at_a_time(self)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

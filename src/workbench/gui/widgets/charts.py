@@ -31,6 +31,19 @@ def _small(widget: QWidget, factor: float = 0.85) -> QFont:
     return font
 
 
+def _percent_grid(painter: QPainter, widget: QWidget, plot: QRectF,
+                  percents: list[float]) -> None:
+    """Rules across `plot` at each percent, labelled in the margin to its left."""
+    for percent in percents:
+        y = plot.bottom() - plot.height() * percent / 100
+        painter.setPen(QPen(theme.rule(widget), 1))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(theme.muted(widget))
+        painter.drawText(QRectF(0, y - 8, plot.left() - 6, 16),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"{percent:.0f}%")
+
+
 def band_floor(framework: Framework, level: int) -> float:
     """The lowest percent of a maturity level: where a target level is drawn."""
     for band in framework.bands:
@@ -150,17 +163,9 @@ class RadarChart(_ScoreChart):
         left, top, bottom = 5 * GRID, 2 * GRID, 5 * GRID + legend_h
         plot = QRectF(left, top, self.width() - left - 2 * GRID,
                       self.height() - top - bottom)
-        muted = theme.muted(self)
         painter.setFont(_small(self, 0.8))
         floors = sorted({b.min_percent for b in self.framework.bands})
-        for percent in [*floors, 100.0]:
-            y = plot.bottom() - plot.height() * percent / 100
-            painter.setPen(QPen(theme.rule(self), 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(muted)
-            painter.drawText(QRectF(0, y - 8, left - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{percent:.0f}%")
+        _percent_grid(painter, self, plot, [*floors, 100.0])
         slot = plot.width() / max(1, len(dims))
         bar = min(slot * 0.5, 12 * GRID)
         for n, d in enumerate(dims):
@@ -217,14 +222,7 @@ class ElementBars(_ScoreChart):
         left, right, top, bottom = 5 * GRID, GRID, 2 * GRID, 8 * GRID
         plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         painter.setFont(_small(self, 0.8))
-        for percent in (0, 20, 40, 60, 80, 100):
-            y = plot.bottom() - plot.height() * percent / 100
-            painter.setPen(QPen(theme.rule(self), 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(muted)
-            painter.drawText(QRectF(0, y - 8, left - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{percent}%")
+        _percent_grid(painter, self, plot, [0, 20, 40, 60, 80, 100])
         if self.result is None:
             return
         dims = self.framework.dimensions

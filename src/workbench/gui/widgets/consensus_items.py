@@ -40,6 +40,17 @@ def first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
 
 
+
+def one_row_at_a_time(table: QTableWidget) -> None:
+    """A read-only table of one-line rows, picked a whole row at a time, without row numbers."""
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(4 * GRID)
+
 class ConsensusItems(QTableWidget):
     """Signals:
         value_chosen(str, object): set this item's consensus to the value (None clears).
@@ -60,14 +71,8 @@ class ConsensusItems(QTableWidget):
         self.entries: list[ItemAgreement] = []
         self.setObjectName("consensusItems")
         self.setAccessibleName("Indicators and objective across the team")
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(False)
+        one_row_at_a_time(self)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.verticalHeader().setDefaultSectionSize(4 * GRID)
         self.cellClicked.connect(self._clicked)
         self.currentCellChanged.connect(lambda row, _c, _r, _p: self.current_item_changed.emit(
             self.entries[row].code if 0 <= row < len(self.entries) else ""))
