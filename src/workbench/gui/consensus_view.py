@@ -134,17 +134,7 @@ class ConsensusView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, GRID)
         layout.setSpacing(GRID)
-        top = QHBoxLayout()
-        self.summary = heading("", 2, self)
-        self.summary.setObjectName("consensusSummary")
-        top.addWidget(self.summary, 1)
-        self.show_all = QCheckBox("Show settled elements", self)
-        self.show_all.setToolTip("List every element rated by two or more assessors, to "
-                                 "revisit a value")
-        self.show_all.toggled.connect(lambda _on: self._rebuild_list())
-        top.addWidget(self.show_all)
-        layout.addLayout(top)
-
+        layout.addLayout(self._top_line())
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         self.empty = muted_label("", self.pages)
@@ -159,6 +149,33 @@ class ConsensusView(QWidget):
         self.elements.setMinimumWidth(200)
         self.elements.currentCellChanged.connect(lambda row, _c, _r, _p: self._show_row(row))
         self.elements.enter = self.focus_items
+        self._detail_pane()
+        self.vertical.setStretchFactor(0, 3)
+        self.vertical.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([LIST_WIDTH, 900])
+        self.setFocusProxy(self.items)
+
+        context.changed.connect(self._changed)
+        context.reloaded.connect(self._mark_stale)
+        context.assessor_changed.connect(lambda _n: self._show_evidence())
+        context.details_changed.connect(self._mark_stale)
+
+    def _top_line(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.summary = heading("", 2, self)
+        self.summary.setObjectName("consensusSummary")
+        top.addWidget(self.summary, 1)
+        self.show_all = QCheckBox("Show settled elements", self)
+        self.show_all.setToolTip("List every element rated by two or more assessors, to "
+                                 "revisit a value")
+        self.show_all.toggled.connect(lambda _on: self._rebuild_list())
+        top.addWidget(self.show_all)
+        return top
+
+    def _detail_pane(self) -> None:
+        """The chosen element: its title, the items across the team, the evidence."""
         right = QWidget(self.splitter)
         box = QVBoxLayout(right)
         box.setContentsMargins(2 * GRID, 0, 0, 0)
@@ -175,7 +192,7 @@ class ConsensusView(QWidget):
         upper_box = QVBoxLayout(upper)
         upper_box.setContentsMargins(0, 0, 0, 0)
         upper_box.setSpacing(GRID // 2)
-        self.items = ConsensusItems(context.framework, upper)
+        self.items = ConsensusItems(self.context.framework, upper)
         self.items.value_chosen.connect(self.set_value)
         self.items.accept_requested.connect(self.accept_proposed)
         self.items.back_requested.connect(self.elements.setFocus)
@@ -188,17 +205,6 @@ class ConsensusView(QWidget):
         self.evidence = TeamEvidence(self.vertical)
         self.evidence.save_requested.connect(self._save_notes)
         box.addWidget(self.vertical, 1)
-        self.vertical.setStretchFactor(0, 3)
-        self.vertical.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([LIST_WIDTH, 900])
-        self.setFocusProxy(self.items)
-
-        context.changed.connect(self._changed)
-        context.reloaded.connect(self._mark_stale)
-        context.assessor_changed.connect(lambda _n: self._show_evidence())
-        context.details_changed.connect(self._mark_stale)
 
     # --- loading ---------------------------------------------------------------------------
     def _changed(self, change: Change) -> None:

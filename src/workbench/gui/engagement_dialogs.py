@@ -77,6 +77,23 @@ class EngagementDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         outer.setSpacing(GRID)
+        outer.addLayout(self._details_form(editing, frameworks))
+        self._team_table(outer)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            "Save" if editing else "Create")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        if details is not None:
+            self._fill(details)
+        for member in team or []:
+            self.add_member(member)
+
+    def _details_form(self, editing: bool,
+                      frameworks: list[FrameworkInfo] | None) -> QFormLayout:
         form = QFormLayout()
         form.setSpacing(GRID)
         self.client = QLineEdit(self)
@@ -118,7 +135,9 @@ class EngagementDialog(QDialog):
             form.addRow("&Framework", self.framework)
             form.addRow("", self.framework_about)
             self._show_framework()
-        outer.addLayout(form)
+        return form
+
+    def _team_table(self, outer: QVBoxLayout) -> None:
         outer.addWidget(QLabel("<b>Team</b>", self))
         outer.addWidget(muted_label("Each assessor rates on their own; the lead assessor joins "
                                     "the team automatically.", self))
@@ -139,25 +158,16 @@ class EngagementDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         outer.addLayout(row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            "Save" if editing else "Create")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        self.setMinimumWidth(520)
-        if details is not None:
-            self.client.setText(details.client)
-            self.site.setText(details.site)
-            self.title.setText(details.title)
-            self.start.set_iso(details.start_date)
-            self.end.set_iso(details.end_date)
-            self.lead.setText(details.lead_assessor)
-            index = self.brand.findData(details.brand)
-            self.brand.setCurrentIndex(max(0, index))
-        for member in team or []:
-            self.add_member(member)
+
+    def _fill(self, details: EngagementDetails) -> None:
+        self.client.setText(details.client)
+        self.site.setText(details.site)
+        self.title.setText(details.title)
+        self.start.set_iso(details.start_date)
+        self.end.set_iso(details.end_date)
+        self.lead.setText(details.lead_assessor)
+        index = self.brand.findData(details.brand)
+        self.brand.setCurrentIndex(max(0, index))
 
     def _show_framework(self) -> None:
         info = self.framework.currentData()
