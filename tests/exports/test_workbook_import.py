@@ -23,7 +23,7 @@ from workbench.core.ratings import NA
 from workbench.core.scoring import score_engagement
 from workbench.exports.workbook.layout import META
 from workbench.exports.workbook.package import WorkbookFileError
-from workbench.services import assessment, engagements, scores, workbook
+from workbench.services import assessment, engagements, scores, workbook, workbook_import
 from workbench.services import session as session_module
 from workbench.services.session import ChangeKind, Session
 from workbench.storage.ratings import rating_set
@@ -349,7 +349,7 @@ def test_a_failure_midway_leaves_nothing_written(session: Session, rich: str, te
     def broken(*args: object) -> None:
         raise WorkbenchError("disk full")
 
-    monkeypatch.setattr(workbook.ratings, "set_target", broken)
+    monkeypatch.setattr(workbook_import.ratings, "set_target", broken)
     before = score_engagement(session.framework_of(rich), rating_set(session.db, rich))
     with pytest.raises(WorkbenchError, match="disk full"):
         workbook.apply_import(session, preview)
