@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 
 from workbench.cli.main import main
-from workbench.exports import signing
 from workbench.services.session import Session
 
-from .helpers import make_p12
+from .helpers import forge, make_p12
 
 SIGNER = ("--signer", "A. Assessor", "--role", "Lead assessor")
 
@@ -28,21 +27,6 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _forge(tmp_path: Path, unsigned: Path, genuine: Path) -> tuple[Path, Path, str]:
-    """Sign the same content with a new certificate that carries the signer's name."""
-    p12 = make_p12(tmp_path / "forger.p12", "forger's words", name="A. Assessor")
-    forger = signing.load_pkcs12(p12, "forger's words")
-    found = signing.verify_pdf(genuine)
-    assert found.embedded_json is not None and found.embedded_name is not None
-    forged = tmp_path / "forged.pdf"
-    forged.write_bytes(signing.sign_pdf(
-        unsigned.read_bytes(), forger, reason=found.reason,
-        attachments=[signing.Attachment(found.embedded_name, found.embedded_json)]))
-    pem = tmp_path / "forger.pem"
-    pem.write_text(forger.certificate_pem())
-    return forged, pem, forger.fingerprint
 
 
 def test_a_forged_certificate_with_the_signers_name_is_refused_until_trusted(
@@ -61,7 +45,7 @@ def test_a_forged_certificate_with_the_signers_name_is_refused_until_trusted(
     assert stat.S_IMODE(os.stat(genuine).st_mode) == 0o666 & ~_umask()  # 0644, not 0600
     code, _, err = run(capsys, "signoff", demo_id, *SIGNER, "-o", str(unsigned), "--db", db)
     assert code == 0, err
-    forged, forger_pem, fingerprint = _forge(tmp_path, unsigned, genuine)
+    forged, forger_pem, fingerprint = forge(tmp_path, unsigned, genuine, "A. Assessor")
 
     for where in (db, fresh):  # the genuine report: own certificate, trusted
         code, out, err = run(capsys, "verify", str(genuine), "--db", where)

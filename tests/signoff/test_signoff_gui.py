@@ -158,7 +158,10 @@ def test_the_verify_dialog_tells_intact_from_tampered(qtbot: QtBot, session: Ses
     with qtbot.waitSignal(dialog.checked, timeout=60_000):
         dialog.check()
     assert dialog.verification is not None and dialog.verification.ok
-    assert "Intact and matching" in dialog.verdict.text()
+    assert "Intact, signer trusted and matching" in dialog.verdict.text()
+    assert [dialog.fact_texts[k].text() for k in ("intact", "trusted", "content_matches")] \
+        == [f.text[:1].upper() + f.text[1:] for f in dialog.verification.facts()]
+    assert out.path.stat().st_mode & 0o777 == 0o666 & ~_umask()  # normal permissions
     assert dialog.fields["signer"].text() == "A. Assessor"
     assert dialog.fields["database"].text() == \
         "matches signed revision 1 in the local database"
@@ -177,3 +180,9 @@ def test_the_verify_dialog_tells_intact_from_tampered(qtbot: QtBot, session: Ses
     assert dialog.verification is not None and not dialog.verification.ok
     assert "Not intact" in dialog.verdict.text()
     _shot(dialog, "verify-dialog-tampered")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

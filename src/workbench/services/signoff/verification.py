@@ -90,7 +90,7 @@ class Verification:
             intact = Fact(FactKey.INTACT, "Intact", False, f"not intact: {reason}")
         else:
             intact = Fact(FactKey.INTACT, "Intact", True,
-                          "intact: no byte changed, nothing appended")
+                          "no byte changed, nothing appended")
         who = f"{s.signer} (SHA-256 fingerprint {s.signer_fingerprint})"
         if not s.signed:
             trusted = Fact(FactKey.TRUSTED, "Signer trusted", False, "no signer")
