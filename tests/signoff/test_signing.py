@@ -210,3 +210,48 @@ def test_a_forger_with_the_trusted_signers_name_is_intact_but_not_trusted(
     assert result.signed and result.intact and not result.trusted
     assert result.signer == "Ann Assessor" and result.signer_fingerprint == forger.fingerprint
     assert [p.code for p in result.problems] == [signing.ProblemCode.UNKNOWN_CERTIFICATE]
+
+
+def _issued_by_firm(tmp_path: Path) -> tuple[Path, signing.Credentials]:
+    """A firm's CA certificate (PEM) and a signer's credentials issued by it."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Example Consulting CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - dt.timedelta(days=1))
+          .not_valid_after(now + dt.timedelta(days=3650))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False,
+                                       False), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Ann Assessor")]))
+            .issuer_name(ca_name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=365))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False,
+                                         False), critical=True)
+            .sign(ca_key, hashes.SHA256()))
+    pem = tmp_path / "firm-ca.pem"
+    pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    return pem, signing.Credentials(key, leaf, (ca,), "issued")
+
+
+def test_the_firms_ca_certificate_trusts_the_signers_it_issued(tmp_path: Path) -> None:
+    from workbench.services import trust
+
+    ca_pem, creds = _issued_by_firm(tmp_path)
+    signed = signing.sign_pdf(small_pdf(), creds, reason="Sign-off")
+    assert not signing.verify_pdf(signed, trust.trust_roots()).trusted
+    entry = trust.add(ca_pem, firm=True)
+    assert entry.kind is trust.TrustKind.FIRM and entry.subject == "Example Consulting CA"
+    result = signing.verify_pdf(signed, trust.trust_roots())
+    assert result.intact and result.trusted and result.signer == "Ann Assessor"
