@@ -22,6 +22,7 @@ from reportlab.platypus import Frame, PageTemplate
 
 from workbench.core.visual import Swatch, visual
 from workbench.exports.brand import Brand
+from workbench.exports.report.outlines import draw_word_outline
 
 INK = "#1F2A30"
 TABLE_STYLE_BASE = "TableBase"
@@ -186,10 +187,10 @@ def draw_watermark(canvas: Canvas, styles: ReportStyles) -> None:
     g = styles.geometry
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.75, 0.32, 0.0, alpha=0.09))
-    canvas.setFont(styles.fonts.bold, 120)
     canvas.translate(g.width / 2, g.height / 2)
     canvas.rotate(52)
-    canvas.drawCentredString(0, -40, "DRAFT")
+    # Outlines, not text: the mark must not enter the text a reader copies or searches.
+    draw_word_outline(canvas, styles.brand.fonts.bold, "DRAFT", 120, 0, -40)
     canvas.restoreState()
 
 
@@ -270,9 +271,14 @@ def numbered_canvas(styles: ReportStyles, chrome: PageChrome,
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            # The page is written only at save(); count it now all the same, so that a
+            # bookmark or a link destination made on the next page names that page and not
+            # the first ("Page" + the document's page counter).
+            self._doc.pageCounter += 1
 
         def save(self) -> None:
             total = len(self._pages)
+            self._doc.pageCounter = 1  # the pages are now written, numbered from the first
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 if not (chrome.cover_page and number == 1):
