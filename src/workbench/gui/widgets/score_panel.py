@@ -125,6 +125,11 @@ class ScorePanel(QWidget):
                 self.element.detail.setText("Every indicator is not applicable: its points "
                                             "leave the maximum.")
                 self.element.chip.set_level(None, "N/A")
+            elif e.status is Status.NOT_ASSESSED:  # never "0 %" or "1 Initial"
+                self.element.figure.setText("Not assessed")
+                self.element.detail.setText("Nothing rated or judged yet" + (
+                    f" · target {e.target}" if e.target is not None else ""))
+                self.element.chip.set_level(None, "Not assessed")
             else:
                 self.element.figure.setText(f"{e.score:.1f} / {e.points:g}")
                 self.element.detail.setText(self._element_detail(e.percent, e.status,
@@ -159,7 +164,9 @@ class ScorePanel(QWidget):
             self.total.detail.setText(pct)
         self.total.chip.set_level(result.level, self.level_text(result.level))
         self.completeness.setValue(round(result.completeness * 1000))
-        self.completeness_text.setText(f"{result.completeness * 100:.0f}%")
+        self.completeness_text.setText(f"{percent_value(result.completeness * 100)}% · "
+                                       f"{result.complete_elements} of "
+                                       f"{len(result.elements)} elements")
         if own_percent is not None and assessor:
             self.own.setText(f"{assessor}'s own ratings give this {percent_value(own_percent)}%.")
         else:
