@@ -19,9 +19,7 @@ from workbench.exports.report.flowables import (
 from workbench.exports.report.model import ReportInput
 from workbench.exports.report.photos import PhotoProblem, PreparedPhoto
 from workbench.exports.report.styles import ReportStyles
-from workbench.exports.report.text import (
-    markup,
-)
+from workbench.exports.report.text import fmt_percent, markup
 
 STATUS_WORDS = {Status.COMPLETE: "Complete", Status.INCOMPLETE: "Incomplete",
                 Status.NOT_ASSESSED: "Not assessed", Status.NOT_APPLICABLE: "Not applicable"}
@@ -82,6 +80,25 @@ def level_text(ctx: Context, level: int | None) -> str:
     if level is None:
         return "–"
     return f"{level} {ctx.data.framework.band_label(level)}"
+
+
+NOT_ASSESSED = "Not assessed"
+NOT_JUDGED = "Not judged"
+
+
+def unassessed(status: Status) -> bool:
+    """Nothing rated or judged: shown as "Not assessed", never as 0 % or level 1."""
+    return status is Status.NOT_ASSESSED
+
+
+def shown_percent(status: Status, percent: float | None) -> str:
+    """An element's or enabler's percent as the report shows it."""
+    return NOT_ASSESSED if unassessed(status) else fmt_percent(percent)
+
+
+def shown_level(ctx: Context, status: Status, level: int | None) -> str:
+    """An element's or enabler's level as the report shows it."""
+    return NOT_ASSESSED if unassessed(status) else level_text(ctx, level)
 
 
 def format_date(value: str | dt.date | None) -> str:

@@ -16,6 +16,7 @@ from workbench.exports.report.context import (
     date_range,
     format_date,
 )
+from workbench.exports.report.state import cover_status
 from workbench.exports.report.text import (
     markup,
 )
@@ -64,11 +65,7 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
                           f"{brand.cover_subtitle} · {data.issued:%B %Y}")
 
     # The facts, two columns under the block.
-    sign = data.signoff
-    status = (f"Signed off on {format_date(sign.signed_on)}, revision {sign.revision}"
-              if sign is not None else
-              "In review: not yet signed off" if data.document.status == "in_review" else
-              "Draft: not yet signed off")
+    status = cover_status(data, data.document.status == "in_review")
     team = [a.name + (f" ({a.role})" if a.role else "") for a in data.document.assessors]
     facts = [
         ("Client", d.client), ("Site", d.site or "–"),

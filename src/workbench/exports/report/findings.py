@@ -18,14 +18,18 @@ from reportlab.platypus import (
 
 from workbench.core.engagement import ElementEvidence
 from workbench.core.framework import Dimension, Element, Enabler, Indicator
-from workbench.core.scoring import Resolved, Source
+from workbench.core.scoring import Resolved, Source, Status
 from workbench.exports.report.context import (
+    NOT_JUDGED,
     STATUS_WORDS,
     Context,
     format_date,
     heading,
     level_text,
     section_title,
+    shown_level,
+    shown_percent,
+    unassessed,
 )
 from workbench.exports.report.flowables import (
     bullets,
@@ -45,6 +49,7 @@ from workbench.exports.report.text import (
     fmt_score,
     markup,
     paragraphs,
+    plural,
 )
 
 # ---------------------------------------------------------------- dimensions and elements
@@ -181,18 +186,18 @@ def _element_block(ctx: Context, dim: Dimension, element: Element,
     es = data.score.elements[element.code]
     f = data.framework
     objective = next((o.label for o in f.objective_levels if o.key == es.objective),
-                     "Mean of the assessors' judgements, to agree" if es.objective_fraction
-                     is not None and es.objective is None and es.needs_consensus else
-                     "Not yet judged")
+                     "Mean of the assessors' judgements, to agree" if es.objective_judged
+                     and es.objective is None else NOT_JUDGED)
+    blank = unassessed(es.status)
     head = heading(ctx, f"{element.code}  {element.title}", 2, f"element-{element.code}",
                    in_contents=False)
     facts = _facts_line(ctx, [
         ("Score", f"{fmt_score(es.score)} of {fmt_points(element.points)}"),
-        ("Percent", fmt_percent(es.percent)),
-        ("Level", markup(level_text(ctx, es.level))),
+        ("Percent", shown_percent(es.status, es.percent)),
+        ("Level", markup(shown_level(ctx, es.status, es.level))),
         ("Target", markup(level_text(ctx, es.target)) if es.target else "Not set"),
         ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
-    ], es.level, 2)
+    ], None if blank else es.level, 2)
     objective_box = [rich(s, "Statement of objective", "h4"),
                      rich(s, markup(element.objective) +
                           f' <font color="#{s.primary.hexval()[2:]}"><b>— '
@@ -272,6 +277,9 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
     f, score = data.framework, data.score
     r = score.dimensions[dim.code]
     cat = next((c.name for c in f.categories if c.id == dim.category), dim.category)
+    statuses = [score.elements[e.code].status for e in dim.elements]
+    applicable = [st for st in statuses if st is not Status.NOT_APPLICABLE]
+    assessed = [st for st in applicable if not unassessed(st)]
     out: list[Flowable] = [
         heading(ctx, f"{dim.code}  {dim.name}", 1, f"dimension-{dim.code}"),
         _facts_line(ctx, [
@@ -283,6 +291,14 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
         ], r.level, 3),
         gap(3),
     ]
+    if len(assessed) < len(applicable):
+        out.append(rich(s, (
+            f"<b>{len(assessed)} of the {plural(len(applicable), 'applicable element')} "
+            f"{'was' if len(assessed) == 1 else 'were'} assessed.</b> The others show as "
+            "not assessed; they score nothing, so the dimension's figures are not yet a "
+            "measure of its maturity." if assessed else
+            f"<b>None of the {plural(len(applicable), 'applicable element')} "
+            "was assessed.</b>"), "body"))
     if dim.question:
         out.append(para(s, dim.question, "question"))
     if dim.summary:
@@ -290,10 +306,14 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
     rows, cells = [], []
     for i, e in enumerate(dim.elements):
         es = score.elements[e.code]
+        blank = unassessed(es.status)
         rows.append([e.code, e.title, fmt_score(es.score), fmt_points(e.points),
-                     fmt_percent(es.percent), level_chip(s, es.level, level_text(ctx, es.level)),
+                     shown_percent(es.status, es.percent),
+                     level_chip(s, None if blank else es.level,
+                                shown_level(ctx, es.status, es.level)),
                      level_chip(s, es.target, level_text(ctx, es.target)) if es.target else "–"])
-        cells.append((5, i, es.level))
+        if not blank:
+            cells.append((5, i, es.level))
         if es.target:
             cells.append((6, i, es.target))
     w = ctx.width
@@ -312,10 +332,10 @@ def _enabler_block(ctx: Context, enabler: Enabler, evidence: dict[str, list[Elem
     head = heading(ctx, f"{enabler.code}  {enabler.name}", 2, f"enabler-{enabler.code}",
                    in_contents=False)
     facts = _facts_line(ctx, [
-        ("Percent", fmt_percent(es.percent)),
-        ("Level", markup(level_text(ctx, es.level))),
+        ("Percent", shown_percent(es.status, es.percent)),
+        ("Level", markup(shown_level(ctx, es.status, es.level))),
         ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
-    ], es.level, 1)
+    ], None if unassessed(es.status) else es.level, 1)
     out: list[Flowable] = [need(50), KeepTogether([head, facts, gap(2)])]
     if enabler.summary:
         out.append(para(s, enabler.summary, "body"))

@@ -15,6 +15,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from workbench.core.display import percent_value
 from workbench.core.engagement import Priority
 from workbench.core.scoring import Status
 from workbench.exports.report import charts
@@ -27,6 +28,9 @@ from workbench.exports.report.context import (
     heading,
     level_text,
     section_title,
+    shown_level,
+    shown_percent,
+    unassessed,
 )
 from workbench.exports.report.cover import draw_cover
 from workbench.exports.report.findings import dimensions
@@ -85,8 +89,9 @@ def executive_summary(ctx: Context) -> list[Flowable]:
         ("Maturity level", f"{score.level if score.level is not None else '–'}"
          f"<font size=10> {markup(f.band_label(score.level)) if score.level else ''}</font>",
          "the organisation's band", score.level),
-        ("Assessed", f"{score.completeness * 100:.0f}<font size=10> %</font>",
-         "of indicators and objectives judged", None),
+        ("Complete", f"{percent_value(score.completeness * 100)}<font size=10> %</font>",
+         f"{score.complete_elements} of {plural(len(score.elements), 'element')} fully "
+         "rated and judged", None),
     ], ctx.width))
     out.append(gap(2))
     out.append(charts.level_scale(s, [(b.level, b.label) for b in f.bands], score.percent,
@@ -219,9 +224,12 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         bars = []
         for e in d.elements:
             es = score.elements[e.code]
-            bars.append(charts.Bar(e.code, e.title, es.percent, es.level,
+            blank = unassessed(es.status)
+            bars.append(charts.Bar(e.code, e.title, None if blank else es.percent,
+                                   None if blank else es.level,
                                    _target_percent(ctx, es.target), es.target,
-                                   "n/a" if es.status is Status.NOT_APPLICABLE else ""))
+                                   "n/a" if es.status is Status.NOT_APPLICABLE else
+                                   "not assessed" if blank else ""))
         groups.append(charts.BarGroup(f"{d.code} {d.name}", bars))
     out.append(heading(ctx, "Element profile", 1, "profile-elements"))
     out.append(rich(s, "Each element's share of its points, coloured by its maturity level, "
@@ -237,7 +245,10 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
             "on the same scale but carry no points, so they explain the score rather than add "
             "to it."), "body"))
         bars = [charts.Bar(n.code, n.name, score.enablers[n.code].percent,
-                           score.enablers[n.code].level) for n in f.enablers]
+                           score.enablers[n.code].level) if not unassessed(
+                               score.enablers[n.code].status) else
+                charts.Bar(n.code, n.name, None, None, note="not assessed")
+                for n in f.enablers]
         out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx),
                                     with_target=False, label_width=230))
         out.append(gap(4))
@@ -247,9 +258,11 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
             rows_n.append([n.code, rich(s, f"<b>{markup(n.name)}</b><br/>"
                                            f'<font size=7.5 color="#{s.muted.hexval()[2:]}">'
                                            f"{markup(n.summary)}</font>", "cell"),
-                           fmt_percent(ns.percent),
-                           level_chip(s, ns.level, level_text(ctx, ns.level))])
-            cells_n.append((3, i, ns.level))
+                           shown_percent(ns.status, ns.percent),
+                           level_chip(s, None if unassessed(ns.status) else ns.level,
+                                      shown_level(ctx, ns.status, ns.level))])
+            if not unassessed(ns.status):
+                cells_n.append((3, i, ns.level))
         out.append(data_table(s, ["Code", "Enabler", "Percent", "Level"], rows_n,
                               [12 * mm, ctx.width - 12 * mm - 17 * mm - 28 * mm, 17 * mm,
                                28 * mm], numeric=[2], centred=[3], level_cells=cells_n))

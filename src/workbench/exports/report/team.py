@@ -91,7 +91,8 @@ def team_section(ctx: Context) -> list[Flowable]:
         settled += (f"{plural(len(still), 'element')} still "
                     f"{'awaits' if len(still) == 1 else 'await'} consensus "
                     f"({markup(join_words(still[:12]))}{', …' if len(still) > 12 else ''}); "
-                    "their scores use the mean of the assessors’ ratings for now.")
+                    "their scores use the mean of the assessors’ ratings"
+                    f"{'' if ctx.data.signoff is not None else ' for now'}.")
     else:
         settled += "No element awaits consensus."
     out.append(rich(s, settled, "body"))
