@@ -103,7 +103,7 @@ def test_every_section_is_present(built: tuple[bytes, str, ScoreResult]) -> None
         assert dimension in text
     # The cover: client large, site, dates, assessors, status.
     for fact in ("Northwind Telecom", "Head office, Leeds", "2–4 November 2026",
-                 "Amira Haddad (Lead assessor)", "Draft: not yet signed off"):
+                 "Amira Haddad (Lead assessor)", "Draft: partially assessed"):
         assert fact in text, fact
 
 
@@ -411,5 +411,12 @@ def test_an_empty_engagement_still_gives_a_readable_report(session: Session,
     report.export(session, eid, path)
     text = flat(pdf_text(path))
     assert "Müller & Söhne GmbH" in text
-    assert "No target levels have been agreed yet" in text
+    assert "Nothing has been assessed yet for Müller & Söhne GmbH" in text
+    assert "0 of 32 elements (0 %) are fully rated and judged" in text
+    # Nothing rated is "Not assessed", never level 1: "1 Initial" appears only on the
+    # level scale under the figures (and in the methodology's tables).
+    before_method = text.split("Methodology How the figures")[0]
+    assert not re.search(r"level 1\b(?!00)", before_method, re.IGNORECASE)
+    assert before_method.count("1 Initial") == 1
+    assert "Not assessed" in text
     assert "No improvement actions have been recorded" in text

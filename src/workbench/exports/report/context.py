@@ -91,9 +91,20 @@ def unassessed(status: Status) -> bool:
     return status is Status.NOT_ASSESSED
 
 
-def shown_percent(status: Status, percent: float | None) -> str:
-    """An element's or enabler's percent as the report shows it."""
-    return NOT_ASSESSED if unassessed(status) else fmt_percent(percent)
+def shown_percent(status: Status, percent: float | None, narrow: bool = False) -> str:
+    """An element's or enabler's percent as the report shows it (`narrow`: a table column
+    beside a level column that says "Not assessed")."""
+    if unassessed(status):
+        return "–" if narrow else NOT_ASSESSED
+    return fmt_percent(percent)
+
+
+def dimension_unassessed(ctx: Context, code: str) -> bool:
+    """No applicable element of the dimension has anything rated or judged."""
+    dim = ctx.data.framework.dimension_by_code[code]
+    statuses = [ctx.data.score.elements[e.code].status for e in dim.elements]
+    applicable = [st for st in statuses if st is not Status.NOT_APPLICABLE]
+    return bool(applicable) and all(unassessed(st) for st in applicable)
 
 
 def shown_level(ctx: Context, status: Status, level: int | None) -> str:

@@ -285,10 +285,10 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
         _facts_line(ctx, [
             ("Category", markup(cat)),
             ("Score", f"{fmt_score(r.score)} of {fmt_points(r.applicable_max)}"),
-            ("Percent", fmt_percent(r.percent)),
-            ("Level", markup(level_text(ctx, r.level))),
+            ("Percent", "Not assessed" if not assessed else fmt_percent(r.percent)),
+            ("Level", "Not assessed" if not assessed else markup(level_text(ctx, r.level))),
             ("Target", markup(level_text(ctx, r.target)) if r.target else "Not set"),
-        ], r.level, 3),
+        ], r.level if assessed else None, 3),
         gap(3),
     ]
     if len(assessed) < len(applicable):
@@ -308,7 +308,7 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
         es = score.elements[e.code]
         blank = unassessed(es.status)
         rows.append([e.code, e.title, fmt_score(es.score), fmt_points(e.points),
-                     shown_percent(es.status, es.percent),
+                     shown_percent(es.status, es.percent, narrow=True),
                      level_chip(s, None if blank else es.level,
                                 shown_level(ctx, es.status, es.level)),
                      level_chip(s, es.target, level_text(ctx, es.target)) if es.target else "–"])

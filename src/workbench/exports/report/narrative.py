@@ -33,7 +33,10 @@ class Gap:
 def ranked_dimensions(framework: Framework, score: ScoreResult) -> list[RankedDimension]:
     """Dimensions with a percent, strongest first (ties by code, so the order is stable)."""
     found = [RankedDimension(d, score.dimensions[d.code]) for d in framework.dimensions
-             if score.dimensions[d.code].percent is not None]
+             if score.dimensions[d.code].percent is not None
+             and any(score.elements[e.code].status not in (Status.NOT_ASSESSED,
+                                                           Status.NOT_APPLICABLE)
+                     for e in d.elements)]
     return sorted(found, key=lambda r: (-(r.score.percent or 0.0), r.dimension.code))
 
 
@@ -79,6 +82,10 @@ def summary_paragraphs(data: ReportInput) -> list[str]:
     f, s = data.framework, data.score
     if s.level is None:
         return [_no_score(data)]
+    if s.assessed_elements == 0:
+        return [f"Nothing has been assessed yet for {_where(data)}: no indicator is rated and "
+                "no objective judged, so the assessment gives no maturity level so far.",
+                status_paragraph(data)]
     out = [_headline(data), status_paragraph(data)]
     parts = [_categories(f, s), *_ends(f, s), _targets(f, s), _enablers(f, s), _closing(data)]
     return out + [p for p in parts if p]
@@ -168,7 +175,7 @@ def _targets(f: Framework, s: ScoreResult) -> str:
     targeted = [e for e in s.elements.values() if e.target is not None and e.level is not None
                 and e.status is not Status.NOT_ASSESSED]
     if not targeted:
-        return ("No target levels have been agreed for the assessed elements, so this report "
+        return ("No target levels have been agreed yet for the assessed elements, so this report "
                 "cannot show the gap between today's maturity and the organisation's ambition.")
     below = [e for e in targeted if (e.gap or 0) > 0]
     gaps = largest_gaps(f, s, 3)

@@ -21,9 +21,11 @@ from workbench.core.scoring import Status
 from workbench.exports.report import charts
 from workbench.exports.report.context import (
     ACTION_STATUS_WORDS,
+    NOT_ASSESSED,
     PRIORITY_WORDS,
     Context,
     Heading,
+    dimension_unassessed,
     format_date,
     heading,
     level_text,
@@ -79,6 +81,7 @@ def executive_summary(ctx: Context) -> list[Flowable]:
     score, f = data.score, data.framework
     out = section_title(ctx, "summary", "Executive summary",
                         "The organisation's maturity at a glance, and what stands out.")
+    level = score.level if score.assessed_elements else None  # not "1 Initial" for nothing
     normal_note = ("equal to the total: every element applied" if score.applicable_max
                    >= score.max else f"of {fmt_points(score.applicable_max)} applicable points, "
                    f"scaled to {fmt_points(score.max)}")
@@ -86,9 +89,9 @@ def executive_summary(ctx: Context) -> list[Flowable]:
         ("Total score", f"{score.total:.1f}<font size=10> / {fmt_points(score.max)}</font>",
          f"{fmt_percent(score.percent)} of the framework's points", None),
         ("Normalized total", f"{score.normalized_total:.1f}", normal_note, None),
-        ("Maturity level", f"{score.level if score.level is not None else '–'}"
-         f"<font size=10> {markup(f.band_label(score.level)) if score.level else ''}</font>",
-         "the organisation's band", score.level),
+        ("Maturity level", f"{level if level is not None else '–'}"
+         f"<font size=10> {markup(f.band_label(level)) if level else ''}</font>",
+         "the organisation's band" if level else "nothing assessed yet", level),
         ("Complete", f"{percent_value(score.completeness * 100)}<font size=10> %</font>",
          f"{score.complete_elements} of {plural(len(score.elements), 'element')} fully "
          "rated and judged", None),
@@ -163,6 +166,7 @@ def _target_percent(ctx: Context, level: int | None) -> float | None:
 def maturity_profile(ctx: Context) -> list[Flowable]:
     s, data = ctx.styles, ctx.data
     f, score = data.framework, data.score
+    level = score.level if score.assessed_elements else None
     parts = "dimension, element and enabler" if f.enablers else "dimension and element"
     out = section_title(ctx, "profile", "Maturity profile",
                         f"Where each {parts} stands against its target.")
@@ -176,10 +180,12 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         for d in f.dimensions:
             r = score.dimensions[d.code]
             tgt = f" → target {r.target}" if r.target is not None else ""
-            values.append(f"{fmt_percent(r.percent)} · level {r.level or '–'}{tgt}")
+            values.append(("not assessed" if dimension_unassessed(ctx, d.code) else
+                           f"{fmt_percent(r.percent)} · level {r.level or '–'}") + tgt)
         out.append(charts.radar(
             s, labels, values,
-            [score.dimensions[d.code].percent for d in f.dimensions],
+            [None if dimension_unassessed(ctx, d.code) else score.dimensions[d.code].percent
+             for d in f.dimensions],
             [_target_percent(ctx, score.dimensions[d.code].target) for d in f.dimensions],
             _bands(ctx), ctx.width, 255))
     else:
@@ -191,7 +197,12 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         bars = [charts.Bar(d.code, d.name, score.dimensions[d.code].percent,
                            score.dimensions[d.code].level,
                            _target_percent(ctx, score.dimensions[d.code].target),
-                           score.dimensions[d.code].target) for d in f.dimensions]
+                           score.dimensions[d.code].target)
+                if not dimension_unassessed(ctx, d.code) else
+                charts.Bar(d.code, d.name, None, None,
+                           _target_percent(ctx, score.dimensions[d.code].target),
+                           score.dimensions[d.code].target, "not assessed")
+                for d in f.dimensions]
         out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx)))
     out.append(charts.legend(s, ctx.width))
     out.append(gap(4))
@@ -200,16 +211,22 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
     for i, d in enumerate(f.dimensions):
         r = score.dimensions[d.code]
         cat = next((c.name for c in f.categories if c.id == d.category), d.category)
+        blank = dimension_unassessed(ctx, d.code)
         rows.append([d.code, d.name, cat, fmt_score(r.score), fmt_points(r.applicable_max),
-                     fmt_percent(r.percent), level_chip(s, r.level, level_text(ctx, r.level)),
+                     "–" if blank else fmt_percent(r.percent),
+                     level_chip(s, None if blank else r.level,
+                                NOT_ASSESSED if blank else level_text(ctx, r.level)),
                      level_chip(s, r.target, level_text(ctx, r.target)) if r.target else "–"])
-        cells += [(6, i, r.level)] + ([(7, i, r.target)] if r.target else [])
+        cells += ([] if blank else [(6, i, r.level)]) + ([(7, i, r.target)] if r.target
+                                                         else [])
     rows.append(["", rich(s, "<b>Total</b>", "cell"), "",
                  rich(s, f"<b>{fmt_score(score.total)}</b>", "cell_num"),
                  fmt_points(score.applicable_max), rich(s, f"<b>{fmt_percent(score.percent)}</b>",
                                                         "cell_num"),
-                 level_chip(s, score.level, level_text(ctx, score.level)), ""])
-    cells.append((6, len(rows) - 1, score.level))
+                 level_chip(s, level, NOT_ASSESSED if level is None else level_text(ctx, level)),
+                 ""])
+    if level is not None:
+        cells.append((6, len(rows) - 1, level))
     bold.append(len(rows) - 1)
     w = ctx.width
     out.append(keep(rich(s, "Scores by dimension", "h4"), data_table(
@@ -258,7 +275,7 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
             rows_n.append([n.code, rich(s, f"<b>{markup(n.name)}</b><br/>"
                                            f'<font size=7.5 color="#{s.muted.hexval()[2:]}">'
                                            f"{markup(n.summary)}</font>", "cell"),
-                           shown_percent(ns.status, ns.percent),
+                           shown_percent(ns.status, ns.percent, narrow=True),
                            level_chip(s, None if unassessed(ns.status) else ns.level,
                                       shown_level(ctx, ns.status, ns.level))])
             if not unassessed(ns.status):
