@@ -43,21 +43,21 @@ class _PathPen(BasePen):  # type: ignore[misc]
 def word_outline(font_file: Path, word: str) -> tuple[tuple[tuple[str, tuple[float, ...]], ...],
                                                       float, float]:
     """The word's outline in font units: path operations, advance width, units per em."""
-    font = TTFont(str(font_file), lazy=True)
-    glyphs = font.getGlyphSet()
-    cmap = font.getBestCmap()
-    metrics = font["hmtx"].metrics
     ops: list[tuple[str, tuple[float, ...]]] = []
     x = 0.0
-    for char in word:
-        name = cmap.get(ord(char))
-        if name is None:
-            continue
-        pen = _PathPen(glyphs, x)
-        glyphs[name].draw(pen)
-        ops += pen.ops
-        x += metrics[name][0]
-    return tuple(ops), x, float(font["head"].unitsPerEm)
+    with TTFont(str(font_file), lazy=True) as font:  # closed once the outlines are read
+        glyphs = font.getGlyphSet()
+        cmap = font.getBestCmap()
+        metrics = font["hmtx"].metrics
+        for char in word:
+            name = cmap.get(ord(char))
+            if name is None:
+                continue
+            pen = _PathPen(glyphs, x)
+            glyphs[name].draw(pen)
+            ops += pen.ops
+            x += metrics[name][0]
+        return tuple(ops), x, float(font["head"].unitsPerEm)
 
 
 def draw_word_outline(canvas: Canvas, font_file: Path, word: str, size: float,
