@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from pathlib import Path
 
 import pikepdf
@@ -76,3 +78,13 @@ def test_a_signed_report_is_pdfa_3b_and_its_signature_still_validates(
     with pikepdf.open(io.BytesIO(data)) as pdf:
         spec = pdf.Root.AF[0]
         assert str(spec.AFRelationship) == "/Data" and "/UF" in spec
+
+
+def test_the_report_gets_the_permissions_of_a_normal_document(session: Session, demo_id: str,
+                                                              tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = report.export(session, demo_id, tmp_path / "r.pdf", sections=["summary"])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not 0600: a colleague can read it

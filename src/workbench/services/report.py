@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Collection
 from functools import partial
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 from platformdirs import user_cache_path
 
 from workbench.core.canonical import content_hash
-from workbench.core.errors import WorkbenchError
+from workbench.core.files import write_atomically  # the one writer of user files (0644)
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import load_brand
 from workbench.exports.report import (
@@ -28,7 +26,8 @@ from workbench.exports.report import (
 from workbench.services import attachments, engagements, scores
 from workbench.services.session import Session
 
-__all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input"]
+__all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input",
+           "write_atomically"]
 
 
 def photo_cache_dir() -> Path:
@@ -84,26 +83,3 @@ def export(session: Session, engagement_id: str, path: Path, brand: str | None =
     export_with_result(session, engagement_id, Path(path), brand, sections, progress,
                        deterministic, pdfa=pdfa)
     return Path(path)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    path = Path(path)
-    if path.is_dir():
-        raise WorkbenchError(f"{path} is a folder; give a file name ending in .pdf")
-    if not path.parent.is_dir():
-        raise WorkbenchError(f"{path.parent}: the folder does not exist")
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
