@@ -17,6 +17,7 @@ import pypdf
 import pytest
 from PIL import Image
 
+from workbench.core.display import score_text
 from workbench.core.engagement import Action, ElementEvidence, FindingKind, Priority
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
@@ -112,17 +113,17 @@ def test_every_element_is_reported_with_its_score(built: tuple[bytes, str, Score
     text = flat(pdf_text(built[0]))
     result = built[2]
     for code, element in result.elements.items():
-        assert f"{element.score:.1f} of {element.points:g}" in text, code
+        assert f"{score_text(element.score)} of {element.points:g}" in text, code
 
 
 def test_the_figures_equal_the_cores_score(built: tuple[bytes, str, ScoreResult]) -> None:
     text = flat(pdf_text(built[0]))
     result = built[2]
-    assert f"scored {result.total:.1f} of 1000 points" in text
+    assert f"scored {score_text(result.total)} of 1000 points" in text
     assert result.level is not None
     assert f"level {result.level}," in text
     for code, dim in result.dimensions.items():
-        assert f"{dim.score:.1f} of {dim.applicable_max:g}" in text, code
+        assert f"{score_text(dim.score)} of {dim.applicable_max:g}" in text, code
     for code, enabler in result.enablers.items():
         assert f"{code} " in text and f"{enabler.percent:.0f}" in text
 

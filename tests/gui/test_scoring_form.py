@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from workbench.core.display import score_text
 from workbench.core.errors import LockedError
 from workbench.core.ratings import NA
 from workbench.gui.actions import ActionId
@@ -38,10 +39,10 @@ def test_clicking_a_level_rates_the_indicator_and_moves_the_scores(
     assert after.total > before.total
     panel = workspace.score_panel
     element = after.elements[UNRATED_ELEMENT]
-    assert panel.element.figure.text() == f"{element.score:.1f} / {element.points:g}"
-    assert panel.total.figure.text() == f"{after.total:.1f} / 1000"
+    assert panel.element.figure.text() == f"{score_text(element.score)} / {element.points:g}"
+    assert panel.total.figure.text() == f"{score_text(after.total)} / 1000"
     dim = after.dimensions["D6"]
-    assert panel.dimension.figure.text() == f"{dim.score:.1f} / {dim.max:g}"
+    assert panel.dimension.figure.text() == f"{score_text(dim.score)} / {dim.max:g}"
     status = workspace.model.index_of(UNRATED_ELEMENT).data(STATUS_ROLE)
     assert status == "incomplete"
     assert window.status.saved_label.text().startswith("Saved")

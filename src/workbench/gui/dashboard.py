@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.display import percent_value
+from workbench.core.display import percent_value, score_text
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
 from workbench.gui.theme import GRID, heading, muted_label
@@ -131,10 +131,10 @@ class DashboardView(QScrollArea):
 
     def set_result(self, result: ScoreResult) -> None:
         self.result = result
-        self.total.value.setText(f"{result.total:.1f}")
+        self.total.value.setText(f"{score_text(result.total)}")
         if result.applicable_max != result.max:
             self.total.detail.setText(f"of {result.max:g} · normalised "
-                                      f"{result.normalized_total:.1f} "
+                                      f"{score_text(result.normalized_total)} "
                                       f"({result.applicable_max:g} applicable)")
         else:
             self.total.detail.setText(f"of {result.max:g} points")

@@ -11,7 +11,14 @@ from workbench.core.framework import Dimension, Element, Framework
 from workbench.core.scoring import ElementScore, RollupScore, ScoreResult, Status
 from workbench.exports.report.model import ReportInput
 from workbench.exports.report.state import is_final, mean_clause, status_paragraph
-from workbench.exports.report.text import fmt_percent, fmt_points, join_words, markup, plural
+from workbench.exports.report.text import (
+    fmt_percent,
+    fmt_points,
+    fmt_score,
+    join_words,
+    markup,
+    plural,
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,8 @@ def _no_score(data: ReportInput) -> str:
 def _headline(data: ReportInput) -> str:
     f, s = data.framework, data.score
     level = s.level or 0
-    headline = (f"{_where(data)} scored <b>{s.total:.1f}</b> of {fmt_points(s.max)} points, "
+    headline = (f"{_where(data)} scored <b>{fmt_score(s.total)}</b> of {fmt_points(s.max)} "
+                "points, "
                 f"which places its customer experience management at <b>level {level}, "
                 f"{markup(f.band_label(level))}</b>.")
     if s.applicable_max < s.max:
@@ -112,7 +120,7 @@ def _headline(data: ReportInput) -> str:
         headline += (f" {plural(len(excluded), 'element').capitalize()} "
                      f"({markup(join_words(excluded))}) did not apply to the organisation; "
                      f"measured against the {fmt_points(s.applicable_max)} points that did, "
-                     f"the normalized total is <b>{s.normalized_total:.1f}</b> of "
+                     f"the normalized total is <b>{fmt_score(s.normalized_total)}</b> of "
                      f"{fmt_points(s.max)}.")
     return headline
 

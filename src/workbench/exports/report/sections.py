@@ -86,9 +86,9 @@ def executive_summary(ctx: Context) -> list[Flowable]:
                    >= score.max else f"of {fmt_points(score.applicable_max)} applicable points, "
                    f"scaled to {fmt_points(score.max)}")
     out.append(kpi_tiles(s, [
-        ("Total score", f"{score.total:.1f}<font size=10> / {fmt_points(score.max)}</font>",
+        ("Total score", f"{fmt_score(score.total)}<font size=10> / {fmt_points(score.max)}</font>",
          f"{fmt_percent(score.percent)} of the framework's points", None),
-        ("Normalized total", f"{score.normalized_total:.1f}", normal_note, None),
+        ("Normalized total", f"{fmt_score(score.normalized_total)}", normal_note, None),
         ("Maturity level", f"{level if level is not None else '–'}"
          f"<font size=10> {markup(f.band_label(level)) if level else ''}</font>",
          "the organisation's band" if level else "nothing assessed yet", level),
