@@ -14,6 +14,7 @@ from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
 from workbench.exports.report import sections as sec
 from workbench.exports.report.archive import finish_pdf
+from workbench.exports.report.context import EndOfBlock
 from workbench.exports.report.flowables import Contents, ContentsEntry
 from workbench.exports.report.model import SECTION_IDS, ReportInput
 from workbench.exports.report.photos import PhotoCache, PhotoProblem
@@ -46,10 +47,17 @@ class _ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.page_total = 0
         self.contents = contents
+        self.running: str | None = None  # the element whose findings are being laid out
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, EndOfBlock):
+            self.running = None
         if isinstance(flowable, sec.Heading):
             key = flowable.key
+            if key.startswith(("element-", "enabler-")):
+                self.running = flowable.plain
+            elif flowable.outline_level <= 1:
+                self.running = None
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.plain, key, flowable.outline_level,
                                       closed=flowable.outline_level >= 1)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Paragraph,
 )
@@ -61,6 +63,16 @@ class Heading(Paragraph):  # type: ignore[misc]
         self.in_contents = in_contents
 
 
+class EndOfBlock(Flowable):  # type: ignore[misc]
+    """Marks where an element's findings end: a page after it needs no "(continued)"."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 def heading(ctx: Context, text: str, level: int, key: str, number: str = "",
             in_contents: bool = True, style_name: str | None = None) -> Heading:
     """A numbered heading; `text` is plain text (escaped here). `level` is its outline depth."""
@@ -69,6 +81,12 @@ def heading(ctx: Context, text: str, level: int, key: str, number: str = "",
              if number else "") + markup(text)
     plain = f"{number}  {text}" if number else text
     return Heading(shown, style, level, plain, key, in_contents)
+
+
+def section_end() -> Flowable:
+    """The end of a section: the next starts on a new page, unless the tail of this one
+    left most of the page empty (then it starts below, and no page holds a lone table)."""
+    return CondPageBreak(135 * mm)
 
 
 def section_title(ctx: Context, section: str, title: str, subtitle: str) -> list[Flowable]:

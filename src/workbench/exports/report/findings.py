@@ -10,7 +10,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     Table,
     TableStyle,
@@ -23,9 +22,11 @@ from workbench.exports.report.context import (
     NOT_JUDGED,
     STATUS_WORDS,
     Context,
+    EndOfBlock,
     format_date,
     heading,
     level_text,
+    section_end,
     section_title,
     shown_level,
     shown_percent,
@@ -145,14 +146,19 @@ def _notes_flowables(ctx: Context, items: list[ElementEvidence]) -> list[Flowabl
     opportunities = [t for e in items for t in e.opportunities if t.strip()]
     for title, found in (("Strengths", strengths), ("Opportunities for improvement",
                                                     opportunities)):
-        if found:
-            unique = list(dict.fromkeys(found))  # two assessors often note the same thing
-            block: list[Flowable] = [rich(s, title, "h4")]
-            block += bullets(s, [bounded(t, 3000)[0] for t in unique])
-            out.append(KeepTogether(block) if len(unique) <= 6 else block[0])
-            if len(unique) > 6:
-                out += block[1:]
+        if found:  # two assessors often note the same thing: each once
+            out += _bullet_block(ctx, title, list(dict.fromkeys(found)))
     return out
+
+
+def _bullet_block(ctx: Context, title: str, items: list[str]) -> list[Flowable]:
+    """A titled bullet list that never leaves its title, or one bullet, alone on a page."""
+    block: list[Flowable] = [rich(ctx.styles, title, "h4")]
+    block += bullets(ctx.styles, [bounded(t, 3000)[0] for t in items])
+    if len(items) <= 6:
+        return [KeepTogether(block)]
+    # A long list may break, but keeps its title with two bullets and its last two together.
+    return [KeepTogether(block[:3]), *block[3:-2], KeepTogether(block[-2:])]
 
 
 def _facts_line(ctx: Context, cells: Sequence[tuple[str, str]], level: int | None,
@@ -208,12 +214,12 @@ def _element_block(ctx: Context, dim: Dimension, element: Element,
     out += _photos_and_files(ctx, element.code)
     planned = [a for a in data.document.actions if a.element == element.code]
     if planned:
-        out.append(rich(s, "Planned improvement", "h4"))
-        out += bullets(s, [a.action + (f" (owner: {a.owner}" if a.owner else "") +
-                           (f", due {format_date(a.due_date)})" if a.due_date and a.owner else
-                            f" (due {format_date(a.due_date)})" if a.due_date else
-                            ")" if a.owner else "") for a in planned])
-    out.append(gap(4))
+        out += _bullet_block(ctx, "Planned improvement", [
+            a.action + (f" (owner: {a.owner}" if a.owner else "") +
+            (f", due {format_date(a.due_date)})" if a.due_date and a.owner else
+             f" (due {format_date(a.due_date)})" if a.due_date else
+             ")" if a.owner else "") for a in planned])
+    out += [EndOfBlock(), gap(4)]
     return out
 
 
@@ -256,18 +262,18 @@ def dimensions(ctx: Context, progress: Callable[[float], None]) -> list[Flowable
     for n, dim in enumerate(f.dimensions):
         progress(n / total)
         if n > 0:
-            out.append(PageBreak())
+            out.append(need(120))  # a new page unless most of this one is free
         out += _dimension_intro(ctx, dim)
         for element in dim.elements:
             out += _element_block(ctx, dim, element, evidence, notes)
     if f.enablers:
-        out.append(PageBreak())
+        out.append(need(120))
         out.append(heading(ctx, "Enablers", 1, "enablers"))
         out.append(rich(s, "The conditions that let the dimensions work, with their indicator "
                            "ratings and the evidence behind them.", "body"))
         for enabler in f.enablers:
             out += _enabler_block(ctx, enabler, evidence, notes)
-    out.append(PageBreak())
+    out.append(section_end())
     _ = score
     return out
 
@@ -342,5 +348,5 @@ def _enabler_block(ctx: Context, enabler: Enabler, evidence: dict[str, list[Elem
     out.append(_indicator_table(ctx, enabler.indicators, es.indicators, notes))
     out += _notes_flowables(ctx, evidence.get(enabler.code, []))
     out += _photos_and_files(ctx, enabler.code)
-    out.append(gap(4))
+    out += [EndOfBlock(), gap(4)]
     return out

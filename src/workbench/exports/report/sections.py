@@ -29,6 +29,7 @@ from workbench.exports.report.context import (
     format_date,
     heading,
     level_text,
+    section_end,
     section_title,
     shown_level,
     shown_percent,
@@ -143,7 +144,7 @@ def executive_summary(ctx: Context) -> list[Flowable]:
             s, ["Code", "Element", "Percent", "Current", "Target", "Gap"], rows,
             [15 * mm, ctx.width - 15 * mm - 16 * mm - 2 * 27 * mm - 12 * mm, 16 * mm, 27 * mm,
              27 * mm, 12 * mm], numeric=[2, 5], centred=[3, 4], level_cells=cells))]
-    out.append(PageBreak())
+    out.append(section_end())
     return out
 
 
@@ -205,7 +206,7 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
                 for d in f.dimensions]
         out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx)))
     out.append(charts.legend(s, ctx.width))
-    out.append(gap(4))
+    out = [KeepTogether(out), gap(4)]  # the section's title never alone, without its chart
 
     rows, cells, bold = [], [], []
     for i, d in enumerate(f.dimensions):
@@ -229,12 +230,12 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         cells.append((6, len(rows) - 1, level))
     bold.append(len(rows) - 1)
     w = ctx.width
-    out.append(keep(rich(s, "Scores by dimension", "h4"), data_table(
+    # Last in the section: after the charts it fills their page instead of a page of its own.
+    scores_table = keep(rich(s, "Scores by dimension", "h4"), data_table(
         s, ["Code", "Dimension", "Category", "Score", "Max", "Percent", "Level", "Target"],
         rows, [12 * mm, w - 12 * mm - 24 * mm - 15 * mm - 13 * mm - 17 * mm - 2 * 27 * mm,
                24 * mm, 15 * mm, 13 * mm, 17 * mm, 27 * mm, 27 * mm],
-        numeric=[3, 4, 5], centred=[6, 7], level_cells=cells, bold_rows=bold)))
-    out.append(PageBreak())
+        numeric=[3, 4, 5], centred=[6, 7], level_cells=cells, bold_rows=bold))
 
     groups = []
     for d in f.dimensions:
@@ -248,16 +249,16 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
                                    "n/a" if es.status is Status.NOT_APPLICABLE else
                                    "not assessed" if blank else ""))
         groups.append(charts.BarGroup(f"{d.code} {d.name}", bars))
-    out.append(heading(ctx, "Element profile", 1, "profile-elements"))
-    out.append(rich(s, "Each element's share of its points, coloured by its maturity level, "
-                       "with the target level's threshold as a dashed outline.", "body"))
-    out.append(charts.legend(s, ctx.width))
-    out.append(charts.bar_chart(s, groups, ctx.width, _bands(ctx)))
+    out.append(KeepTogether([
+        heading(ctx, "Element profile", 1, "profile-elements"),
+        rich(s, "Each element's share of its points, coloured by its maturity level, with the "
+                "target level's threshold as a dashed outline.", "body"),
+        charts.legend(s, ctx.width), charts.bar_chart(s, groups, ctx.width, _bands(ctx))]))
 
     if f.enablers:
-        out.append(PageBreak())
-        out.append(heading(ctx, "Enabler profile", 1, "profile-enablers"))
-        out.append(rich(s, (
+        out.append(gap(6))
+        enabler_head: list[Flowable] = [heading(ctx, "Enabler profile", 1, "profile-enablers")]
+        enabler_head.append(rich(s, (
             "The enablers are the conditions that let the dimensions work: they are rated "
             "on the same scale but carry no points, so they explain the score rather than add "
             "to it."), "body"))
@@ -266,9 +267,9 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
                                score.enablers[n.code].status) else
                 charts.Bar(n.code, n.name, None, None, note="not assessed")
                 for n in f.enablers]
-        out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx),
-                                    with_target=False, label_width=230))
-        out.append(gap(4))
+        enabler_head.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width,
+                                             _bands(ctx), with_target=False, label_width=230))
+        out += [KeepTogether(enabler_head), gap(4)]
         rows_n, cells_n = [], []
         for i, n in enumerate(f.enablers):
             ns = score.enablers[n.code]
@@ -283,7 +284,7 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         out.append(data_table(s, ["Code", "Enabler", "Percent", "Level"], rows_n,
                               [12 * mm, ctx.width - 12 * mm - 17 * mm - 28 * mm, 17 * mm,
                                28 * mm], numeric=[2], centred=[3], level_cells=cells_n))
-    out.append(PageBreak())
+    out += [gap(6), scores_table, section_end()]
     return out
 
 
@@ -298,7 +299,7 @@ def improvement_plan(ctx: Context) -> list[Flowable]:
     if not actions:
         out.append(rich(s, "No improvement actions have been recorded for this engagement "
                            "yet.", "body"))
-        out.append(PageBreak())
+        out.append(section_end())
         return out
     owners = {a.owner or "Unassigned" for a in actions}
     out.append(rich(s, (
@@ -336,7 +337,7 @@ def improvement_plan(ctx: Context) -> list[Flowable]:
     out.append(data_table(s, ["Owner", "High", "Medium", "Low", "Total"], rows2,
                           [w - 4 * 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm],
                           numeric=[1, 2, 3, 4]))
-    out.append(PageBreak())
+    out.append(section_end())
     return out
 
 
@@ -376,6 +377,13 @@ def methodology(ctx: Context) -> list[Flowable]:
     ]
     for text in paragraphs_:
         out.append(rich(s, text, "body"))
+    rows = [[d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
+             str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
+    out.append(keep(rich(s, "Points by dimension", "h4"), data_table(
+        s, ["Code", "Dimension", "Category", "Elements", "Points"], rows,
+        [14 * mm, w - 14 * mm - 40 * mm - 20 * mm - 18 * mm, 40 * mm, 20 * mm, 18 * mm],
+        numeric=[3, 4])))
+    out.append(gap(3))
     fr = {lv.value: lv for lv in f.scale}
     rows, cells = [], []
     for i, lv in enumerate(f.scale):
@@ -387,11 +395,10 @@ def methodology(ctx: Context) -> list[Flowable]:
         s, ["Level", "Meaning", "Fraction"], rows, [34 * mm, w - 34 * mm - 20 * mm, 20 * mm],
         numeric=[2], centred=[0], level_cells=cells)))
     out.append(gap(3))
-    out.append(keep(rich(s, "Achievement of the statement of objective", "h4"), data_table(
-        s, ["Judgement", "Fraction"], [[o.label, f"{o.fraction:.2f}"]
-                                       for o in f.objective_levels],
-        [w - 20 * mm, 20 * mm], numeric=[1])))
-    out.append(gap(3))
+    half = (w - 6 * mm) / 2
+    objectives = data_table(s, ["Judgement of the objective", "Fraction"],
+                            [[o.label, f"{o.fraction:.2f}"] for o in f.objective_levels],
+                            [half - 20 * mm, 20 * mm], numeric=[1])
     rows, cells = [], []
     bands = list(f.bands)
     for i, b in enumerate(bands):
@@ -400,17 +407,17 @@ def methodology(ctx: Context) -> list[Flowable]:
             f"{b.min_percent:g} % to under {upper:g} %"
         rows.append([level_chip(s, max(1, min(5, b.level)), f"{b.level} {b.label}"), rng])
         cells.append((0, i, max(1, min(5, b.level))))
-    out.append(keep(rich(s, "Maturity levels", "h4"), data_table(
-        s, ["Level", "Percent of applicable points"], rows, [34 * mm, w - 34 * mm],
-        centred=[0], level_cells=cells)))
+    levels = data_table(s, ["Maturity level", "Percent of applicable points"], rows,
+                        [34 * mm, half - 34 * mm], centred=[0], level_cells=cells)
+    # Side by side: two small tables share a row rather than trail onto a page of their own.
+    pair = house_table(s, [[objectives, "", levels]], colWidths=[half, 6 * mm, half],
+                       hAlign="LEFT")
+    pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    out.append(keep(rich(s, "Judging the objective, and the maturity levels", "h4"), pair))
     out.append(gap(3))
-    rows = [[d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
-             str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
-    out.append(keep(rich(s, "Points by dimension", "h4"), data_table(
-        s, ["Code", "Dimension", "Category", "Elements", "Points"], rows,
-        [14 * mm, w - 14 * mm - 40 * mm - 20 * mm - 18 * mm, 40 * mm, 20 * mm, 18 * mm],
-        numeric=[3, 4])))
-    out.append(PageBreak())
+    out.append(section_end())
     return out
 
 
@@ -477,16 +484,17 @@ def sign_off(ctx: Context) -> list[Flowable]:
                                  ("LEFTPADDING", (0, 0), (-1, -1), 9),
                                  ("TOPPADDING", (0, 0), (-1, -1), 4),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-        out.append(KeepTogether([box]))
+        out.append(box)  # kept whole by the KeepTogether of the section (not nested: a
+        # KeepTogether inside another reports an endless height and forces a new page)
     if sign is not None and sign.history:
         rows_h = [[str(h.revision), format_date(h.date), h.description] for h in sign.history]
-        out += [gap(4), keep(rich(s, "Revision history", "h4"), data_table(
+        out += [gap(4), rich(s, "Revision history", "h4"), data_table(
             s, ["Revision", "Date", "Description"], rows_h,
-            [20 * mm, 38 * mm, w - 58 * mm], numeric=[0]))]
+            [20 * mm, 38 * mm, w - 58 * mm], numeric=[0])]
     if data.embedded_files:
         names = ", ".join(markup(e.name) for e in data.embedded_files)
         out.append(rich(s, f"Attached to this PDF: {names}.", "muted"))
-    return out
+    return [KeepTogether(out)]  # one page: its revision history never alone on the next
 
 
 def _spaced_hash(digest: str) -> str:

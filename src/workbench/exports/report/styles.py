@@ -235,6 +235,25 @@ def draw_body_chrome(canvas: Canvas, styles: ReportStyles, chrome: PageChrome) -
     canvas.restoreState()
 
 
+def draw_continued(canvas: Canvas, styles: ReportStyles, heading: str) -> None:
+    """On a page an element's findings continue onto: its heading, "(continued)", above the
+    content, so a reader landing on the page knows whose findings these are."""
+    g = styles.geometry
+    canvas.saveState()
+    size = 9.5
+    suffix = "  (continued)"
+    width = canvas.stringWidth(suffix, styles.fonts.regular, size)
+    text = _fit(canvas, heading, styles.fonts.bold, size, g.frame_width - width)
+    y = g.height - g.top + 2.5 * mm
+    canvas.setFont(styles.fonts.bold, size)
+    canvas.setFillColor(styles.ink)
+    canvas.drawString(g.left, y, text)
+    canvas.setFont(styles.fonts.regular, size)
+    canvas.setFillColor(styles.muted)
+    canvas.drawString(g.left + canvas.stringWidth(text, styles.fonts.bold, size), y, suffix)
+    canvas.restoreState()
+
+
 def draw_page_number(canvas: Canvas, styles: ReportStyles, page: int, total: int) -> None:
     g = styles.geometry
     canvas.saveState()
@@ -302,6 +321,9 @@ def page_templates(styles: ReportStyles, chrome: PageChrome,
 
     def on_body(canvas: Canvas, doc: object) -> None:
         draw_body_chrome(canvas, styles, chrome)
+        running = getattr(doc, "running", None)  # an element continued from the last page
+        if running:
+            draw_continued(canvas, styles, running)
 
     templates = []
     if draw_cover is not None:
