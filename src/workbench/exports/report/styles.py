@@ -129,7 +129,7 @@ def make_styles(brand: Brand) -> ReportStyles:
     add("question", "body", fontName=fonts.italic, fontSize=10.5, leading=15,
         textColor=s.primary, spaceAfter=8)
     add("h1", "body", fontName=fonts.bold, fontSize=21, leading=26, textColor=s.primary,
-        spaceBefore=0, spaceAfter=4, keepWithNext=True)
+        spaceBefore=18, spaceAfter=4, keepWithNext=True)  # dropped at the top of a page
     add("h1_sub", "body", fontSize=10, leading=14, textColor=s.muted, spaceAfter=14)
     add("h2", "body", fontName=fonts.bold, fontSize=14.5, leading=19, textColor=s.ink,
         spaceBefore=14, spaceAfter=6, keepWithNext=True)
