@@ -9,7 +9,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Paragraph,
 )
 
 from workbench.core.engagement import ActionStatus, Priority
@@ -22,6 +21,7 @@ from workbench.exports.report.model import ReportInput
 from workbench.exports.report.photos import PhotoProblem, PreparedPhoto
 from workbench.exports.report.styles import ReportStyles
 from workbench.exports.report.text import fmt_percent, markup
+from workbench.exports.report.writing import Paragraph
 
 STATUS_WORDS = {Status.COMPLETE: "Complete", Status.INCOMPLETE: "Incomplete",
                 Status.NOT_ASSESSED: "Not assessed", Status.NOT_APPLICABLE: "Not applicable"}
@@ -51,7 +51,7 @@ class Context:
         return f"{n}" if n else ""
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(Paragraph):
     """A heading that the document template turns into a contents entry and a bookmark."""
 
     def __init__(self, text: str, style: object, level: int, plain: str, key: str,

@@ -7,9 +7,6 @@ import io
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    Paragraph,
-)
 
 from workbench.exports.report.context import (
     Context,
@@ -20,6 +17,7 @@ from workbench.exports.report.state import cover_status
 from workbench.exports.report.text import (
     markup,
 )
+from workbench.exports.report.writing import Paragraph, visual_line
 
 # ---------------------------------------------------------------- cover
 
@@ -98,7 +96,8 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
     # Foot of the cover: the confidentiality line.
     canvas.setFont(s.fonts.regular, 7.5)
     canvas.setFillColor(s.muted)
-    canvas.drawString(g.left, 16 * mm, brand.confidentiality_for(d.client)[:160])
+    canvas.drawString(g.left, 16 * mm, visual_line(brand.confidentiality_for(d.client)[:160],
+                                                   s.fonts.regular))
     canvas.setFont(s.fonts.bold, 7.5)
     canvas.setFillColor(s.primary)
     canvas.drawRightString(g.width - g.right, 16 * mm, brand.firm_name)

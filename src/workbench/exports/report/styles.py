@@ -23,6 +23,7 @@ from reportlab.platypus import Frame, PageTemplate
 from workbench.core.visual import Swatch, visual
 from workbench.exports.brand import Brand
 from workbench.exports.report.outlines import draw_word_outline
+from workbench.exports.report.writing import visual_line
 
 INK = "#1F2A30"
 TABLE_STYLE_BASE = "TableBase"
@@ -264,8 +265,9 @@ def draw_page_number(canvas: Canvas, styles: ReportStyles, page: int, total: int
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
-    """The text shortened with an ellipsis so that it fits `width` on one line."""
-    text = " ".join(text.split())
+    """The text shortened with an ellipsis so that it fits `width` on one line (and in
+    visual order, with glyphs the font has: see writing.visual_line)."""
+    text = visual_line(" ".join(text.split()), font)
     if canvas.stringWidth(text, font, size) <= width:
         return text
     while text and canvas.stringWidth(text + "…", font, size) > width:
