@@ -235,3 +235,18 @@ def test_a_refused_edit_shows_the_services_message(workspace: Workspace, modal: 
     assert row.selector.value() is None
     assert workspace.context.undo_stack.count() == 0
     assert any("signed off" in e for e in modal.errors)
+
+
+def test_an_unassessed_element_says_so_and_its_objective_is_not_judged(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    workspace.select_element(UNRATED_ELEMENT)
+    panel, box = workspace.score_panel, workspace.form.objective_box
+    assert panel.element.figure.text() == "Not assessed"  # never "0.0 / 50" at level 1
+    assert panel.element.chip.text == "Not assessed"
+    assert "own ratings" not in panel.own.text()  # no "0%" for ratings nobody gave
+    assert not box.state.isHidden() and box.state.text() == "Not judged"
+    assert not any(b.isChecked() for b in box.buttons.values())
+    qtbot.mouseClick(box.buttons["not_yet"], Qt.MouseButton.LeftButton)
+    assert sheet(workspace, UNRATED_ELEMENT).objective == "not_yet"
+    assert box.state.isHidden()  # "Not yet achieved" is a judgement: no longer "Not judged"
+    assert panel.element.figure.text() != "Not assessed"

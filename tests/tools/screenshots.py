@@ -123,6 +123,13 @@ def render(out: Path) -> list[Path]:
     window.grab().save(str(target))
     shots.append(target)
 
+    # An element nobody assessed: "Not assessed" beside it, its objective "Not judged".
+    workspace.select_element("D6.3")
+    _settle(app, 0.3)
+    target = out / "scoring-form-not-assessed.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
     workspace.show_dashboard()
     _settle(app, 0.3)
     target = out / "dashboard.png"

@@ -165,9 +165,12 @@ class ScorePanel(QWidget):
         self.total.chip.set_level(result.level, self.level_text(result.level))
         self.completeness.setValue(round(result.completeness * 1000))
         self.completeness_text.setText(f"{percent_value(result.completeness * 100)}% · "
-                                       f"{result.complete_elements} of "
-                                       f"{len(result.elements)} elements")
-        if own_percent is not None and assessor:
+                                       f"{result.complete_elements} of {len(result.elements)}")
+        self.completeness_text.setToolTip(f"{result.complete_elements} of "
+                                          f"{len(result.elements)} elements fully rated and "
+                                          "judged")
+        unassessed = e is not None and e.status is Status.NOT_ASSESSED
+        if own_percent is not None and assessor and not unassessed:
             self.own.setText(f"{assessor}'s own ratings give this {percent_value(own_percent)}%.")
         else:
             self.own.setText("")
