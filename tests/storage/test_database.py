@@ -104,12 +104,12 @@ def test_pending_migrations_run_after_a_backup(db_path: Path,
     for m in schema.migrations._migrations:
         newer(name=m.name)(m.fn)
 
-    @newer(name="002_test_column")
+    @newer(name="999_test_column")
     def _add(db: Database) -> None:
         db.execute("ALTER TABLE engagements ADD COLUMN colour TEXT")
 
     monkeypatch.setattr(database, "migrations", newer)
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
     opened = open_database(db_path)
     assert opened.backup is not None and opened.backup.exists()
     columns = {r[1] for r in opened.db.conn.execute("PRAGMA table_info(engagements)")}

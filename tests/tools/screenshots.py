@@ -198,8 +198,79 @@ def render(out: Path) -> list[Path]:
     new.grab().save(str(target))
     shots.append(target)
     new.close()
+    shots += _team_shots(app, window, session, demo, out, work)
     window.close()
     session.close()
+    return shots
+
+
+def _over_window(window: object, dialog: object) -> object:
+    """The window at 1366×768 with a dialog drawn over its centre, as the user sees them."""
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget) and isinstance(dialog, QWidget)
+    shot = window.grab()
+    inner = dialog.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 60))
+    painter.drawPixmap((shot.width() - inner.width()) // 2,
+                       (shot.height() - inner.height()) // 2, inner)
+    painter.end()
+    return shot
+
+
+def _team_shots(app: object, window: object, session: object, demo: str, out: Path,
+                work: Path) -> list[Path]:
+    """The consensus screen and the merge preview of a colleague's package (issue 10)."""
+    from workbench.core.engagement import FindingKind
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.merge_dialog import MergePreviewDialog
+    from workbench.services import assessment, consensus, engagements, package
+    from workbench.services.session import Session
+
+    assert isinstance(window, MainWindow) and isinstance(session, Session)
+    shots = []
+    colleague = "Tomás Müller"
+    assessment.set_notes(session, demo, "D2.5", "Price list published online; the payment "
+                         "options were explained well at the desk, less so on the phone.",
+                         colleague)
+    assessment.add_finding(session, demo, "D2.5", FindingKind.STRENGTH,
+                           "Clear tariffs, compared yearly with competitors", colleague)
+    assessment.add_finding(session, demo, "D2.5", FindingKind.OPPORTUNITY,
+                           "Explain instalment plans in the contact centre", colleague)
+    window.open_engagement(demo)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_consensus()
+    _settle(app, 0.3)
+    target = out / "consensus.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    # A colleague's laptop: a copy of the package, where Tomás rates and a consensus is set.
+    sent = package.pack(session, demo, work / "from-amira.wbx")
+    laptop = Session.open(work / "tomas.sqlite3")
+    package.import_package(laptop, sent)
+    assessment.rate(session, demo, "D2.6.1", 4, colleague)  # then later on the laptop too
+    consensus.set_consensus(laptop, demo, "D2.7.4", 3)  # the team agreed on the laptop
+    for code, level in (("D1.1.1", 4), ("D1.1.2", 2), ("D2.5.1", 3), ("D2.6.1", 2),
+                        ("D3.2.1", 5)):
+        assessment.rate(laptop, demo, code, level, colleague)
+    assessment.set_notes(laptop, demo, "D1.1", "Saw the CX strategy on the intranet.",
+                         colleague)
+    back = package.pack(laptop, demo, work / "from-tomas.wbx")
+    laptop.close()
+    assessment.rate(session, demo, "D2.5.1", 2, colleague)  # edited here too: a conflict
+    with package.preview_merge(session, back) as preview:
+        details = engagements.details(session, demo)
+        dialog = MergePreviewDialog(preview, f"{details.client} — {details.title}", window)
+        dialog.show()
+        _settle(app, 0.3)
+        target = out / "merge-preview.png"
+        _over_window(window, dialog).save(str(target))
+        shots.append(target)
+        dialog.close()
     return shots
 
 

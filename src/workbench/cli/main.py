@@ -18,6 +18,7 @@ from workbench.cli import (
     engagement_commands,
     export_commands,
     framework_commands,
+    package_commands,
     signoff_commands,
 )
 from workbench.core.errors import WorkbenchError
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     framework_commands.register(sub, parent)
     engagement_commands.register(sub, parent)
+    package_commands.register(sub, parent)
     demo_command.register(sub, parent)
     export_commands.register(sub, parent)
     signoff_commands.register(sub, parent)

@@ -145,3 +145,72 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Pat
             raise FileOutputError(f"{path}: the disk is full; nothing was written") from None
         raise FileOutputError(f"{path}: cannot be written ({_reason(exc)})") from None
     return path
+
+
+def copy_regular_file(path: Path, dest: Path, *, limit: int, what: str = "file") -> int:
+    """Copy `path`, which must be a regular file of at most `limit` bytes, to `dest`.
+
+    The same checks as `read_regular_file` (no FIFO, device, folder or `/proc` file; the
+    size bounded while reading), for inputs too large to hold in memory. Returns the size.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FileInputError(f"{path}: is a folder, not a {what}") from None
+    except PermissionError:
+        raise FileInputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    copied = 0
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileInputError(f"{path}: is a folder, not a {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileInputError(f"{path}: is not a regular file (a pipe, device or special "
+                                 f"file); give a {what} saved on disk")
+        if str(Path(path).resolve()).startswith("/proc/"):
+            raise FileInputError(f"{path}: is a system file, not a {what}")
+        if info.st_size > limit:
+            raise FileInputError(f"{path}: the {what} is {_size_text(info.st_size)}, more than "
+                                 f"the {_size_text(limit)} allowed")
+        with open(dest, "wb") as out:
+            while True:
+                chunk = os.read(fd, 8 * MiB)
+                if not chunk:
+                    break
+                copied += len(chunk)
+                if copied > limit:
+                    raise FileInputError(f"{path}: the {what} is larger than the "
+                                         f"{_size_text(limit)} allowed")
+                out.write(chunk)
+    except OSError as exc:
+        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    finally:
+        os.close(fd)
+    return copied
+
+
+def file_head(path: Path, n: int, *, what: str = "file") -> bytes:
+    """The first `n` bytes of `path`, which must be a regular file (to tell formats apart)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileInputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FileInputError(f"{path}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise FileInputError(f"{path}: is not a regular file (a pipe, device or special "
+                                 f"file); give a {what} saved on disk")
+        return os.read(fd, n)
+    except OSError as exc:
+        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    finally:
+        os.close(fd)

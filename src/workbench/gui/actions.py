@@ -47,6 +47,9 @@ class ActionId(StrEnum):
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
     FRAMEWORKS = "frameworks"
+    CONSENSUS = "consensus"
+    SEND_PACKAGE = "send_package"
+    OPEN_PACKAGE = "open_package"
 
 
 @dataclass(frozen=True)
@@ -125,20 +128,31 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ABOUT: ActionSpec("&About Assessor Workbench", ("Ctrl+F1",),
                                "Version, frameworks, database and licence",
                                SP.SP_MessageBoxInformation),
+    ActionId.CONSENSUS: ActionSpec("&Consensus", ("Ctrl+3",),
+                                   "Compare the assessors' ratings and record the team's values",
+                                   SP.SP_DialogYesButton),
+    ActionId.SEND_PACKAGE: ActionSpec("Send to &Colleague…", ("Ctrl+Shift+P",),
+                                      "Pack the whole engagement into one .wbx file for a "
+                                      "colleague's laptop"),
+    ActionId.OPEN_PACKAGE: ActionSpec("&Open Package…", ("Ctrl+Shift+O",),
+                                      "Import a colleague's .wbx package, or merge it into "
+                                      "the engagement you already have", SP.SP_DirOpenIcon),
 }
 
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
-    ("&File", (ActionId.NEW_ENGAGEMENT, ActionId.SHOW_ENGAGEMENTS, None,
+    ("&File", (ActionId.NEW_ENGAGEMENT, ActionId.SHOW_ENGAGEMENTS, ActionId.OPEN_PACKAGE, None,
                ActionId.EXPORT_WORKBOOK, ActionId.EXPORT_REPORT, ActionId.EXPORT_JSON, None,
                ActionId.IMPORT_WORKBOOK, ActionId.IMPORT_JSON, None, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, None, ActionId.FIND)),
     ("E&ngagement", (ActionId.EDIT_DETAILS, ActionId.DUPLICATE, ActionId.ARCHIVE, None,
-                     ActionId.SIGN_OFF, ActionId.AMEND, ActionId.VERIFY, None,
+                     ActionId.CONSENSUS, ActionId.SEND_PACKAGE, None, ActionId.SIGN_OFF,
+                     ActionId.AMEND, ActionId.VERIFY, None,
                      ActionId.DELETE)),
     ("&Assess", (ActionId.NEXT_ELEMENT, ActionId.PREVIOUS_ELEMENT, ActionId.NEXT_INDICATOR,
                  ActionId.PREVIOUS_INDICATOR, None, ActionId.ADD_ATTACHMENT,
                  ActionId.ADD_ACTION)),
-    ("&View", (ActionId.SHOW_ENGAGEMENTS, ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD)),
+    ("&View", (ActionId.SHOW_ENGAGEMENTS, ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD,
+               ActionId.CONSENSUS)),
     ("&Settings", (ActionId.FRAMEWORKS,)),
     ("&Help", (ActionId.SHORTCUTS, None, ActionId.ABOUT)),
 )
@@ -154,7 +168,7 @@ NEEDS_ENGAGEMENT = frozenset({
     ActionId.IMPORT_WORKBOOK, ActionId.EDIT_DETAILS, ActionId.NEXT_ELEMENT,
     ActionId.PREVIOUS_ELEMENT, ActionId.NEXT_INDICATOR, ActionId.PREVIOUS_INDICATOR,
     ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD, ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
-    ActionId.SIGN_OFF, ActionId.AMEND})
+    ActionId.SIGN_OFF, ActionId.AMEND, ActionId.CONSENSUS})
 
 
 class ActionRegistry:

@@ -4,6 +4,12 @@ Widgets never call each other: they call a service through an `Op` (gui/ops.py;
 `EngagementContext.call` is the short form for an edit of this engagement). The service
 commits (one transaction per edit); the Op hands the returned `Change` to
 `EngagementContext.deliver`, which announces it; every part refreshes only what it touches.
+
+Undo keeps one history per assessor (a `QUndoGroup` of stacks keyed by name): Edit ▸ Undo
+undoes the last edit made while rating as the current assessor, never a colleague's. The
+team's values (consensus values, targets) belong to the history of whoever was rating when
+they were set: the person at the keyboard undoes what they did, in the order they did it.
+An import or a merge (many values at once, beneath every history) clears them all.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.core.framework import Framework
@@ -31,6 +37,7 @@ class EngagementContext(QObject):
         saved(str): a short acknowledgement for the status bar, sent after the commit.
         failed(str): a service refused an edit; the message says why.
         reveal(str): an undo or redo touched this element; show it.
+        reveal_consensus(str): an undo or redo touched this element's consensus; show it.
         assessor_changed(str): ratings now go to this assessor.
         details_changed(): client, title, team or dates changed.
         flush_requested(): save any text typed but not saved yet, now.
@@ -42,6 +49,7 @@ class EngagementContext(QObject):
     saved = Signal(str)
     failed = Signal(str)
     reveal = Signal(str)
+    reveal_consensus = Signal(str)
     assessor_changed = Signal(str)
     details_changed = Signal()
     flush_requested = Signal()
@@ -57,7 +65,9 @@ class EngagementContext(QObject):
         self.team: list[Assessor] = engagements.team(session, engagement_id)
         names = [a.name for a in self.team]
         self.assessor = assessor if assessor in names else self.details.lead_assessor
-        self.undo_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[str, QUndoStack] = {}
+        self.undo_group.setActiveStack(self.stack_for(self.assessor))
         self.score: ScoreResult = scores.score(session, engagement_id)
         self._own: ScoreResult | None = None
 
@@ -75,7 +85,8 @@ class EngagementContext(QObject):
         """Announce a Change that has been committed (by `call` or by a worker's session)."""
         if change.kind is ChangeKind.RATINGS_IMPORTED:
             # Many values changed at once, beneath the undo history: start it afresh.
-            self.undo_stack.clear()
+            for stack in self._stacks.values():
+                stack.clear()
             self.refresh_score()
             self.reloaded.emit()
         elif change.affects_score:
@@ -95,12 +106,27 @@ class EngagementContext(QObject):
             self._own = scores.score(self.session, self.engagement_id, self.assessor)
         return self._own
 
+    # --- undo, one history per assessor -------------------------------------------------
+    def stack_for(self, assessor: str) -> QUndoStack:
+        """The undo history of one assessor's edits (made while rating as them)."""
+        stack = self._stacks.get(assessor)
+        if stack is None:
+            stack = self._stacks[assessor] = QUndoStack(self.undo_group)
+            self.undo_group.addStack(stack)
+        return stack
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The current assessor's history: where an edit made now is pushed."""
+        return self.stack_for(self.assessor)
+
     # --- who is rating ------------------------------------------------------------------
     def set_assessor(self, name: str) -> None:
         if name == self.assessor or name not in [a.name for a in self.team]:
             return
         self.assessor = name
         self._own = None
+        self.undo_group.setActiveStack(self.stack_for(name))
         self.assessor_changed.emit(name)
 
     def reload_details(self) -> None:
@@ -108,6 +134,12 @@ class EngagementContext(QObject):
         self.team = engagements.team(self.session, self.engagement_id)
         if self.assessor not in [a.name for a in self.team]:
             self.set_assessor(self.details.lead_assessor)
+        names = {a.name for a in self.team}
+        for name in [n for n in self._stacks if n not in names]:
+            # Their edits moved to a colleague (or they were renamed): nothing to undo as them.
+            stack = self._stacks.pop(name)
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
         self.details_changed.emit()
 
     def form_flush(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -43,14 +44,41 @@ class Tile(QFrame):
         layout.addWidget(self.detail)
 
 
+class LinkTile(Tile):
+    """A tile that opens a screen: a click, or Enter / Space when it has the focus."""
+
+    activated = Signal()
+
+    def __init__(self, caption: str, tip: str, parent: QWidget | None = None) -> None:
+        super().__init__(caption, parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(tip)
+        self.setAccessibleName(caption.capitalize())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+        else:
+            super().keyPressEvent(event)
+
+
 class DashboardView(QScrollArea):
     """Figures straight from the ScoreResult of services.scores, rounded only for display.
 
     Signals:
         element_activated(str): the user double-clicked a gap; show that element.
+        consensus_requested(): the user clicked the "Needs consensus" tile.
     """
 
     element_activated = Signal(str)
+    consensus_requested = Signal()
 
     def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +100,8 @@ class DashboardView(QScrollArea):
         self.level_chip = LevelChip(self.level)
         self.level.box.addWidget(self.level_chip)
         self.completeness = Tile("COMPLETENESS", body)
-        self.consensus = Tile("NEEDS CONSENSUS", body)
+        self.consensus = LinkTile("NEEDS CONSENSUS", "Open the consensus screen", body)
+        self.consensus.activated.connect(self.consensus_requested)
         for tile in (self.total, self.level, self.completeness, self.consensus):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)

@@ -116,7 +116,12 @@ class ShortcutsDialog(QDialog):
                     ("Mark the focused indicator not applicable", "N"),
                     ("Clear the focused indicator", "0, Backspace"),
                     ("Next / previous indicator (in the level selector)", "Down / Up, Tab"),
-                    ("Choose a level with the arrows", "Left / Right"))
+                    ("Choose a level with the arrows", "Left / Right"),
+                    ("Consensus: set the team's value of the current item", "1 – 5, N"),
+                    ("Consensus: accept the proposed value", "Enter"),
+                    ("Consensus: clear the team's value", "0, Backspace, Delete"),
+                    ("Consensus: back to the list of elements / on to the items",
+                     "Left / Right"))
 
     def __init__(self, table: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
@@ -13,6 +15,7 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.deliverables import Deliverables
 from workbench.gui.engagement_commands import EngagementCommands
 from workbench.gui.engagement_list import EngagementListPage
+from workbench.gui.packages import Packages
 from workbench.gui.settings import Settings
 from workbench.gui.status_line import StatusLine, spacer
 from workbench.gui.tasks import TaskRunner
@@ -73,6 +76,10 @@ class MainWindow(QMainWindow):
         self.deliverables = Deliverables(session, self.runner, settings, self)
         self.deliverables.status.connect(self.status.message)
         self.deliverables.created.connect(self._created_elsewhere)
+        self.packages = Packages(session, self.runner, settings, self)
+        self.packages.status.connect(self.status.message)
+        self.packages.changed.connect(self.list_page.apply)
+        self.packages.opened.connect(self.open_engagement)
 
         page = self.list_page
         page.open_requested.connect(self.open_engagement)
@@ -87,8 +94,8 @@ class MainWindow(QMainWindow):
         a.on(ActionId.NEW_ENGAGEMENT, self.new_engagement)
         a.on(ActionId.SHOW_ENGAGEMENTS, self.show_list)
         a.on(ActionId.QUIT, self.close)
-        a.on(ActionId.UNDO, lambda: self._with_context(lambda c: c.undo_stack.undo()))
-        a.on(ActionId.REDO, lambda: self._with_context(lambda c: c.undo_stack.redo()))
+        a.on(ActionId.UNDO, lambda: self._with_context(lambda c: c.undo_group.undo()))
+        a.on(ActionId.REDO, lambda: self._with_context(lambda c: c.undo_group.redo()))
         a.on(ActionId.FIND, self._find)
         a.on(ActionId.EDIT_DETAILS, self._edit_details)
         a.on(ActionId.DUPLICATE, lambda: self._with_target(self.duplicate_engagement))
@@ -103,6 +110,9 @@ class MainWindow(QMainWindow):
              lambda: self._with_workspace(lambda w: w.form.step_indicator(-1)))
         a.on(ActionId.SHOW_FORM, lambda: self._with_workspace(lambda w: w.show_form()))
         a.on(ActionId.SHOW_DASHBOARD, lambda: self._with_workspace(lambda w: w.show_dashboard()))
+        a.on(ActionId.CONSENSUS, lambda: self._with_workspace(lambda w: w.show_consensus()))
+        a.on(ActionId.SEND_PACKAGE, lambda: self._with_target(self.packages.send))
+        a.on(ActionId.OPEN_PACKAGE, self.packages.open_package)
         a.on(ActionId.ADD_ACTION, lambda: self._with_workspace(lambda w: w.form.add_action()))
         a.on(ActionId.ADD_ATTACHMENT,
              lambda: self._with_workspace(lambda w: w.form.choose_attachments()))
@@ -169,6 +179,7 @@ class MainWindow(QMainWindow):
             return False
         self.close_engagement()
         self.context = context
+        self.packages.context = context
         context.saved.connect(self.status.saved)
         context.failed.connect(lambda message: dialogs.show_error(self, message))
         context.assessor_changed.connect(self._assessor_changed)
@@ -195,6 +206,7 @@ class MainWindow(QMainWindow):
         self.context.deleteLater()
         self.workspace = None
         self.context = None
+        self.packages.context = None
 
     def _lock_if_signed(self, context: EngagementContext) -> None:
         """Show the read-only banner (and disable the forms) while the engagement is signed."""
@@ -206,6 +218,7 @@ class MainWindow(QMainWindow):
             return
         if self.workspace is not None:
             self.workspace.form.set_read_only(banner is not None, banner or "")
+            self.workspace.consensus.set_read_only(banner is not None, banner or "")
         locked = banner is not None
         for action_id in (ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
                           ActionId.IMPORT_WORKBOOK, ActionId.SIGN_OFF):
@@ -337,33 +350,30 @@ class MainWindow(QMainWindow):
 
     # --- undo ---------------------------------------------------------------------------
     def _bind_undo(self, context: EngagementContext | None) -> None:
-        undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
-        for stack in getattr(self, "_bound_stacks", []):
-            try:
-                stack.canUndoChanged.disconnect(self._undo_state)
-                stack.canRedoChanged.disconnect(self._undo_state)
-                stack.undoTextChanged.disconnect(self._undo_state)
-                stack.redoTextChanged.disconnect(self._undo_state)
-            except (RuntimeError, TypeError):
-                pass
-        self._bound_stacks = []
+        """Edit ▸ Undo follows the open engagement's group of per-assessor histories."""
+        group = getattr(self, "_bound_group", None)
+        if group is not None:
+            for signal in (group.canUndoChanged, group.canRedoChanged, group.undoTextChanged,
+                           group.redoTextChanged, group.activeStackChanged):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(self._undo_state)
+        self._bound_group = context.undo_group if context is not None else None
         if context is not None:
-            stack = context.undo_stack
-            for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
-                           stack.redoTextChanged):
+            group = context.undo_group
+            for signal in (group.canUndoChanged, group.canRedoChanged, group.undoTextChanged,
+                           group.redoTextChanged, group.activeStackChanged):
                 signal.connect(self._undo_state)
-            self._bound_stacks = [stack]
         self._undo_state()
-        undo.setEnabled(context is not None and context.undo_stack.canUndo())
-        redo.setEnabled(context is not None and context.undo_stack.canRedo())
 
     def _undo_state(self, *_args: object) -> None:
         undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
-        stack = self._bound_stacks[0] if getattr(self, "_bound_stacks", None) else None
-        undo.setEnabled(bool(stack and stack.canUndo()))
-        redo.setEnabled(bool(stack and stack.canRedo()))
-        undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
-        redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+        group = getattr(self, "_bound_group", None)
+        can_undo = bool(group is not None and group.canUndo())
+        can_redo = bool(group is not None and group.canRedo())
+        undo.setEnabled(can_undo)
+        redo.setEnabled(can_redo)
+        undo.setText(f"&Undo {group.undoText()}" if group is not None and can_undo else "&Undo")
+        redo.setText(f"&Redo {group.redoText()}" if group is not None and can_redo else "&Redo")
 
     # --- small helpers ------------------------------------------------------------------
     def _with_context(self, fn: object) -> None:

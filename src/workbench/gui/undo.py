@@ -1,4 +1,5 @@
-"""Undo and redo: one generic value command (`SetValue`) and the two finding commands.
+"""Undo and redo: one generic value command (`SetValue`), the two finding commands and the
+team's consensus (`SetConsensus`).
 
 Every command runs its service through `EngagementContext.call` (the operation path).
 An import is not undoable: its Change clears the stack (`EngagementContext.commit`).
@@ -18,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from workbench.core.engagement import FindingKind
 from workbench.core.ratings import IndicatorValue
 from workbench.gui.context import EngagementContext
-from workbench.services import assessment
+from workbench.services import assessment, consensus
 from workbench.services.session import Change
 
 V = TypeVar("V")
@@ -40,10 +41,14 @@ class ServiceCommand(QUndoCommand):
             if change is None or not self.made_a_difference(change):
                 self.setObsolete(True)
         else:
-            self.context.reveal.emit(self.element)
+            self.reveal()
 
     def undo(self) -> None:
         self.undo_it()
+        self.reveal()
+
+    def reveal(self) -> None:
+        """Show where an undo or redo changed something (the element's form)."""
         self.context.reveal.emit(self.element)
 
     def made_a_difference(self, change: Change) -> bool:
@@ -167,3 +172,35 @@ class RemoveFinding(ServiceCommand):
                                    self.assessor)
         if change is not None and change.item_id is not None:
             self.finding_id = change.item_id
+
+
+class SetConsensus(ServiceCommand):
+    """Record the team's value for an indicator or an objective, with its reason.
+
+    The first redo is the edit as the user asked for it (the service checks the reason);
+    undo and later redos put back values that were accepted once (`restoring`), so an undo
+    never fails because the assessors' ratings moved since.
+    """
+
+    def __init__(self, context: EngagementContext, element: str, code: str,
+                 value: IndicatorValue | str | None, reason: str = "") -> None:
+        shown = "N/A" if value == "na" else "cleared" if value is None else str(value)
+        super().__init__(context, element, f"consensus {code} {shown}")
+        self.code = code
+        self.new = consensus.ConsensusValue(value, reason)
+        self.old = consensus.ConsensusValue(None)
+
+    def do(self) -> Change | None:
+        change = self.context.call(consensus.set_consensus, self.code, self.new.value,
+                                   self.new.reason, restoring=self._pushed)
+        if change is not None and not self._pushed and isinstance(change.old,
+                                                                   consensus.ConsensusValue):
+            self.old = change.old
+        return change
+
+    def undo_it(self) -> None:
+        self.context.call(consensus.set_consensus, self.code, self.old.value, self.old.reason,
+                          restoring=True)
+
+    def reveal(self) -> None:
+        self.context.reveal_consensus.emit(self.element)

@@ -1,12 +1,16 @@
-"""The workbench of one engagement: navigator, scoring form or dashboard, live score."""
+"""The workbench of one engagement: navigator, scoring form, dashboard or consensus, score."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -14,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.scoring import ScoreResult
+from workbench.gui.consensus_view import ConsensusView
 from workbench.gui.context import EngagementContext
 from workbench.gui.dashboard import DashboardView
 from workbench.gui.element_form import ElementForm
-from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, NavigatorModel
+from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
 from workbench.gui.widgets.score_panel import ScorePanel
@@ -29,7 +34,7 @@ NAVIGATOR_WIDTH = 280
 class Workspace(QWidget):
     """Parts talk through the context's signals; this class only lays them out and routes."""
 
-    FORM_TAB, DASHBOARD_TAB = 0, 1
+    FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB = 0, 1, 2
 
     def __init__(self, context: EngagementContext, runner: TaskRunner,
                  parent: QWidget | None = None, autosave_ms: int = 600) -> None:
@@ -62,6 +67,7 @@ class Workspace(QWidget):
         self.tree.expandAll()
         self.tree.setMinimumWidth(220)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.viewport().installEventFilter(self)  # a click on a consensus icon
 
         self.tabs = QTabWidget(self.splitter)
         self.tabs.setDocumentMode(True)
@@ -69,8 +75,12 @@ class Workspace(QWidget):
         self.dashboard = DashboardView(framework, self.tabs)
         self.tabs.addTab(self.form, "Scoring form")
         self.tabs.addTab(self.dashboard, "Dashboard")
+        self.consensus = ConsensusView(context, self.tabs)
+        self.tabs.addTab(self.consensus, "Consensus")
+        self.consensus.element_shown.connect(self._consensus_shown)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.element_activated.connect(self.open_element)
+        self.dashboard.consensus_requested.connect(self.show_consensus)
 
         self.score_panel = ScorePanel(framework, self.splitter)
         self.splitter.setStretchFactor(0, 0)
@@ -82,6 +92,7 @@ class Workspace(QWidget):
         context.scored.connect(self._scored)
         context.changed.connect(self._changed)
         context.reveal.connect(self.open_element)
+        context.reveal_consensus.connect(self.show_consensus)
         context.assessor_changed.connect(lambda _n: self._show_score())
         self.model.update_scores(context.score)
         codes = self.model.scorable_codes()
@@ -108,12 +119,47 @@ class Workspace(QWidget):
         self.select_element(code)
 
     def step_element(self, step: int) -> None:
+        if self.tabs.currentIndex() == self.CONSENSUS_TAB:
+            self.consensus.step_element(step)
+            return
         codes = self.model.scorable_codes()
         current = self.current_code
         n = codes.index(current) + step if current in codes else 0
         self.select_element(codes[max(0, min(len(codes) - 1, n))])
         if self.tabs.currentIndex() == self.FORM_TAB:
             self.form.focus_indicator(0)  # keyboard flow: straight on to the first indicator
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A click on an element's consensus icon in the navigator opens the consensus screen."""
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.MouseButtonRelease \
+                and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            code = self.consensus_icon_at(event.position().toPoint())
+            if code is not None:
+                self.select_element(code)
+                self.show_consensus(code)
+                return True
+        return super().eventFilter(watched, event)
+
+    def consensus_icon_at(self, pos: QPoint) -> str | None:
+        """The element whose "needs consensus" icon is at `pos` in the navigator, if any."""
+        index = self.tree.indexAt(pos)
+        if not index.isValid() or index.column() != 0 or \
+                index.data(STATUS_ROLE) != "needs_consensus":
+            return None
+        icon = self.icon_rect(index)
+        return str(index.data(CODE_ROLE)) if icon.adjusted(-2, -2, 2, 2).contains(pos) else None
+
+    def icon_rect(self, index: QModelIndex) -> QRect:
+        """Where the navigator draws an item's status icon (in viewport coordinates)."""
+        option = QStyleOptionViewItem()
+        self.tree.initViewItemOption(option)
+        option.rect = self.tree.visualRect(index)
+        delegate = self.tree.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate):
+            delegate.initStyleOption(option, index)
+        return self.tree.style().subElementRect(
+            QStyle.SubElement.SE_ItemViewItemDecoration, option, self.tree)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.data(KIND_ROLE) in ("element", "enabler"):
@@ -127,9 +173,25 @@ class Workspace(QWidget):
     def show_dashboard(self) -> None:
         self.tabs.setCurrentIndex(self.DASHBOARD_TAB)
 
+    def show_consensus(self, code: str | None = None) -> None:
+        """The consensus screen, on `code` when given, else ordered afresh by disagreement."""
+        self.form.flush()
+        if self.tabs.currentIndex() != self.CONSENSUS_TAB:
+            self.tabs.setCurrentIndex(self.CONSENSUS_TAB)
+        if code:
+            self.consensus.select_element(code)
+        else:
+            self.consensus.refresh(restart=True)
+        self.consensus.focus_items()
+
+    def _consensus_shown(self, code: str) -> None:
+        if self.tabs.currentIndex() == self.CONSENSUS_TAB and self.current_code != code:
+            self.select_element(code)
+
     def _tab_changed(self, index: int) -> None:
         on_dashboard = index == self.DASHBOARD_TAB
-        self.score_panel.setVisible(not on_dashboard)  # the dashboard shows it all, larger
+        # The dashboard shows the score larger; the consensus screen needs the width.
+        self.score_panel.setVisible(index == self.FORM_TAB)
         if on_dashboard and self._dashboard_stale:
             self.dashboard.set_result(self.context.score)
             self._dashboard_stale = False

@@ -39,6 +39,10 @@ def attach_bytes(session: Session, engagement_id: str, element: str, filename: s
         if assessor is not None:
             aid = engagements.assessor_id(session.db, engagement_id, assessor)
         digest = evidence.put_blob(session.db, data)
+        if any(a.sha256 == digest for a in evidence.attachments(session.db, engagement_id,
+                                                               element)):
+            # one file is one attachment per element, on every laptop (docs/merge-rules.md)
+            raise InvalidValueError(f"{name}: this file is already attached to {element}")
         item_id = evidence.add_attachment(session.db, engagement_id, element, aid, digest, name,
                                           caption, media_type, len(data), width, height)
         session.log(engagement_id, "attach", element, None, {"file": name, "sha256": digest})

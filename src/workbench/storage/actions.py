@@ -25,7 +25,7 @@ def actions(db: Database, engagement_id: str, element: str | None = None) -> lis
     if element is not None:
         sql += " AND element = ?"
         params.append(element)
-    return [_action(r) for r in db.conn.execute(sql + " ORDER BY position, id", params)]
+    return [_action(r) for r in db.conn.execute(sql + " ORDER BY position, uuid, id", params)]
 
 
 def action(db: Database, engagement_id: str, action_id: int) -> Action:

@@ -115,7 +115,7 @@ def ids(db: Database) -> list[str]:
 def assessors(db: Database, engagement_id: str) -> list[Assessor]:
     return [Assessor(r[0], r[1], r[2]) for r in db.conn.execute(
         "SELECT name, role, initials FROM assessors WHERE engagement_id = ? "
-        "ORDER BY position, id", (engagement_id,))]
+        "ORDER BY position, name", (engagement_id,))]
 
 
 def assessor_id(db: Database, engagement_id: str, name: str) -> int:

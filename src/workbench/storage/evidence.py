@@ -17,7 +17,7 @@ def findings(db: Database, engagement_id: str, assessor_id: int, element: str,
     """(id, text) of one assessor's strengths or opportunities on an element, in order."""
     return [(r[0], r[1]) for r in db.conn.execute(
         "SELECT id, text FROM findings WHERE engagement_id = ? AND assessor_id = ? AND "
-        "element = ? AND kind = ? ORDER BY position, id",
+        "element = ? AND kind = ? ORDER BY position, uuid, id",
         (engagement_id, assessor_id, element, str(kind)))]
 
 
@@ -68,7 +68,7 @@ def all_evidence(db: Database, engagement_id: str) -> list[ElementEvidence]:
         lambda: {"strength": [], "opportunity": []})
     for aid, element, kind, text in db.conn.execute(
             "SELECT assessor_id, element, kind, text FROM findings WHERE engagement_id = ? "
-            "ORDER BY position, id", (engagement_id,)):
+            "ORDER BY position, uuid, id", (engagement_id,)):
         lists[(aid, element)][kind].append(text)
     ind_notes: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
     for aid, code, note in db.conn.execute(

@@ -150,7 +150,7 @@ def rating_set(db: Database, engagement_id: str) -> RatingSet:
     """Every assessor's ratings, the consensus and the targets of one engagement."""
     conn = db.conn
     names = {r[0]: r[1] for r in conn.execute(
-        "SELECT id, name FROM assessors WHERE engagement_id = ? ORDER BY position, id",
+        "SELECT id, name FROM assessors WHERE engagement_id = ? ORDER BY position, name",
         (engagement_id,))}
     indicators: dict[int, dict[str, IndicatorValue]] = {aid: {} for aid in names}
     for aid, code, level, na in conn.execute(

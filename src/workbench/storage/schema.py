@@ -8,7 +8,7 @@ migrations = Migrations("workbench")
 
 # Every migration appended here bumps SCHEMA_VERSION; a database whose
 # user_version is higher was written by a newer release and is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x57424E43  # "WBNC": marks a file as a workbench database
 
 
@@ -324,4 +324,141 @@ def _signoff(db: Database) -> None:
     for table, what in _LOCKED_TABLES:
         statements += _lock_triggers(table, what)
     for statement in statements:
+        db.execute(statement)
+
+
+# --- 003: team merge -------------------------------------------------------------------------
+#
+# Copies of one engagement on several laptops merge as a last-writer-wins map of "cells":
+# one cell per assessor and indicator value, indicator note, objective, element notes; per
+# consensus value, target, finding, action, attachment, assessor, and the details. The
+# triggers below keep `merge_cells` (the time each cell last changed, UTC milliseconds)
+# in step with every edit, whatever code makes it; a cell whose row is gone is a tombstone
+# (the time it was cleared), so a deletion survives a merge with an older copy. Findings,
+# actions and attachments get a stable `uuid` shared by every copy of the engagement.
+
+_STAMP = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_UUID = "lower(hex(randomblob(16)))"
+_NAME = "(SELECT name FROM assessors WHERE id = {row}.assessor_id)"
+
+
+def _put(key: str) -> str:
+    return (f"INSERT INTO merge_cells (engagement_id, cell, stamp) VALUES ({{row}}.engagement_id,"
+            f" {key}, {_STAMP}) ON CONFLICT (engagement_id, cell) DO UPDATE SET "
+            "stamp = excluded.stamp;")
+
+
+# table -> [(cell key SQL, value columns, guard)] with {row} standing for NEW or OLD
+_CELLS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "indicator_ratings": [
+        (f"json_array('indicator', {_NAME}, {{row}}.indicator, 'value')", ("level", "na")),
+        (f"json_array('indicator', {_NAME}, {{row}}.indicator, 'note')", ("note",))],
+    "element_ratings": [
+        (f"json_array('element', {_NAME}, {{row}}.element, 'objective')", ("objective",)),
+        (f"json_array('element', {_NAME}, {{row}}.element, 'notes')", ("notes",))],
+    "consensus_indicators": [("json_array('consensus_indicator', {row}.indicator)",
+                              ("level", "na", "reason"))],
+    "consensus_elements": [("json_array('consensus_element', {row}.element)",
+                            ("objective", "reason"))],
+    "element_targets": [("json_array('target', {row}.element)", ("target",))],
+    "findings": [("json_array('finding', {row}.uuid)",
+                  ("assessor_id", "element", "kind", "text", "position"))],
+    "actions": [("json_array('action', {row}.uuid)",
+                 ("element", "action", "owner", "priority", "due_date", "status", "position"))],
+    "attachments": [("json_array('attachment', {row}.element, {row}.sha256)",
+                     ("assessor_id", "filename", "caption", "media_type", "size", "width",
+                      "height", "in_report"))],
+}
+_EMPTY = {"indicator_ratings": ("level IS NULL AND {row}.na = 0", "note = ''"),
+          "element_ratings": ("objective IS NULL", "notes = ''")}
+
+
+def _cell_triggers() -> list[str]:
+    out = []
+    for table, cells in _CELLS.items():
+        if table in ("indicator_ratings", "element_ratings"):
+            guard = _NAME + " IS NOT NULL"
+        elif table in ("findings", "actions"):
+            guard = "{row}.uuid IS NOT NULL"
+        else:
+            guard = "1"
+        moved = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _key_columns(table))
+        for n, (key, columns) in enumerate(cells):
+            empty = _EMPTY[table][n] if table in _EMPTY else None
+            changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns)
+            new, old = guard.format(row="NEW"), guard.format(row="OLD")
+            not_empty_new = f" AND NOT (NEW.{empty.format(row='NEW')})" if empty else ""
+            not_empty_old = f" AND NOT (OLD.{empty.format(row='OLD')})" if empty else ""
+            name = f"{table}_cell{n}"
+            out += [
+                f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} WHEN {new}{not_empty_new}"
+                f" BEGIN {_put(key).format(row='NEW')} END",
+                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} WHEN {new} AND "
+                f"({changed} OR {moved}) BEGIN {_put(key).format(row='NEW')} END",
+                f"CREATE TRIGGER {name}_moved AFTER UPDATE ON {table} WHEN {old} AND ({moved})"
+                f" BEGIN {_put(key).format(row='OLD')} END",
+                f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} WHEN {old}"
+                f"{not_empty_old} AND EXISTS (SELECT 1 FROM engagements e WHERE "
+                f"e.id = OLD.engagement_id) BEGIN {_put(key).format(row='OLD')} END"]
+    return out
+
+
+def _key_columns(table: str) -> tuple[str, ...]:
+    return {"indicator_ratings": ("assessor_id", "indicator"),
+            "element_ratings": ("assessor_id", "element"),
+            "consensus_indicators": ("indicator",), "consensus_elements": ("element",),
+            "element_targets": ("element",), "findings": ("uuid",), "actions": ("uuid",),
+            "attachments": ("element", "sha256")}[table]
+
+
+_TEAM_MERGE = f"""
+CREATE TABLE merge_cells (
+    engagement_id TEXT NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
+    cell TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    PRIMARY KEY (engagement_id, cell)
+) STRICT;
+ALTER TABLE findings ADD COLUMN uuid TEXT;
+ALTER TABLE actions ADD COLUMN uuid TEXT;
+ALTER TABLE attachments ADD COLUMN uuid TEXT;
+CREATE UNIQUE INDEX findings_by_uuid ON findings (engagement_id, uuid);
+CREATE UNIQUE INDEX actions_by_uuid ON actions (engagement_id, uuid);
+CREATE UNIQUE INDEX attachments_by_uuid ON attachments (engagement_id, uuid);
+CREATE TRIGGER findings_uuid AFTER INSERT ON findings WHEN NEW.uuid IS NULL
+BEGIN UPDATE findings SET uuid = {_UUID} WHERE id = NEW.id; END;
+CREATE TRIGGER actions_uuid AFTER INSERT ON actions WHEN NEW.uuid IS NULL
+BEGIN UPDATE actions SET uuid = {_UUID} WHERE id = NEW.id; END;
+CREATE TRIGGER attachments_uuid AFTER INSERT ON attachments WHEN NEW.uuid IS NULL
+BEGIN UPDATE attachments SET uuid = {_UUID} WHERE id = NEW.id; END;
+CREATE TRIGGER assessors_cell_insert AFTER INSERT ON assessors
+BEGIN {_put("json_array('assessor', {row}.name)").format(row="NEW")} END;
+CREATE TRIGGER assessors_cell_update AFTER UPDATE ON assessors
+    WHEN NEW.name IS NOT OLD.name OR NEW.role IS NOT OLD.role
+    OR NEW.initials IS NOT OLD.initials OR NEW.position IS NOT OLD.position
+BEGIN {_put("json_array('assessor', {row}.name)").format(row="NEW")} END;
+CREATE TRIGGER engagements_cell_update AFTER UPDATE OF client, site, title, lead_assessor,
+    start_date, end_date, brand ON engagements
+    WHEN NEW.client IS NOT OLD.client OR NEW.site IS NOT OLD.site OR NEW.title IS NOT OLD.title
+    OR NEW.lead_assessor IS NOT OLD.lead_assessor OR NEW.start_date IS NOT OLD.start_date
+    OR NEW.end_date IS NOT OLD.end_date OR NEW.brand IS NOT OLD.brand
+BEGIN INSERT INTO merge_cells (engagement_id, cell, stamp) VALUES (NEW.id,
+    json_array('details'), {_STAMP}) ON CONFLICT (engagement_id, cell) DO UPDATE SET
+    stamp = excluded.stamp; END
+"""
+
+# Rows of existing engagements get their uuid; the lock triggers of the three tables are
+# lifted for that one statement each (a uuid is no content) and put back as they were.
+_UUID_TABLES = (("findings", "strengths and opportunities"), ("attachments", "attachments"),
+                ("actions", "improvement actions"))
+
+
+@migrations(name="003_team_merge")
+def _team_merge(db: Database) -> None:
+    for statement in [s for s in _TEAM_MERGE.split(";\n") if s.strip()]:
+        db.execute(statement)
+    for table, what in _UUID_TABLES:
+        db.execute(f"DROP TRIGGER IF EXISTS {table}_signed_update")
+        db.execute(f"UPDATE {table} SET uuid = {_UUID} WHERE uuid IS NULL")
+        db.execute(_lock_triggers(table, what)[1])
+    for statement in _cell_triggers():
         db.execute(statement)

@@ -1,0 +1,124 @@
+"""Random edits on two or three laptops, synced in random orders, on real database files.
+
+An edit is a change of what the laptop shows: setting a value a laptop already shows
+changes nothing there, so it is no edit (and does not override a colleague's value).
+
+Whatever the order, after everyone has everyone's package: every laptop holds the same
+engagement (score JSON and canonical hash), the last edit of every value is the one kept
+(no lost edit), and merging a package again changes nothing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.package.helpers import digest, score_json, send
+from workbench.core.engagement import Assessor, EngagementDetails, FindingKind
+from workbench.core.ratings import NA
+from workbench.services import assessment, engagements, package
+from workbench.services.session import Session
+
+TEAM = ("Ana", "Ben")
+INDICATORS = ("D1.1.1", "D1.1.2", "D2.1.1")
+ELEMENTS = ("D1.1", "D2.1")
+
+edits = st.one_of(
+    st.tuples(st.just("rate"), st.sampled_from(TEAM), st.sampled_from(INDICATORS),
+              st.sampled_from([None, NA, 1, 3, 5])),
+    st.tuples(st.just("notes"), st.sampled_from(TEAM), st.sampled_from(ELEMENTS),
+              st.sampled_from(["", "seen", "heard"])),
+    st.tuples(st.just("consensus"), st.just(""), st.sampled_from(INDICATORS),
+              st.sampled_from([None, 2, 4])),
+    st.tuples(st.just("target"), st.just(""), st.sampled_from(ELEMENTS),
+              st.sampled_from([None, 3, 5])),
+    st.tuples(st.just("strength"), st.sampled_from(TEAM), st.sampled_from(ELEMENTS),
+              st.sampled_from(["+a", "+b", "-"])),
+)
+
+
+def _edit(s: Session, eid: str, edit: tuple[str, str, str, Any],
+          expected: dict[tuple[str, str, str], Any]) -> None:
+    kind, who, code, value = edit
+    if kind in ("rate", "notes", "consensus", "target") and \
+            _observed(s, eid, (kind, who, code)) == (value if kind == "notes" else value or None):
+        return  # setting what this laptop already shows changes nothing: no edit to keep
+    if kind == "rate":
+        assessment.rate(s, eid, code, value, assessor=who)
+    elif kind == "notes":
+        assessment.set_notes(s, eid, code, value, assessor=who)
+    elif kind == "consensus":
+        assessment.rate_consensus(s, eid, code, value, reason="agreed in the team meeting")
+    elif kind == "target":
+        assessment.set_target(s, eid, code, value)
+    elif value == "-":
+        found = assessment.findings(s, eid, code, FindingKind.STRENGTH, assessor=who)
+        if found:
+            assessment.remove_finding(s, eid, found[0][0])
+        return
+    else:
+        assessment.add_finding(s, eid, code, FindingKind.STRENGTH, value, assessor=who)
+        return
+    expected[(kind, who, code)] = value
+    time.sleep(0.002)  # distinct milliseconds: "the later edit" is well defined
+
+
+def _observed(s: Session, eid: str, key: tuple[str, str, str]) -> Any:
+    kind, who, code = key
+    doc = engagements.document(s, eid)
+    if kind == "rate":
+        return doc.ratings.assessors[who].indicators.get(code)
+    if kind == "notes":
+        return assessment.notes(s, eid, code, who)
+    if kind == "consensus":
+        return doc.ratings.consensus.indicators.get(code)
+    return doc.ratings.targets.get(code)
+
+
+steps = st.lists(st.one_of(
+    st.tuples(st.just("edit"), st.integers(0, 2), edits),
+    st.tuples(st.just("sync"), st.integers(0, 2), st.integers(0, 2))), min_size=1, max_size=14)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.integers(2, 3), steps)
+def test_random_edits_on_several_laptops_converge_without_a_lost_edit(
+        copies: int, plan: list[tuple[Any, ...]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        laptops = [Session.open(tmp / f"l{n}.sqlite3") for n in range(copies)]
+        try:
+            details = EngagementDetails("Client", "Site", "Title", "Ana")
+            eid = engagements.create(laptops[0], details, team=[
+                Assessor("Ana", "Lead"), Assessor("Ben", "")]).engagement_id
+            for other in laptops[1:]:
+                send(laptops[0], other, eid, tmp, "start")
+            expected: dict[tuple[str, str, str], Any] = {}
+            for n, step in enumerate(plan):
+                if step[0] == "edit":
+                    _edit(laptops[step[1] % copies], eid, step[2], expected)
+                elif step[1] % copies != step[2] % copies:
+                    send(laptops[step[1] % copies], laptops[step[2] % copies], eid, tmp,
+                         f"s{n}")
+            for n, other in enumerate(laptops[1:]):  # everyone to the first, then back
+                send(other, laptops[0], eid, tmp, f"in{n}")
+            for n, other in enumerate(laptops[1:]):
+                send(laptops[0], other, eid, tmp, f"out{n}")
+            hashes = {digest(s, eid) for s in laptops}
+            assert len(hashes) == 1
+            assert len({score_json(s, eid) for s in laptops}) == 1
+            for key, value in expected.items():
+                assert _observed(laptops[0], eid, key) == (value or None if key[0] != "notes"
+                                                           else value), key
+            again = tmp / "again.wbx"
+            package.pack(laptops[-1], eid, again)
+            with package.preview_merge(laptops[0], again) as preview:
+                assert not preview.has_changes
+        finally:
+            for s in laptops:
+                s.close()
