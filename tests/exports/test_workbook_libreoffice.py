@@ -115,6 +115,9 @@ def assert_workbook_matches(path: Path, result: ScoreResult, framework: Framewor
             status = str(ws[f"{Col.STATUS}{r}"].value)
             assert status.startswith(STATUS_TEXT[e.status]), (spec.code, status, e.status)
             assert ("needs consensus" in status) == e.needs_consensus, (spec.code, status)
+            if not e.objective_judged:  # "Not judged", never read as "Not yet achieved"
+                judged = ws[f"D{sheet.objective_row(spec.code).row}"].value
+                assert judged == "Not judged", (spec.code, judged)
             checked += 1
         d = result.dimensions[sheet.code]
         t = TOTAL_ROW
