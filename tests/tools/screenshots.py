@@ -198,6 +198,17 @@ def render(out: Path) -> list[Path]:
     new.grab().save(str(target))
     shots.append(target)
     new.close()
+    from workbench.gui.deliverables import ReportOptions
+    from workbench.services.report import SECTIONS
+
+    options = ReportOptions("default", tuple(SECTIONS), window)
+    options.pdfa.setChecked(True)
+    options.show()
+    _settle(app, 0.3)
+    target = out / "report-options.png"
+    options.grab().save(str(target))
+    shots.append(target)
+    options.close()
     shots += _team_shots(app, window, session, demo, out, work)
     window.close()
     session.close()

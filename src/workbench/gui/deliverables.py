@@ -68,6 +68,7 @@ class ReportOptions(QDialog):
             box.setChecked(True)
             self.sections[key] = box
             layout.addWidget(box)
+        layout.addWidget(QLabel("Format", self))
         self.pdfa = QCheckBox("Archival PDF/A-2b (for long-term storage)", self)
         self.pdfa.setToolTip("Fonts embedded, an sRGB output intent and XMP metadata; the file "
                              "is validated before it is written. Signed reports are always "
