@@ -108,10 +108,13 @@ def assert_workbook_matches(path: Path, result: ScoreResult, framework: Framewor
             e = result.elements[spec.code]
             r = spec.row
             _close(ws[f"{Col.SCORE}{r}"].value, e.score, f"{spec.code} score")
-            _close(ws[f"{Col.PERCENT}{r}"].value, _shown(e.percent), f"{spec.code} percent")
+            blank = e.status is Status.NOT_ASSESSED  # "Not assessed": no 0 %, no level 1
+            _close(ws[f"{Col.PERCENT}{r}"].value, None if blank else _shown(e.percent),
+                   f"{spec.code} percent")
             _close(ws[f"{Col.APPLICABLE}{r}"].value,
                    0.0 if e.status is Status.NOT_APPLICABLE else e.points, spec.code)
-            _level(ws[f"{Col.LEVEL}{r}"].value, e.level, e.percent, framework, spec.code)
+            _level(ws[f"{Col.LEVEL}{r}"].value, None if blank else e.level, e.percent,
+                   framework, spec.code)
             status = str(ws[f"{Col.STATUS}{r}"].value)
             assert status.startswith(STATUS_TEXT[e.status]), (spec.code, status, e.status)
             assert ("needs consensus" in status) == e.needs_consensus, (spec.code, status)
@@ -154,8 +157,11 @@ def assert_workbook_matches(path: Path, result: ScoreResult, framework: Framewor
         assert ws is not None and layout.enablers is not None
         n = result.enablers[enabler.code]
         r = layout.enablers.head_row(enabler.code).row
-        _close(ws[f"{Col.PERCENT}{r}"].value, _shown(n.percent), enabler.code)
-        _level(ws[f"{Col.LEVEL}{r}"].value, n.level, n.percent, framework, enabler.code)
+        blank = n.status is Status.NOT_ASSESSED
+        _close(ws[f"{Col.PERCENT}{r}"].value, None if blank else _shown(n.percent),
+               enabler.code)
+        _level(ws[f"{Col.LEVEL}{r}"].value, None if blank else n.level, n.percent, framework,
+               enabler.code)
         assert str(ws[f"{Col.STATUS}{r}"].value) == STATUS_TEXT[n.status], enabler.code
         checked += 1
     return checked

@@ -343,9 +343,11 @@ class _Writer:
                                f'IF({c.OBJ_FRACTION}{e}="",0,{c.OBJ_FRACTION}{e})))')
         ws[f"{c.POINTS}{e}"] = element.points
         exact = f"100*{c.SCORE}{e}/{c.POINTS}{e}"
-        ws[f"{c.PERCENT}{e}"] = f'=IF({c.MEAN}{e}="","",{_shown_percent(exact)})'
-        ws[f"{c.LEVEL}{e}"] = (f'=IF({c.MEAN}{e}="","",'
-                               f"{_level_of(exact, lists, self.first_level)})")
+        # Not applicable, or not assessed (nothing rated or judged): no percent, no level.
+        blank = (f'OR({c.MEAN}{e}="",AND({c.RATED}{e}=0,{c.NOT_APPLICABLE}{e}=0,'
+                 f'{c.OBJ_FRACTION}{e}=""))')
+        ws[f"{c.PERCENT}{e}"] = f'=IF({blank},"",{_shown_percent(exact)})'
+        ws[f"{c.LEVEL}{e}"] = f'=IF({blank},"",{_level_of(exact, lists, self.first_level)})'
         status = (f'IF({c.MEAN}{e}="","Not applicable",IF(AND({c.RATED}{e}=0,'
                   f'{c.NOT_APPLICABLE}{e}=0,{c.OBJ_FRACTION}{e}=""),"Not assessed",'
                   f'IF(OR({c.UNRATED}{e}>0,{c.OBJ_FRACTION}{e}=""),"Incomplete","Complete")))')
@@ -487,8 +489,9 @@ class _Writer:
             ws[f"{c.UNRATED}{e}"] = f"={len(rows)}-{c.RATED}{e}-{c.NOT_APPLICABLE}{e}"
             ws[f"{c.MEAN}{e}"] = (f'=IF({c.RATED}{e}+{c.UNRATED}{e}=0,"",SUM({c.FRACTION}{span})'
                                   f"/({c.RATED}{e}+{c.UNRATED}{e}))")
-            ws[f"{c.PERCENT}{e}"] = f'=IF({c.MEAN}{e}="","",{_shown_percent(f"100*{c.MEAN}{e}")})'
-            ws[f"{c.LEVEL}{e}"] = (f'=IF({c.MEAN}{e}="","",'
+            blank = f'OR({c.MEAN}{e}="",AND({c.RATED}{e}=0,{c.NOT_APPLICABLE}{e}=0))'
+            ws[f"{c.PERCENT}{e}"] = f'=IF({blank},"",{_shown_percent(f"100*{c.MEAN}{e}")})'
+            ws[f"{c.LEVEL}{e}"] = (f'=IF({blank},"",'
                                    f'{_level_of(f"100*{c.MEAN}{e}", lists, self.first_level)})')
             ws[f"{c.STATUS}{e}"] = (
                 f'=IF({c.MEAN}{e}="","Not applicable",IF(AND({c.RATED}{e}=0,'
