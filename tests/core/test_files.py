@@ -87,3 +87,24 @@ def test_a_link_to_a_regular_file_is_written_through(tmp_path: Path) -> None:
     link.symlink_to(target)
     write_atomically(link, b"new")
     assert link.is_symlink() and target.read_bytes() == b"new"
+
+
+@pytest.mark.parametrize("target", ["/proc/self/fd/1", "/proc/self/environ", "/dev/stdout",
+                                    "/sys/kernel/notes"])
+def test_a_link_into_a_system_folder_is_refused_even_when_it_resolves_to_a_file(
+        tmp_path: Path, target: str) -> None:
+    # /proc/self/fd/1 is a magic link: when stdout is a file it resolves to that file.
+    link = tmp_path / "report.pdf"
+    link.symlink_to(target)
+    with pytest.raises(FileOutputError, match=r"system file|not a regular file|link"):
+        write_atomically(link, b"x")
+    assert link.is_symlink() and os.readlink(link) == target
+
+
+def test_a_chain_of_links_into_proc_is_refused(tmp_path: Path) -> None:
+    first = tmp_path / "a"
+    second = tmp_path / "b"
+    second.symlink_to("/proc/self/fd/1")
+    first.symlink_to(second)
+    with pytest.raises(FileOutputError):
+        write_atomically(first, b"x")

@@ -249,7 +249,7 @@ def test_export_for_an_assessor_outside_the_team_is_refused(session: Session, ri
 
 def test_unwritable_target_gives_one_clear_error(session: Session, rich: str,
                                                  tmp_path: Path) -> None:
-    with pytest.raises(WorkbenchError, match="cannot be written"):
+    with pytest.raises(WorkbenchError, match="missing-folder does not exist"):
         workbook.export(session, rich, tmp_path / "missing-folder" / "x.xlsx")
 
 

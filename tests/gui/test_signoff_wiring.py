@@ -44,3 +44,22 @@ def test_the_menu_opens_the_sign_off_dialogs(qtbot: QtBot, window: MainWindow,
     opened = [w for w in window.findChildren(object) if type(w).__name__ == dialog]
     assert len(opened) == 1
     opened[0].close()
+
+
+def test_an_altered_signed_record_is_refused_loudly_on_open(
+        qtbot: QtBot, window: MainWindow, demo: str, modal: object) -> None:
+    import sqlite3
+
+    signoff.sign_off(window.session, demo, [signoff.Signer("Amira Haddad", "Lead assessor")],
+                     accept_warnings=True)
+    attacker = sqlite3.connect(window.session.path, isolation_level=None)
+    for (name,) in attacker.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                    ).fetchall():
+        attacker.execute(f"DROP TRIGGER {name}")
+    attacker.execute("UPDATE engagements SET client = 'Forged Ltd' WHERE id = ?", (demo,))
+    attacker.close()
+    assert not window.open_engagement(demo)
+    errors = modal.errors  # type: ignore[attr-defined]
+    assert any("signed record of revision 1 was altered outside the workbench" in e
+               for e in errors), errors
+    assert window.workspace is None

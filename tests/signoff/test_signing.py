@@ -159,7 +159,7 @@ def test_a_corrupt_pkcs12_file_is_named(tmp_path: Path, damage: object) -> None:
 
 
 def test_a_missing_certificate_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(signing.SigningError, match=r"nothere\.p12: cannot be read"):
+    with pytest.raises(signing.SigningError, match=r"nothere\.p12: no such file"):
         signing.load_pkcs12(tmp_path / "nothere.p12", "x")
 
 

@@ -12,7 +12,7 @@ from workbench.core.errors import InvalidValueError
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
 from workbench.core.score_json import score_to_dict
 from workbench.core.scoring import Status
-from workbench.services import actions, assessment, attachments, engagements, scores
+from workbench.services import actions, assessment, attachments, engagements, scores, signed_record
 from workbench.services.session import Session
 
 
@@ -34,6 +34,7 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_show(session: Session, args: argparse.Namespace) -> int:
+    signed_record.check(session, args.id)  # a signed engagement is shown only when intact
     summary = engagements.summary(session, args.id)
     team = engagements.team(session, args.id)
     if args.json:

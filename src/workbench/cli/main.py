@@ -21,6 +21,7 @@ from workbench.cli import (
     package_commands,
     signoff_commands,
 )
+from workbench.cli.output import SafeStream
 from workbench.core.errors import WorkbenchError
 from workbench.services.crash import write_crash_report
 from workbench.services.session import Session
@@ -50,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; everything printed passes through `SafeStream`."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     func: Command | None = getattr(args, "func", None)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from workbench.core.display import percent_text, score_text
 
@@ -27,6 +28,35 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],
     print("  ".join("-" * w for w in widths))
     for row in cells:
         print(line(row))
+
+
+# What a terminal would obey rather than show: C0 controls but tab and newline, DEL, C1
+# controls (U+009B is a one-character escape sequence) and the bidi overrides that reorder
+# what is shown (a "Trojan source" client name).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """User text as the terminal should show it: every control character made visible."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF
+                       else f"\\x{ord(m.group()):02x}", text)
+
+
+class SafeStream:
+    """A text stream that escapes control characters in everything written through it, so
+    no text from a document, a workbook or a database can drive the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 fmt_score = score_text

@@ -12,17 +12,16 @@ from pathlib import Path
 
 from workbench.cli.output import print_json, print_table
 from workbench.core.errors import InvalidValueError, WorkbenchError
+from workbench.core.files import read_regular_file
 from workbench.services import signoff
 from workbench.services.session import Session
 
 MAX_PASSPHRASE_FILE = 64 * 1024
+MAX_SIGNATURE_FILE = 2 * 1024 * 1024  # as services.signoff.MAX_SIGNATURE_BYTES
 
 
 def _read_passphrase(path: str) -> str:
-    try:
-        raw = Path(path).read_bytes()[:MAX_PASSPHRASE_FILE]
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    raw = read_regular_file(Path(path), limit=MAX_PASSPHRASE_FILE, what="passphrase file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -34,10 +33,7 @@ def _read_passphrase(path: str) -> str:
 def _read_signature(path: str | None) -> bytes | None:
     if path is None:
         return None
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return read_regular_file(Path(path), limit=MAX_SIGNATURE_FILE, what="signature image")
 
 
 def cmd_readiness(session: Session, args: argparse.Namespace) -> int:
@@ -91,23 +87,23 @@ def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
             signers.append(signoff.Signer(args.client_signer, args.client_role,
                                           args.client_organisation or "",
                                           _read_signature(args.client_signature)))
+        if args.output is None:
+            result = signoff.sign_off(session, args.id, signers,
+                                      accept_warnings=args.accept_warnings)
+        else:  # all or nothing: if the report cannot be written, nothing is locked
+            result, written = signoff.sign_off_with_report(
+                session, args.id, signers, Path(args.output), credentials,
+                accept_warnings=args.accept_warnings, brand=args.brand)
         for item in ready.warnings if args.accept_warnings else ():
             print(f"accepted: {item.message}", file=sys.stderr)
-        result = signoff.sign_off(session, args.id, signers, accept_warnings=args.accept_warnings)
         print(f"signed off revision {result.revision}; content SHA-256 {result.content_hash}")
     else:
         print(f"revision {ready.revision} is already signed off; writing its report again",
               file=sys.stderr)
-    if args.output is not None:
-        try:
+        if args.output is not None:
             written = signoff.export_signed_report(session, args.id, Path(args.output),
                                                    credentials, brand=args.brand)
-        except WorkbenchError as exc:
-            if already:
-                raise
-            raise WorkbenchError(f"signed off, but the report was not written: {exc}. Write "
-                                 f"it with: workbench signoff {args.id} -o FILE.pdf "
-                                 "(with the same certificate options)") from None
+    if args.output is not None:
         how = (f"digitally signed by {written.certificate_name}" if written.digitally_signed
                else "not digitally signed (give --passphrase-file, and --cert for a PKCS#12 "
                     "file)")

@@ -18,6 +18,9 @@ from pathlib import Path
 from workbench.core.errors import WorkbenchError
 
 MiB = 1024 * 1024
+# Pseudo-filesystems: a name resolving into them is never a document (/proc/self/fd/1 is
+# the terminal, /dev/null a device a root user must not replace).
+SYSTEM_ROOTS = ("/proc", "/sys", "/dev")
 
 
 class FileInputError(WorkbenchError):
@@ -55,6 +58,8 @@ def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
         raise FileInputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    except ValueError:  # a NUL byte in the name
+        raise FileInputError(f"{path!r}: not a file name") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -86,6 +91,28 @@ def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
     return data
 
 
+def _in_system(path: str) -> bool:
+    return any(path == root or path.startswith(root + "/") for root in SYSTEM_ROOTS)
+
+
+def _system_target(path: Path) -> str | None:
+    """The system path (/proc, /sys, /dev) a name leads to through its links, or None.
+
+    Each link is followed by hand, because the kernel's magic links (/proc/self/fd/1)
+    resolve to whatever they point at, which may look like an ordinary file."""
+    current = os.path.abspath(path)
+    for _ in range(40):
+        if _in_system(current):
+            return current
+        try:
+            target = os.readlink(current)
+        except OSError:
+            break
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+    real = os.path.realpath(path)
+    return real if _in_system(real) else None
+
+
 def check_output_target(path: Path) -> Path:
     """Refuse to write over anything but a regular file, or into a missing folder."""
     path = Path(path)
@@ -109,6 +136,10 @@ def check_output_target(path: Path) -> Path:
         elif not stat.S_ISREG(info.st_mode):
             raise FileOutputError(f"{path}: is a device or special file, not a document; "
                                   "choose another name")
+    system = _system_target(path)
+    if system is not None:
+        raise FileOutputError(f"{path}: leads to {system}, a system file, not a document; "
+                              "choose another name")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise FileOutputError(f"{path}: the folder {parent} does not exist")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, ValidationError
 
 from workbench.core.engagement import (
     Action,
@@ -26,6 +27,11 @@ from workbench.core.engagement import (
 from workbench.core.errors import InterchangeError
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA, IndicatorValue, Ratings, RatingSet
+from workbench.core.strict_json import (
+    StrictJSONError,
+    control_problems,
+    loads_strict,
+)
 
 FORMAT = "workbench.engagement/1"
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
@@ -34,6 +40,27 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 Short = Annotated[str, Field(max_length=500)]
 Long = Annotated[str, Field(max_length=200_000)]
 Level = Any  # checked against the framework's scale in _check_against
+# A brand is the name of a profile folder, never a path (as exports.brand checks it).
+BRAND_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return dt.date.fromisoformat(value)
+
+
+def _brand_name(value: Any) -> Any:
+    if isinstance(value, str) and not BRAND_NAME.match(value):
+        raise ValueError("must be a brand profile name (letters, digits, - and _), not a path")
+    return value
+
+
+IsoDate = Annotated[dt.date | None, BeforeValidator(_iso_date)]
+Brand = Annotated[str, BeforeValidator(_brand_name)]
 
 
 class _Model(BaseModel):
@@ -50,9 +77,9 @@ class DetailsModel(_Model):
     site: Short = ""
     title: Short = ""
     lead_assessor: Name
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
-    brand: Short = "default"
+    start_date: IsoDate = None
+    end_date: IsoDate = None
+    brand: Brand = "default"
 
 
 class AssessorModel(_Model):
@@ -67,7 +94,7 @@ class RatingEntry(_Model):
     indicators: dict[str, Level] = {}
     indicator_notes: dict[str, Long] = {}
     objective: str | None = None
-    target: int | None = None
+    target: StrictInt | None = None
     notes: Long = ""
     strengths: list[Long] = []
     opportunities: list[Long] = []
@@ -77,7 +104,7 @@ class ConsensusEntry(_Model):
     element: Name
     indicators: dict[str, Level] = {}
     objective: str | None = None
-    target: int | None = None
+    target: StrictInt | None = None
     reasons: dict[str, Long] = {}
 
 
@@ -86,7 +113,7 @@ class ActionModel(_Model):
     action: Annotated[str, Field(min_length=1, max_length=20_000)]
     owner: Short = ""
     priority: Priority = Priority.MEDIUM
-    due_date: dt.date | None = None
+    due_date: IsoDate = None
     status: ActionStatus = ActionStatus.OPEN
 
 
@@ -101,7 +128,7 @@ class DocumentModel(_Model):
     # Written by `engagement export` for information; ignored on import.
     id: str | None = None
     status: str | None = None
-    revision: int | None = None
+    revision: StrictInt | None = None
     exported_at: str | None = None
     attachments: list[dict[str, Any]] = []
 
@@ -120,7 +147,9 @@ def parse_document(text: str | bytes, source: str,
         raise InterchangeError(f"{source}: larger than {MAX_DOCUMENT_BYTES // 2**20} MB — not an "
                                "engagement document")
     try:
-        data = json.loads(text)
+        data = loads_strict(text)
+    except StrictJSONError as exc:
+        raise InterchangeError(f"{source}: {exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"line {exc.lineno}, column {exc.colno}: " if isinstance(
             exc, json.JSONDecodeError) else ""
@@ -133,6 +162,9 @@ def parse_document(text: str | bytes, source: str,
         raise InterchangeError(f"{source}: the document must be a JSON object")
     if data.get("format") != FORMAT:
         raise InterchangeError(f"{source}: format: {data.get('format')!r} is not {FORMAT!r}")
+    controls = control_problems(data)
+    if controls:
+        raise InterchangeError(f"{source}: " + "; ".join(controls))
     try:
         model = DocumentModel.model_validate(data)
     except ValidationError as exc:
@@ -209,6 +241,18 @@ def _check_against(model: DocumentModel, framework: Framework,
 
     per_assessor: dict[str, tuple[dict[str, IndicatorValue], dict[str, str]]] = {
         n: ({}, {}) for n in names}
+    seen_entries: dict[tuple[str, str], int] = {}
+    for index, entry in enumerate(model.ratings):
+        first = seen_entries.setdefault((entry.assessor, entry.element), index)
+        if first != index:
+            problems.append(f"ratings[{index}]: a second entry for {entry.assessor} and "
+                            f"{entry.element} (the first is ratings[{first}]); merge them")
+    seen_consensus: dict[str, int] = {}
+    for index, c in enumerate(model.consensus):
+        first = seen_consensus.setdefault(c.element, index)
+        if first != index:
+            problems.append(f"consensus[{index}]: a second entry for {c.element} (the first "
+                            f"is consensus[{first}]); merge them")
     targets: dict[str, int] = {}
     evidence: list[ElementEvidence] = []
     for index, entry in enumerate(model.ratings):

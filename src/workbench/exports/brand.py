@@ -9,6 +9,7 @@ reported with the file and the key it concerns.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ BRAND_FILE = "brand.yaml"
 DEFAULT_BRAND = "default"
 MAX_BRAND_FILE_BYTES = 256 * 1024
 MAX_LOGO_BYTES = 5 * 1024 * 1024
+MAX_FILE_NAME = 255  # the longest file name a file system holds
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -183,14 +185,20 @@ def load_brand(name: str | None = None) -> Brand:
 def load_brand_folder(folder: Path) -> Brand:
     """Load and validate the brand profile in `folder`; BrandError lists every problem."""
     source = folder / BRAND_FILE
-    if not source.exists() and not source.is_symlink():
+    if not os.path.lexists(source):
         raise BrandError(f"{source}: the brand profile file is missing")
     try:
-        # A regular file within the limit only; no aliases or repeated keys in the YAML.
         data = read_regular_file(source, limit=MAX_BRAND_FILE_BYTES, what="brand profile")
-        raw: Any = load_yaml(data.decode("utf-8"))
     except FileInputError as exc:
         raise BrandError(str(exc)) from None
+    return parse_brand(data, source, folder)
+
+
+def parse_brand(data: bytes, source: Path, folder: Path) -> Brand:
+    """Validate a brand profile's text (`source` names it in messages; files are beside it)."""
+    try:
+        # No aliases or repeated keys in the YAML.
+        raw: Any = load_yaml(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise BrandError(f"{source}: the file is not UTF-8 text") from None
     except YamlProblem as exc:
@@ -198,6 +206,8 @@ def load_brand_folder(folder: Path) -> Brand:
             where = f" at line {exc.line}" if exc.line else ""
             raise BrandError(f"{source}: not valid YAML{where}") from None
         raise BrandError(f"{source}: line {exc.line}: {exc.message}") from None
+    except RecursionError:
+        raise BrandError(f"{source}: nested too deeply to be a brand profile") from None
     if not isinstance(raw, dict):
         raise BrandError(f"{source}: expected a mapping of keys (name, firm, colours, …)")
     try:
@@ -232,6 +242,10 @@ def load_brand_folder(folder: Path) -> Brand:
 def _inside(folder: Path, relative: str, key: str, problems: list[str]) -> Path | None:
     # A profile names files beside it; an absolute path or ../ could point anywhere on disk.
     candidate = Path(relative)
+    if "\x00" in relative or len(relative) > MAX_FILE_NAME or any(
+            len(part) > MAX_FILE_NAME for part in candidate.parts):
+        problems.append(f"{key}: {relative[:60]!r}… is not a file name")
+        return None
     if candidate.is_absolute() or ".." in candidate.parts:
         problems.append(f"{key}: {relative!r} must be a file name inside the profile's folder")
         return None
@@ -244,15 +258,15 @@ def _image(folder: Path, relative: str | None, key: str, problems: list[str]) ->
     path = _inside(folder, relative, key, problems)
     if path is None:
         return None
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(f"{key}: the image {relative!r} is not in {folder}")
         return None
-    if path.stat().st_size > MAX_LOGO_BYTES:
-        problems.append(f"{key}: {relative!r} is larger than {MAX_LOGO_BYTES // 1024 // 1024} MB;"
-                        " a logo needs far less")
-        return None
     try:
-        info = inspect_image(path.read_bytes(), relative)
+        info = inspect_image(read_regular_file(path, limit=MAX_LOGO_BYTES, what="logo image"),
+                             relative)
+    except FileInputError as exc:
+        problems.append(f"{key}: {exc}")
+        return None
     except ImageError as exc:
         problems.append(f"{key}: {exc}")
         return None
@@ -266,7 +280,11 @@ def _font(folder: Path, relative: str, key: str, problems: list[str]) -> Path:
     path = _inside(folder, relative, key, problems)
     candidates = [p for p in (path, resources_dir() / "fonts" / relative) if p is not None]
     for candidate in candidates:
-        if candidate.is_file():
+        try:
+            present = candidate.is_file()
+        except (OSError, ValueError):  # a name no file system can hold
+            present = False
+        if present:
             with candidate.open("rb") as handle:
                 magic = handle.read(4)
             if magic not in (b"\x00\x01\x00\x00", b"true"):

@@ -31,7 +31,11 @@ from typing import TYPE_CHECKING, Any
 from platformdirs import user_data_path
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.files import FileInputError, MiB, read_regular_file
 from workbench.exports.pdf_files import EmbeddedFile, attach_files
+
+MAX_CERTIFICATE_FILE_BYTES = 1 * MiB  # a PKCS#12 file is a few KB
+MAX_SIGNED_PDF_BYTES = 512 * MiB  # the largest report verify reads
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -129,9 +133,10 @@ def load_pkcs12(path: Path | str, passphrase: str | bytes | None) -> Credentials
     path = Path(path)
     source = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SigningError(f"{source}: cannot be read ({exc.strerror or exc})") from None
+        data = read_regular_file(path, limit=MAX_CERTIFICATE_FILE_BYTES,
+                                 what="certificate file (.p12)")
+    except FileInputError as exc:
+        raise SigningError(str(exc)) from None
     if isinstance(passphrase, str):
         passphrase = passphrase.encode("utf-8")
     try:
@@ -257,7 +262,8 @@ def import_pkcs12(path: Path | str, passphrase: str, folder: Path | None = None
     stem = f"{_slug(creds.subject_name)}-{creds.fingerprint[:8]}"
     p12_path, pem_path = folder / f"{stem}.p12", folder / f"{stem}.pem"
     try:
-        _private_write(p12_path, Path(path).read_bytes())
+        _private_write(p12_path, read_regular_file(Path(path), limit=MAX_CERTIFICATE_FILE_BYTES,
+                                                   what="certificate file (.p12)"))
         _private_write(pem_path, creds.certificate.public_bytes(serialization.Encoding.PEM))
     except OSError as exc:
         raise SigningError(f"{folder}: cannot store the certificate "
@@ -628,10 +634,7 @@ def verify_pdf(source: Path | str | bytes, trusted_certs: Sequence[bytes] = ()) 
         data, name = source, "the PDF"
     else:
         name = str(source)
-        try:
-            data = Path(source).read_bytes()
-        except OSError as exc:
-            raise WorkbenchError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        data = read_regular_file(Path(source), limit=MAX_SIGNED_PDF_BYTES, what="signed PDF")
     if not data.lstrip()[:5] == b"%PDF-":
         raise WorkbenchError(f"{name}: not a PDF file")
     try:

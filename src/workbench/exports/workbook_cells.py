@@ -5,13 +5,13 @@ reader builds every style, rule and validation of a sheet first, which takes
 most of an import's time; this reader streams each sheet once with the C XML
 parser, keeps only columns A..V up to a row limit, and stops there.
 
-Why the standard library parser is safe here: `check_package` has refused any
-member declaring a document type, and without a DTD the XML parser knows only
-the five predefined entities, so nothing can expand or reach outside the file.
+Every member is parsed with defusedxml (no document type, no entities, no external
+references), after `check_package` has parsed every XML member the same way.
 """
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -21,7 +21,10 @@ from pathlib import Path
 from typing import Any, Final
 from xml.etree import ElementTree as ET
 
-from workbench.exports.workbook_package import WorkbookFileError
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as safe_xml
+
+from workbench.exports.workbook_package import UNZIP_ERRORS, WorkbookFileError
 
 MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -46,13 +49,17 @@ def _column(letters: str) -> int:
 class CellReader:
     """Cell values of a workbook package; use as a context manager."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, data: bytes | None = None) -> None:
         self.path = path
         try:
-            self.archive = zipfile.ZipFile(path)
+            self.archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
             self.sheets = self._sheets()
             self.strings = self._shared_strings()
-        except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError) as exc:
+        except DefusedXmlException:
+            raise WorkbookFileError(f"{path.name}: the workbook declares a document type or "
+                                    "entities, which workbooks never do (refused as unsafe)"
+                                    ) from None
+        except (*UNZIP_ERRORS, KeyError, ET.ParseError, ValueError) as exc:
             raise WorkbookFileError(f"{path.name}: the workbook's structure is damaged "
                                     f"({exc})") from None
 
@@ -64,7 +71,8 @@ class CellReader:
 
     def _xml(self, member: str) -> ET.Element:
         with self.archive.open(member) as stream:
-            return ET.parse(stream).getroot()
+            root: ET.Element = safe_xml.parse(stream, forbid_dtd=True).getroot()
+            return root
 
     def _sheets(self) -> dict[str, SheetInfo]:
         book = self._xml("xl/workbook.xml")
@@ -91,7 +99,7 @@ class CellReader:
             return []
         strings: list[str] = []
         with self.archive.open(member) as stream:
-            for _, element in ET.iterparse(stream):
+            for _, element in safe_xml.iterparse(stream, forbid_dtd=True):
                 if element.tag == f"{MAIN}si":
                     # Rich text keeps its runs in <r><t>; phonetic hints (<rPh>) are not text.
                     hints = {id(t) for ph in element.iter(f"{MAIN}rPh")
@@ -115,7 +123,8 @@ class CellReader:
         current: list[Any] | None = None
         number = 0
         with self.archive.open(info.path) as stream:
-            for event, element in ET.iterparse(stream, events=("start", "end")):
+            for event, element in safe_xml.iterparse(stream, events=("start", "end"),
+                                                     forbid_dtd=True):
                 tag = element.tag
                 if event == "start":
                     if tag == f"{MAIN}row":
@@ -154,7 +163,11 @@ class CellReader:
             return None
         if kind == "s":
             index = int(raw)
-            return self.strings[index] if 0 <= index < len(self.strings) else None
+            if not 0 <= index < len(self.strings):
+                raise WorkbookFileError(
+                    f"{self.path.name}: cell {cell.get('r', '?')} refers to shared text "
+                    f"{index}, which the workbook does not hold (the file is damaged)")
+            return self.strings[index]
         if kind in ("str", "e"):
             return raw
         if kind == "b":

@@ -8,7 +8,6 @@ cell, so a user can open the file and fix it. It never writes anything.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +33,24 @@ from workbench.exports.workbook_layout import (
     column_index,
     layout_for,
 )
-from workbench.exports.workbook_package import WorkbookFileError, check_package
+from workbench.exports.workbook_package import (
+    UNZIP_ERRORS,
+    WorkbookFileError,
+    check_package,
+    read_package,
+)
 from workbench.exports.workbook_text import split_items
 
 T = TypeVar("T")
 EXTRA_ROWS: Final = 200  # rows read past the layout, to notice additions
 MAX_META_ROWS: Final = 200
 MAX_SHEET_ROWS: Final = 20_000  # a dimension sheet has a few hundred rows
+# Text limits the services apply to the same fields (a detail, a note, one finding): text
+# over them is a problem to fix in the workbook, never cut silently.
+MAX_DETAIL_CHARS: Final = 200
+MAX_NOTE_CHARS: Final = 100_000
+MAX_FINDING_CHARS: Final = 5_000
+_DETAIL_KEYS: Final = (Meta.CLIENT, Meta.SITE, Meta.TITLE, Meta.LEAD, Meta.ASSESSOR)
 
 
 @dataclass(frozen=True)
@@ -103,19 +113,21 @@ def _text(value: Any) -> str:
 
 
 class _Reader:
-    def __init__(self, path: Path, lookup: FrameworkLookup) -> None:
+    def __init__(self, path: Path, lookup: FrameworkLookup, data: bytes | None = None) -> None:
         self.path = path
+        self.data = data
         self.lookup = lookup
         self.problems: list[Problem] = []
 
     def read(self) -> WorkbookContent:
-        check_package(self.path)
+        data = self.data if self.data is not None else read_package(self.path)
+        check_package(self.path, data)
         try:
-            with CellReader(self.path) as cells:
+            with CellReader(self.path, data) as cells:
                 return self._read(cells)
         except WorkbookFileError:
             raise
-        except (ET.ParseError, zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+        except (*UNZIP_ERRORS, ET.ParseError, ValueError, KeyError) as exc:
             raise WorkbookFileError(f"{self.path.name}: the workbook could not be read "
                                     f"({type(exc).__name__}: {exc})") from None
 
@@ -155,6 +167,10 @@ class _Reader:
             key = _text(row[0]).strip()
             meta[key] = _text(row[1]).strip()
             where[key] = f"B{n}"
+        for key in _DETAIL_KEYS:
+            if len(meta.get(key, "")) > MAX_DETAIL_CHARS:
+                self._problem(META, where[key], f"the {key.replace('_', ' ')} is longer than "
+                              f"{MAX_DETAIL_CHARS} characters")
         return meta, where
 
     def _check_meta(self, meta: dict[str, str],
@@ -244,8 +260,9 @@ class _Reader:
             content.indicators[spec.code] = Read(
                 self._level(row[_C["RATING"]], framework, name, f"{Col.RATING}{r}"), name,
                 f"{Col.RATING}{r}")
-            content.indicator_notes[spec.code] = Read(_text(row[_C["NOTES"]]), name,
-                                                      f"{Col.NOTES}{r}")
+            content.indicator_notes[spec.code] = Read(
+                self._long_text(row[_C["NOTES"]], name, f"{Col.NOTES}{r}"), name,
+                f"{Col.NOTES}{r}")
         elif spec.kind is RowKind.OBJECTIVE:
             content.objectives[spec.code] = Read(
                 self._objective(row[_C["RATING"]], framework, name, f"{Col.RATING}{r}"), name,
@@ -255,11 +272,31 @@ class _Reader:
                 content.targets[spec.code] = Read(
                     self._target(row[_C["TARGET"]], framework, name, f"{Col.TARGET}{r}"), name,
                     f"{Col.TARGET}{r}")
-            content.notes[spec.code] = Read(_text(row[_C["NOTES"]]), name, f"{Col.NOTES}{r}")
-            content.strengths[spec.code] = Read(split_items(_text(row[_C["STRENGTHS"]])), name,
-                                                f"{Col.STRENGTHS}{r}")
+            content.notes[spec.code] = Read(
+                self._long_text(row[_C["NOTES"]], name, f"{Col.NOTES}{r}"), name,
+                f"{Col.NOTES}{r}")
+            content.strengths[spec.code] = Read(
+                self._items(row[_C["STRENGTHS"]], name, f"{Col.STRENGTHS}{r}"), name,
+                f"{Col.STRENGTHS}{r}")
             content.opportunities[spec.code] = Read(
-                split_items(_text(row[_C["OPPORTUNITIES"]])), name, f"{Col.OPPORTUNITIES}{r}")
+                self._items(row[_C["OPPORTUNITIES"]], name, f"{Col.OPPORTUNITIES}{r}"), name,
+                f"{Col.OPPORTUNITIES}{r}")
+
+    def _long_text(self, value: Any, sheet: str, cell: str) -> str:
+        text = _text(value)
+        if len(text) > MAX_NOTE_CHARS:
+            self._problem(sheet, cell, f"the notes are longer than {MAX_NOTE_CHARS:,} "
+                          "characters; shorten them")
+        return text
+
+    def _items(self, value: Any, sheet: str, cell: str) -> list[str]:
+        items = split_items(_text(value))
+        for item in items:
+            if len(item) > MAX_FINDING_CHARS:
+                self._problem(sheet, cell, f"an item is longer than {MAX_FINDING_CHARS:,} "
+                              "characters; shorten it or split it into several")
+                break
+        return items
 
     def _level(self, value: Any, framework: Framework, sheet: str,
                cell: str) -> IndicatorValue | None:
@@ -315,12 +352,14 @@ def _integral(value: Any) -> int | None:
     return None
 
 
-def read_workbook(path: Path, lookup: FrameworkLookup) -> WorkbookContent:
+def read_workbook(path: Path, lookup: FrameworkLookup,
+                  data: bytes | None = None) -> WorkbookContent:
     """Read an exported workbook's inputs; raises WorkbookFileError for a file it cannot read.
 
     `lookup(framework_id, version)` returns the framework the workbook names, or None.
+    `data`, when given, is the file's content already read (`path` then only names it).
     """
-    return _Reader(path, lookup).read()
+    return _Reader(path, lookup, data).read()
 
 
 __all__ = ["Problem", "Read", "WorkbookContent", "WorkbookFileError", "read_workbook"]

@@ -9,6 +9,7 @@ unlocked; every sheet is protected without a password.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.core.engagement import EngagementDocument
-from workbench.core.errors import WorkbenchError
+from workbench.core.files import write_atomically
 from workbench.core.framework import Framework
 from workbench.core.progress import Progress, no_progress
 from workbench.core.ratings import NA
@@ -200,13 +201,9 @@ class _Writer:
         self.progress(1.0, "Workbook written")
 
     def _save(self, path: Path) -> None:
-        tmp = path.with_name(f".{path.name}.partial")
-        try:
-            self.wb.save(tmp)
-            tmp.replace(path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        buffer = io.BytesIO()
+        self.wb.save(buffer)
+        write_atomically(path, buffer.getvalue())
 
     def _lists(self) -> None:
         ws = self.wb.create_sheet(LISTS)

@@ -311,6 +311,10 @@ class SignOffDialog(QDialog):
             signers = [self.lead.signer(creds.certificate_pem() if creds else None)]
             if self.client.isChecked():
                 signers.append(self.client.signer())
+            if self.write_report.isChecked() and self.report_path.text().strip():
+                # The report's target and brand too: a bad one must leave it unlocked.
+                signoff.check_report_target(self.session, self.engagement_id,
+                                            Path(self.report_path.text().strip()))
             self.result_info = signoff.sign_off(self.session, self.engagement_id, signers,
                                                 self.accept_warnings.isChecked())
         except WorkbenchError as exc:

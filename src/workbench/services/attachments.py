@@ -6,9 +6,10 @@ from pathlib import Path
 
 from workbench.core import limits
 from workbench.core.engagement import AttachmentInfo
-from workbench.core.errors import InvalidValueError, NotFoundError, WorkbenchError
+from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.files import read_regular_file
-from workbench.core.images import guess_media_type, inspect_image, looks_like_image
+from workbench.core.images import inspect_image
+from workbench.core.media_types import media_type_of
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import engagements, evidence
 
@@ -30,8 +31,8 @@ def attach_bytes(session: Session, engagement_id: str, element: str, filename: s
     if not data:
         raise InvalidValueError(f"{name}: the file is empty")
     width = height = None
-    media_type = guess_media_type(name)
-    if looks_like_image(name) or media_type.startswith("image/"):
+    media_type = media_type_of(name, data)  # from the content, not the name
+    if media_type.startswith("image/"):
         info = inspect_image(data, name)
         media_type, width, height = info.media_type, info.width, info.height
     with session.edit(engagement_id):
@@ -51,15 +52,7 @@ def attach_bytes(session: Session, engagement_id: str, element: str, filename: s
 
 def attach_file(session: Session, engagement_id: str, element: str, path: Path,
                 caption: str = "", assessor: str | None = None) -> Change:
-    try:
-        size = path.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise InvalidValueError(f"{path.name}: {size / 2**20:.0f} MB is larger than the "
-                                    f"{MAX_ATTACHMENT_BYTES // 2**20} MB an attachment may be")
-        # Only a regular file, read to the limit: a pipe or a device never hangs the import.
-        data = read_regular_file(path, limit=MAX_ATTACHMENT_BYTES, what="file to attach")
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    data = read_regular_file(Path(path), limit=MAX_ATTACHMENT_BYTES, what="attachment")
     return attach_bytes(session, engagement_id, element, path.name, data, caption, assessor)
 
 

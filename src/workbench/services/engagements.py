@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
@@ -17,15 +18,23 @@ from workbench.core.engagement import (
     EngagementSummary,
 )
 from workbench.core.errors import InvalidValueError, TooLongError, WorkbenchError
-from workbench.core.files import read_regular_file
+from workbench.core.files import check_output_target, read_regular_file, write_atomically
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
-from workbench.core.interchange import MAX_DOCUMENT_BYTES, document_to_dict, parse_document
+from workbench.core.interchange import (
+    BRAND_NAME,
+    MAX_DOCUMENT_BYTES,
+    document_to_dict,
+    parse_document,
+)
 from workbench.core.scoring import score_engagement
+from workbench.core.strict_json import control_character
 from workbench.core.team import AssessorWork, Reassignment
 from workbench.services import frameworks as installed_frameworks
+from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, engagements, evidence, frameworks, team_work
+from workbench.storage.db_errors import DatabaseBusyError, DiskFullError
 from workbench.storage.ratings import rating_set
 
 MAX_TEXT = limits.NAME
@@ -45,6 +54,15 @@ def _clean_details(d: EngagementDetails) -> EngagementDetails:
     if not cleaned.lead_assessor:
         raise InvalidValueError("an engagement needs a lead assessor")
     limits.check_details(cleaned)
+    for name, value in (("client", cleaned.client), ("site", cleaned.site),
+                        ("title", cleaned.title), ("lead assessor", cleaned.lead_assessor)):
+        bad = control_character(value)
+        if bad is not None:
+            raise InvalidValueError(f"the {name} holds a control character "
+                                    f"(U+{ord(bad):04X}); only plain text is allowed")
+    if not BRAND_NAME.match(cleaned.brand):
+        raise InvalidValueError(f"{cleaned.brand!r} is not a brand profile name (letters, "
+                                "digits, - and _), and never a path")
     for name, day in (("start date", cleaned.start_date), ("end date", cleaned.end_date)):
         if day:
             try:
@@ -208,16 +226,25 @@ def summaries(session: Session, include_archived: bool = False, search: str = ""
               only_id: str | None = None) -> list[EngagementSummary]:
     """The engagement list, with each total and level (computed once after each change)."""
     rows = engagements.summaries(session.db, include_archived, search, only_id)
-    stale = [r for r in rows if r.total is None]
+    # A signed engagement's cached score is never trusted: anyone with the file can
+    # rewrite a cache column, so it is recomputed from the (hash-checked) ratings.
+    stale = [r for r in rows if r.total is None or r.status is EngagementStatus.SIGNED_OFF]
     if not stale:
         return rows
     fresh = {}
-    with session.db.atomic():
-        for r in stale:
-            framework = session.framework(r.framework_id, r.framework_version)
-            result = score_engagement(framework, rating_set(session.db, r.id))
-            engagements.cache_score(session.db, r.id, result.total, result.level)
-            fresh[r.id] = replace(r, total=result.total, level=result.level)
+    for r in stale:
+        framework = session.framework(r.framework_id, r.framework_version)
+        result = score_engagement(framework, rating_set(session.db, r.id))
+        fresh[r.id] = replace(r, total=result.total, level=result.level)
+    caches = [r for r in stale if r.status is not EngagementStatus.SIGNED_OFF]
+    if caches and not session.read_only:
+        # The cache only saves time: when another program holds the database (or the disk
+        # is full), the list is shown from the fresh scores without keeping them.
+        with contextlib.suppress(DatabaseBusyError, DiskFullError), session.db.atomic():
+            for r in caches:
+                total = fresh[r.id].total
+                if total is not None:
+                    engagements.cache_score(session.db, r.id, total, fresh[r.id].level)
     return [fresh.get(r.id, r) for r in rows]
 
 
@@ -237,27 +264,19 @@ def document(session: Session, engagement_id: str) -> EngagementDocument:
 
 
 def export_json(session: Session, engagement_id: str, path: Path) -> Path:
+    check_output_target(path)
+    signed_record.check(session, engagement_id)
     doc = documents.load(session.db, engagement_id)
     data = document_to_dict(doc, session.framework_of(engagement_id))
     data["exported_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(path, text.encode("utf-8"))
+    write_atomically(path, text.encode("utf-8"))
     return path
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise WorkbenchError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
 
 def import_json(session: Session, path: Path) -> Change:
     """A new engagement from a `workbench.engagement/1` file; nothing is written unless valid."""
-    raw = read_regular_file(path, limit=MAX_DOCUMENT_BYTES, what="engagement JSON")
+    raw = read_regular_file(path, limit=MAX_DOCUMENT_BYTES, what="engagement JSON file")
 
     def framework_for(framework_id: str, version: str) -> Framework:
         try:

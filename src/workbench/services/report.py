@@ -10,7 +10,7 @@ from pathlib import Path
 from platformdirs import user_cache_path
 
 from workbench.core.canonical import content_hash
-from workbench.core.files import write_atomically  # the one writer of user files (0644)
+from workbench.core.files import check_output_target, write_atomically
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import load_brand
 from workbench.exports.report import (
@@ -26,8 +26,7 @@ from workbench.exports.report import (
 from workbench.services import attachments, engagements, scores
 from workbench.services.session import Session
 
-__all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input",
-           "write_atomically"]
+__all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input"]
 
 
 def photo_cache_dir() -> Path:
@@ -63,6 +62,7 @@ def export_with_result(session: Session, engagement_id: str, path: Path,
     """Write the report to `path` atomically and return what was built (pages, warnings);
     `pdfa`: as PDF/A-2b, checked by pikepdf's validator before it is written."""
     chosen = check_sections(sections)  # before any work: a typo fails at once
+    check_output_target(path)
     if signoff is None:  # a signed-off engagement's report shows its sign-off, not DRAFT
         from workbench.services.signoff import signoff_info
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.core.scoring import ScoreResult, score_engagement
+from workbench.services import signed_record
 from workbench.services.session import Session
 from workbench.storage import engagements
 from workbench.storage.ratings import rating_set
@@ -10,6 +11,7 @@ from workbench.storage.ratings import rating_set
 
 def score(session: Session, engagement_id: str, assessor: str | None = None) -> ScoreResult:
     """The engagement's score (scoring.md); with `assessor`, that assessor's ratings alone."""
+    signed_record.check(session, engagement_id)  # never a score over an altered record
     framework = session.framework_of(engagement_id)
     ratings = rating_set(session.db, engagement_id)
     if assessor is not None:

@@ -18,6 +18,7 @@ from workbench.core.framework import Framework
 from workbench.core.framework_loader import bundled_frameworks
 from workbench.storage import audit, engagements, frameworks
 from workbench.storage.database import OpenedDatabase, default_database_path, open_database
+from workbench.storage.db_errors import READ_ONLY_MESSAGE, DatabaseReadOnlyError
 from workbench.storage.signoffs import translated_lock
 
 
@@ -77,9 +78,13 @@ class Session:
     def open(cls, path: Path | str | None = None) -> Session:
         opened = open_database(path if path is not None else default_database_path())
         session = cls(opened)
-        with session.db.atomic():
-            for framework in bundled_frameworks():
-                frameworks.store_framework(session.db, framework)
+        stored = {(f[0], f[1]) for f in frameworks.stored_frameworks(session.db)}
+        missing = [f for f in bundled_frameworks() if (f.id, f.version) not in stored]
+        if missing and not opened.read_only:
+            # Only when one is missing: opening to read never needs the write lock.
+            with session.db.atomic():
+                for framework in missing:
+                    frameworks.store_framework(session.db, framework)
         return session
 
     @property
@@ -89,6 +94,10 @@ class Session:
     @property
     def path(self) -> Path:
         return self.opened.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
 
     @property
     def warnings(self) -> list[str]:
@@ -116,12 +125,37 @@ class Session:
         """One committed change to an engagement: refused when signed off, audited, atomic."""
         # The database's own triggers refuse changes to a signed-off engagement too;
         # translated_lock turns such a refusal into the same clear LockedError.
-        with translated_lock(), self.db.atomic():
+        if self.read_only:
+            raise DatabaseReadOnlyError(READ_ONLY_MESSAGE)
+        with translated_lock(), self._write_transaction():
             if engagements.status(self.db, engagement_id) is EngagementStatus.SIGNED_OFF:
                 raise LockedError("this engagement is signed off and can no longer be changed; "
                                   "start an amendment to change it")
             yield self.db
             engagements.touch(self.db, engagement_id)
+
+    @contextmanager
+    def _write_transaction(self) -> Iterator[None]:
+        """A transaction that takes the write lock at once (BEGIN IMMEDIATE), so a second
+        program waits the busy timeout for it instead of failing midway on a stale read."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
 
     def log(self, engagement_id: str | None, action: str, target: str = "", old: Any = None,
             new: Any = None, actor: str | None = None) -> None:

@@ -28,6 +28,7 @@ from workbench.core.errors import (
     NotFoundError,
     WorkbenchError,
 )
+from workbench.core.files import check_output_target, write_atomically
 from workbench.core.images import inspect_image
 from workbench.core.progress import Progress, no_progress
 from workbench.core.scoring import Status, score_engagement
@@ -43,7 +44,7 @@ from workbench.exports.report import (
 )
 from workbench.exports.report import Signer as ReportSigner
 from workbench.exports.signing import Credentials  # re-exported: the GUI names keys here
-from workbench.services import report
+from workbench.services import report, signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
@@ -63,12 +64,14 @@ __all__ = [
     "VerdictLine",
     "Verification",
     "amend",
+    "check_report_target",
     "export_signed_report",
     "history",
     "lock_banner",
     "readiness",
     "return_to_draft",
     "sign_off",
+    "sign_off_with_report",
     "signing_credentials",
     "signoff_info",
     "submit_for_review",
@@ -202,6 +205,7 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 def readiness(session: Session, engagement_id: str) -> Readiness:
     """What is missing or inconsistent before the engagement can be signed off."""
     status, revision = signoffs.current(session.db, engagement_id)
+    signed_record.check(session, engagement_id)
     framework = session.framework_of(engagement_id)
     doc = documents.load(session.db, engagement_id)
     result = score_engagement(framework, doc.ratings)
@@ -391,6 +395,28 @@ def sign_off(session: Session, engagement_id: str, signers: Sequence[Signer],
     return SignOffResult(engagement_id, revision, digest, stamp, change)
 
 
+def check_report_target(session: Session, engagement_id: str, path: Path,
+                        brand: str | None = None) -> Path:
+    """Before anything is locked: the report's file can be written and its brand loads."""
+    path = check_output_target(Path(path))
+    load_brand(brand or documents.load(session.db, engagement_id).details.brand or "default")
+    return path
+
+
+def sign_off_with_report(session: Session, engagement_id: str, signers: Sequence[Signer],
+                         path: Path, credentials: signing.Credentials | None = None, *,
+                         accept_warnings: bool = False, brand: str | None = None,
+                         progress: Progress = no_progress) -> tuple[SignOffResult, SignedReport]:
+    """Sign off and write the signed report as one step: if the report cannot be written,
+    nothing is locked. The output and the brand are checked before anything changes."""
+    path = check_report_target(session, engagement_id, path, brand)
+    with session.db.atomic():
+        result = sign_off(session, engagement_id, signers, accept_warnings=accept_warnings)
+        written = export_signed_report(session, engagement_id, path, credentials, brand=brand,
+                                       progress=progress)
+    return result, written
+
+
 def amend(session: Session, engagement_id: str, reason: str) -> Change:
     """Open the next revision with its reason; the signed revision stays as it was."""
     reason = " ".join(reason.split())
@@ -433,6 +459,7 @@ def _describe(record: RevisionRecord) -> str:
 def signoff_info(session: Session, engagement_id: str) -> SignOffInfo | None:
     """What the report shows of the current signed revision (None when not signed off)."""
     status, revision = signoffs.current(session.db, engagement_id)
+    signed_record.check(session, engagement_id)  # never "Signed off" over altered content
     if status is not EngagementStatus.SIGNED_OFF:
         return None
     records = signoffs.revisions(session.db, engagement_id)
@@ -484,17 +511,12 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
     if status is not EngagementStatus.SIGNED_OFF:
         raise InvalidValueError("the engagement is not signed off; sign it off first, or "
                                 "export the draft report")
+    signed_record.check(session, engagement_id)
     stored = signoffs.canonical(session.db, engagement_id, revision)
-    if stored is None:
-        raise WorkbenchError(f"revision {revision} has no recorded content; the database is "
-                             "damaged")
+    if stored is None:  # check() has refused this already
+        raise WorkbenchError(f"revision {revision} has no recorded content")
     digest, data = stored
-    framework = session.framework_of(engagement_id)
-    if canonical_bytes(documents.load(session.db, engagement_id), framework) != data or \
-            hash_of(data) != digest:
-        raise WorkbenchError(f"the engagement's data no longer matches signed revision "
-                             f"{revision}; the database was changed outside the workbench, and "
-                             "no signed report is made from it")
+    path = check_output_target(path)
     progress(0.0, "Preparing the signed report")
     info = signoff_info(session, engagement_id)
     name = embedded_name(engagement_id, revision)
@@ -520,7 +542,7 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
             pdf, credentials, reason=signing.signing_reason(revision, digest),
             location=location,
             attachments=[signing.Attachment(name, data, signing.CANONICAL_MIME)])
-    report.write_atomically(path, pdf)
+    write_atomically(path, pdf)
     with session.db.atomic():
         session.log(engagement_id, "export signed report", str(path), None, {
             "revision": revision, "content_hash": digest,
@@ -672,6 +694,11 @@ def verify_report(path: Path, session: Session | None = None) -> Verification:
                          "against the hash the signature names")
         else:
             in_db = True
+            try:
+                signed_record.check(session, engagement_id)
+            except signed_record.AlteredRecordError as exc:
+                matches = False
+                notes.append(str(exc))
             stored = signoffs.canonical(session.db, engagement_id, revision)
             if stored is None:
                 matches = False
@@ -709,8 +736,14 @@ def verify_with_database(path: Path, db_path: Path | None) -> Verification:
 
 
 def lock_banner(session: Session, engagement_id: str) -> str | None:
-    """The read-only banner's sentence for a signed-off engagement (None when editable)."""
+    """The read-only banner's sentence for a signed-off engagement (None when editable).
+
+    An altered signed record gives its loud warning instead, and stays read-only."""
     status, revision = signoffs.current(session.db, engagement_id)
+    try:
+        signed_record.check(session, engagement_id)
+    except signed_record.AlteredRecordError as exc:
+        return f"WARNING: {str(exc)[:1].upper()}{str(exc)[1:]}."
     if status is not EngagementStatus.SIGNED_OFF:
         return None
     record = next(r for r in signoffs.revisions(session.db, engagement_id)

@@ -29,6 +29,7 @@ from workbench import __version__
 from workbench.core import limits
 from workbench.core.engagement import Assessor, EngagementDetails, EngagementDocument, FindingKind
 from workbench.core.errors import InvalidValueError, NotFoundError, WorkbenchError
+from workbench.core.files import check_output_target
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import bundled_framework
 from workbench.core.progress import Progress, no_progress
@@ -41,6 +42,7 @@ from workbench.exports.workbook_reader import Problem, Read, WorkbookContent, re
 from workbench.exports.workbook_text import cell_text, same_items, same_text
 from workbench.exports.workbook_writer import WorkbookRequest, write_workbook
 from workbench.services import engagements as engagement_service
+from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import engagements, evidence, ratings
 
@@ -63,6 +65,8 @@ def brand_colours(brand: str) -> tuple[str, str]:
 def export(session: Session, engagement_id: str, path: Path, progress: Progress = no_progress,
            *, assessor: str | None = None) -> Path:
     """Write the engagement's live scoring workbook: the team's result, or one assessor's."""
+    check_output_target(path)
+    signed_record.check(session, engagement_id)
     progress(0.0, "Reading the engagement")
     doc = engagement_service.document(session, engagement_id)
     framework = session.framework_of(engagement_id)

@@ -14,11 +14,13 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from platformdirs import user_data_path
 from sqlite_utils import Database
 
 from workbench.core.errors import WorkbenchError
+from workbench.storage.db_errors import GuardedConnection, translated
 from workbench.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,6 +38,7 @@ class OpenedDatabase:
     path: Path
     warnings: list[str] = field(default_factory=list)
     backup: Path | None = None
+    read_only: bool = False  # the file (or its folder) cannot be written: edits are refused
 
     def close(self) -> None:
         self.db.close()
@@ -86,10 +89,32 @@ def _check_existing(path: Path) -> None:
                             "database")
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=5.0)
-    conn.execute("PRAGMA busy_timeout = 5000")
+BUSY_TIMEOUT_MS = 5000  # how long an edit waits for another program before saying so
+
+
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if not read_only:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                               factory=GuardedConnection)
+    else:
+        # mode=ro: SQLite refuses every write. When not even the WAL index beside the file
+        # can be made (a read-only folder), the file is opened as immutable.
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000, factory=GuardedConnection)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except WorkbenchError:
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
+                                   factory=GuardedConnection)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
+
+
+def _is_read_only(path: Path) -> bool:
+    """Whether the file, or the folder its journal must be written in, is not writable."""
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
@@ -112,11 +137,12 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.backup-{stamp}-{reason}-{n}.sqlite3")
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    with translated():  # a full disk or a busy database says so, like every other step
+        dest = sqlite3.connect(str(target))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
     return target
 
 
@@ -134,17 +160,20 @@ def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
         except OSError as exc:
             raise DatabaseError(f"{path.parent}: cannot create the folder "
                                 f"({exc.strerror or exc})") from None
+    read_only = existed and _is_read_only(path)
     warnings: list[str] = []
+    if read_only:
+        warnings.append(f"{path} is read-only: it can be viewed and exported, not changed")
     fs = filesystem_type(path.parent)
     if fs and fs.lower() in NETWORK_FILESYSTEMS:
         warnings.append(f"{path} lies on a network filesystem ({fs}); SQLite cannot lock it "
                         "reliably there. Keep the database on this laptop's own disk.")
     try:
-        conn = _connect(path)
+        conn = _connect(path, read_only)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot be opened ({exc})") from None
     try:
-        backup = _prepare(conn, path, existed)
+        backup = _prepare(conn, path, existed, read_only)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseError(f"{path}: the database is damaged or unreadable ({exc})") from None
@@ -152,10 +181,11 @@ def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
         conn.close()
         raise
     db = Database(conn, execute_plugins=False)
-    return OpenedDatabase(db, path, warnings, backup)
+    return OpenedDatabase(db, path, warnings, backup, read_only)
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, existed: bool) -> Path | None:
+def _prepare(conn: sqlite3.Connection, path: Path, existed: bool,
+             read_only: bool = False) -> Path | None:
     backup = None
     if existed:
         _quick_check(conn, path)
@@ -170,6 +200,12 @@ def _prepare(conn: sqlite3.Connection, path: Path, existed: bool) -> Path | None
                                 "database")
     db = Database(conn, execute_plugins=False)
     pending = migrations.pending(db)
+    if read_only:
+        if pending:
+            raise DatabaseError(f"{path}: the file is read-only, and this release must update "
+                                "its structure before using it; open a writable copy")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return None
     if pending and existed and db.table_names():
         backup = backup_database(conn, path, "before-migration")
     conn.execute("PRAGMA foreign_keys = OFF")  # migrations may rebuild tables

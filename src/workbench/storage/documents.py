@@ -48,11 +48,13 @@ def insert(db: Database, engagement_id: str, doc: EngagementDocument, *,
         aid = ids[item.assessor]
         if item.notes:
             ratings.set_notes(db, engagement_id, aid, item.element, item.notes)
-        for text in item.strengths:
-            evidence.add_finding(db, engagement_id, aid, item.element, FindingKind.STRENGTH, text)
-        for text in item.opportunities:
+        # A new engagement: each list starts at position 0 (no query per item).
+        for n, text in enumerate(item.strengths):
+            evidence.add_finding(db, engagement_id, aid, item.element, FindingKind.STRENGTH, text,
+                                 n)
+        for n, text in enumerate(item.opportunities):
             evidence.add_finding(db, engagement_id, aid, item.element, FindingKind.OPPORTUNITY,
-                                 text)
+                                 text, n)
         for code, note in item.indicator_notes:
             ratings.set_indicator_note(db, engagement_id, aid, code, note)
     actions.add_many(db, engagement_id, doc.actions)

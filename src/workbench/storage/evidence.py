@@ -22,11 +22,14 @@ def findings(db: Database, engagement_id: str, assessor_id: int, element: str,
 
 
 def add_finding(db: Database, engagement_id: str, assessor_id: int, element: str,
-                kind: FindingKind, text: str) -> int:
-    position = db.conn.execute(
-        "SELECT COALESCE(MAX(position), -1) + 1 FROM findings WHERE engagement_id = ? AND "
-        "assessor_id = ? AND element = ? AND kind = ?",
-        (engagement_id, assessor_id, element, str(kind))).fetchone()[0]
+                kind: FindingKind, text: str, position: int | None = None) -> int:
+    """Add a finding at the end of its list (or at `position`, known when writing a whole
+    document, so a long list is written in linear time)."""
+    if position is None:
+        position = db.conn.execute(
+            "SELECT COALESCE(MAX(position), -1) + 1 FROM findings WHERE engagement_id = ? AND "
+            "assessor_id = ? AND element = ? AND kind = ?",
+            (engagement_id, assessor_id, element, str(kind))).fetchone()[0]
     cursor = db.conn.execute(
         "INSERT INTO findings (engagement_id, assessor_id, element, kind, text, position, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
