@@ -142,7 +142,7 @@ def test_attachment_types_come_from_the_content(session: Session, demo_id: str,
     attachments.attach_file(session, demo_id, "D1.1", bare)
     text = tmp_path / "notes.txt"
     text.write_bytes(png())
-    attachments.attach_file(session, demo_id, "D1.1", text)
+    attachments.attach_file(session, demo_id, "D1.2", text)  # one file once per element
     stored = {a.filename: a.media_type for a in attachments.attachments(session, demo_id)}
     assert stored == {"scan": "image/png", "notes.txt": "image/png"}
 
