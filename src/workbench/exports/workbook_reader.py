@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Final, Generic, TypeVar
 from xml.etree import ElementTree as ET
 
+from workbench.core import limits
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA, IndicatorValue
 from workbench.exports.workbook_cells import CellReader
@@ -47,9 +48,9 @@ MAX_META_ROWS: Final = 200
 MAX_SHEET_ROWS: Final = 20_000  # a dimension sheet has a few hundred rows
 # Text limits the services apply to the same fields (a detail, a note, one finding): text
 # over them is a problem to fix in the workbook, never cut silently.
-MAX_DETAIL_CHARS: Final = 200
-MAX_NOTE_CHARS: Final = 100_000
-MAX_FINDING_CHARS: Final = 5_000
+MAX_DETAIL_CHARS: Final = limits.NAME
+MAX_NOTE_CHARS: Final = limits.NOTE
+MAX_FINDING_CHARS: Final = limits.FINDING
 _DETAIL_KEYS: Final = (Meta.CLIENT, Meta.SITE, Meta.TITLE, Meta.LEAD, Meta.ASSESSOR)
 
 

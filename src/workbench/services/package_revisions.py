@@ -111,6 +111,13 @@ def apply(session: Session, pkg: PackageFile, engagement_id: str, plan: Revision
                                    f"signed revision {rev} (changed after signing)")
         if not signed_at:
             continue
+        # The database's own sign-off steps (migration 004): in review, the revision
+        # sealed, each signature naming the sealed hash, and only then signed off.
+        conn.execute("UPDATE engagements SET status = 'in_review' WHERE id = ?",
+                     (engagement_id,))
+        conn.execute("UPDATE revisions SET signed_at = ?, content_hash = ?, canonical = ? "
+                     "WHERE engagement_id = ? AND revision = ?",
+                     (signed_at, digest, canonical, engagement_id, rev))
         for s in signoffs:
             if s[0] != rev:
                 continue
@@ -123,9 +130,6 @@ def apply(session: Session, pkg: PackageFile, engagement_id: str, plan: Revision
                          "organisation, signed_at, content_hash, signature_sha256, certificate,"
                          " position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (engagement_id, *s))
-        conn.execute("UPDATE revisions SET signed_at = ?, content_hash = ?, canonical = ? "
-                     "WHERE engagement_id = ? AND revision = ?",
-                     (signed_at, digest, canonical, engagement_id, rev))
         conn.execute("UPDATE engagements SET status = 'signed_off' WHERE id = ?",
                      (engagement_id,))
     if not wrote:

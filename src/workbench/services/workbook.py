@@ -405,7 +405,10 @@ def preview_import(session: Session, path: Path, engagement_id: str | None = Non
                                with_texts=basis is Basis.ASSESSOR and not team)
         elements = _group(content.framework, found)
         expected = tuple((str(c.field), c.code, _freeze(c.old)) for _, c in found)
-        problems += _too_long([c for _, c in found])
+        too_long = _too_long([c for _, c in found])
+        # The reader checks lengths too; one message per cell, the one naming the element.
+        places = {(p.sheet, p.cell) for p in too_long}
+        problems = [p for p in problems if (p.sheet, p.cell) not in places] + too_long
     problems += _too_long_names(details, assessor, cells)
     if doc is not None and content.readable:
         exported = meta.get(Meta.EXPORTED_AT, "")

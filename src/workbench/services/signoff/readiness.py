@@ -136,7 +136,7 @@ def readiness(session: Session, engagement_id: str) -> Readiness:
             add(CheckKind.UNRATED_INDICATORS, code,
                 f"{element.title}: {score.unrated} of "
                 f"{_plural(total, 'indicator')} not rated.")
-        if score.objective_fraction is None:
+        if not score.objective_judged:
             add(CheckKind.OBJECTIVE_NOT_JUDGED, code,
                 f"{element.title}: the statement of objective is not judged.")
         if code not in noted:

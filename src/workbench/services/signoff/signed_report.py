@@ -109,7 +109,8 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
 
     built = build_report(source, profile, sections=check_sections(None),
                          deterministic=deterministic, progress=scaled,
-                         photo_cache=PhotoCache(report.photo_cache_dir()))
+                         photo_cache=PhotoCache(report.photo_cache_dir()),
+                         pdfa=True)  # archival by default: PDF/A-3b (it carries the JSON)
     pdf = built.pdf
     if credentials is not None:
         progress(0.9, "Signing the report")
