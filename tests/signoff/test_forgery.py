@@ -60,9 +60,10 @@ def test_a_forged_certificate_with_the_signers_name_is_refused_until_trusted(
             "error: intact, but signed by a certificate this workbench does not trust "
             f"(SHA-256 fingerprint {fingerprint})"), err
         assert "signer:     A. Assessor" in out and "NOT TRUSTED" in out
-        code, out, _ = run(capsys, "verify", str(forged), "--db", where, "--json")
+        code, out, err = run(capsys, "verify", str(forged), "--db", where, "--json")
         found = json.loads(out)
-        assert code == 1 and found["ok"] is False
+        assert code == 1 and found["ok"] is False and err.count("\n") == 1
+        assert found["failure"] in err
         assert {k: v["holds"] for k, v in found["facts"].items()} == {
             "intact": True, "trusted": False,
             "content_matches": True if where == db else None}

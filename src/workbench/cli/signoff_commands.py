@@ -140,17 +140,21 @@ def cmd_history(session: Session, args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None)
     found = signoff.verify_with_database(Path(args.file), Path(db) if db else None)
-    if args.json:
+    if not args.json:
+        _print_verdict(found)
+    else:
         print_json(found.to_dict())
-        return 0 if found.ok else 1
-    for line in found.lines():
-        print(f"{line.label.lower() + ':':<12}{line.text}")
-        for detail in line.details:
-            print(f"{'':<12}{detail}")
     if found.failure is not None:  # one line saying which fact fails
         print(f"error: {found.failure}", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_verdict(found: signoff.Verification) -> None:
+    for line in found.lines():
+        print(f"{line.label.lower() + ':':<12}{line.text}")
+        for detail in line.details:
+            print(f"{'':<12}{detail}")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
