@@ -60,3 +60,9 @@ def test_a_drawn_client_signature_is_shown_as_signed(session: Session, demo_id: 
                                            deterministic=True)
     page = _signoff_page(written.path)
     assert "COUNTERSIGNED" not in page.upper() and "FOR NORTHWIND TELECOM" in page
+
+
+def test_the_lock_banner_names_only_who_signed(session: Session, demo_id: str) -> None:
+    signoff.sign_off(session, demo_id, [LEAD, CLIENT], accept_warnings=True)
+    banner = signoff.lock_banner(session, demo_id) or ""
+    assert "by A. Assessor (revision 1" in banner and "Dana Client" not in banner

@@ -98,6 +98,9 @@ def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
         for item in ready.warnings if args.accept_warnings else ():
             print(f"accepted: {item.message}", file=sys.stderr)
         print(f"signed off revision {result.revision}; content SHA-256 {result.content_hash}")
+        if args.client_signer is not None and args.client_signature is None:
+            print(f"{args.client_signer}: to be countersigned (no signature image was given, "
+                  "so the report does not say the client signed)")
     else:
         print(f"revision {ready.revision} is already signed off; writing its report again",
               file=sys.stderr)

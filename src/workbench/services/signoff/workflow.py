@@ -18,7 +18,7 @@ from workbench.core.images import inspect_image
 from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.services.signoff.readiness import NotReadyError, readiness, summary
-from workbench.services.signoff_page import date_of
+from workbench.services.signoff_page import countersigned, date_of
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
 from workbench.storage.signoffs import RevisionRecord, SignoffRecord, translated_lock
@@ -189,7 +189,8 @@ def lock_banner(session: Session, engagement_id: str) -> str | None:
         return None
     record = next(r for r in signoffs.revisions(session.db, engagement_id)
                   if r.revision == revision)
-    names = ", ".join(s.signer for s in record.signers) or "its signers"
+    names = ", ".join(s.signer for n, s in enumerate(record.signers)
+                      if countersigned(s, n)) or "its signers"
     day = date_of(record.signed_at or now()).strftime("%d %B %Y").lstrip("0")
     return (f"Signed off on {day} by {names} (revision {revision}, SHA-256 "
             f"{(record.content_hash or '')[:12]}…). Read-only: start an amendment to change it.")
