@@ -13,16 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.gui import dialogs
 from workbench.gui.theme import GRID, muted_label
+from workbench.gui.widgets.tables import row_table
 from workbench.services import trust
 from workbench.services.trust import TrustedCertificate, TrustKind
 
@@ -64,16 +62,7 @@ class TrustDialog(QDialog):
             f"your data folder ({trust.where()}), not in any engagement database.", self)
         about.setWordWrap(True)
         outer.addWidget(about)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        for n in range(len(COLUMNS)):
-            header.setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(COLUMNS, 1, self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         outer.addWidget(self.table, 1)
         self.empty = muted_label("No certificate is trusted yet: sign a report digitally to "
