@@ -66,5 +66,3 @@ def signoff_info(session: Session, engagement_id: str) -> SignOffInfo | None:
     return SignOffInfo(signers=tuple(signers), revision=revision,
                        content_hash=current.content_hash or "", signed_on=signed_on,
                        history=entries)
-
-

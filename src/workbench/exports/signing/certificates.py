@@ -295,5 +295,3 @@ def known_certificates(folder: Path | None = None) -> list[bytes]:
             continue
         out.append(cert.public_bytes(Encoding.DER))
     return out
-
-

@@ -106,4 +106,3 @@ def _certificates_untouched(certificates: Any) -> str | None:
         except Exception:  # InvalidSignature, or a key type that cannot have issued it
             return "a certificate inside the signature was altered"
     return None
-

@@ -51,4 +51,3 @@ def files_of(reader: Any) -> list[tuple[str, bytes]]:
 
     walk(tree, 0)
     return out
-

@@ -128,5 +128,3 @@ def _key_usages(creds: Credentials) -> set[str]:
         raise SigningError(f"{creds.source or 'the certificate'}: the certificate of "
                            f"{creds.subject_name} may not be used for signatures")
     return found
-
-

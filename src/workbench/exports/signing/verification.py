@@ -82,7 +82,6 @@ def _unsigned(problem: str, **kw: Any) -> VerifyResult:
                         problems=(Problem(ProblemCode.NOT_SIGNED, problem),), **kw)
 
 
-
 def verify_pdf(source: Path | str | bytes, trusted_certs: Sequence[bytes] = ()) -> VerifyResult:
     """Check the report's digital signature and read its embedded canonical JSON.
 

@@ -96,8 +96,6 @@ class Readiness:
                 "counts": self.counts(), "items": [i.to_dict() for i in self.items]}
 
 
-
-
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
@@ -193,5 +191,3 @@ def summary(items: Sequence[ReadinessItem]) -> str:
         one, many = words.get(kind, ("problem", "problems"))
         parts.append(f"{n} {one if n == 1 else many}")
     return ", ".join(parts)
-
-

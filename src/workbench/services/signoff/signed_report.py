@@ -1,4 +1,6 @@
-"""The signed report: hash and revision printed, canonical JSON embedded, optionally certified.
+"""The signed report: hash and revision printed, canonical JSON embedded, and with
+credentials certified by a PAdES signature (the signer's certificate is then trusted as
+the user's own). Written with normal permissions (0644 under the usual umask).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ class SignedReport:
     pages: int
     digitally_signed: bool
     certificate_name: str | None = None
-
 
 
 def check_report_target(session: Session, engagement_id: str, path: Path,
@@ -128,5 +129,3 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
     progress(1.0, "Signed report written")
     return SignedReport(path, revision, digest, built.pages, credentials is not None,
                         credentials.subject_name if credentials else None)
-
-

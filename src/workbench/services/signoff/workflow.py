@@ -49,8 +49,6 @@ class SignOffResult:
     change: Change
 
 
-
-
 def _set_status(session: Session, engagement_id: str, want: EngagementStatus,
                 allowed_from: EngagementStatus, action: str) -> Change:
     with translated_lock(), session.db.atomic():
@@ -146,7 +144,6 @@ def sign_off(session: Session, engagement_id: str, signers: Sequence[Signer],
     change = Change(ChangeKind.ENGAGEMENT_UPDATED, engagement_id, old=str(status),
                     new=str(EngagementStatus.SIGNED_OFF))
     return SignOffResult(engagement_id, revision, digest, stamp, change)
-
 
 
 def amend(session: Session, engagement_id: str, reason: str) -> Change:
