@@ -146,7 +146,9 @@ class CoverPreview(QWidget):
         p.setPen(QColor("#6B7785"))
         p.setFont(self._font(7.5 * unit * 0.35))
         line = d.confidentiality.replace("{client}", PREVIEW_CLIENT).replace("{firm}", firm)
-        p.drawText(foot, Qt.AlignmentFlag.AlignLeft, line[:110])
+        metrics = p.fontMetrics()
+        p.drawText(foot, Qt.AlignmentFlag.AlignLeft,
+                   metrics.elidedText(line, Qt.TextElideMode.ElideRight, round(inner * 0.68)))
         p.setPen(primary)
         p.setFont(self._font(7.5 * unit * 0.35, bold=True))
         p.drawText(foot, Qt.AlignmentFlag.AlignRight, firm)
@@ -154,7 +156,7 @@ class CoverPreview(QWidget):
 
     def _font(self, pixels: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(max(5, round(pixels * 2.835)))
+        font.setPixelSize(max(5, round(pixels)))
         font.setBold(bold)
         return font
 
