@@ -71,7 +71,7 @@ def test_each_refusal_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert "no such file" in refused(capsys, "brand", "import", str(tmp_path / "none.zip"))
     assert "no brand profile named" in refused(capsys, "brand", "set-default", "nope")
     assert "cannot be deleted" in refused(capsys, "brand", "delete", "default")
-    code, out, _ = run(capsys, "brand", "list")
+    _code, out, _ = run(capsys, "brand", "list")
     assert out.count("\n") == 3  # the header, its rule and the neutral profile: nothing added
 
 

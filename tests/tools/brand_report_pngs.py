@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import use_scratch_brands, user_made_brand  # noqa: E402
+from screenshots import use_scratch_brands, user_made_brand
 
-from workbench.services import report  # noqa: E402
-from workbench.services.demo import create_demo  # noqa: E402
-from workbench.services.session import Session  # noqa: E402
+from workbench.services import report
+from workbench.services.demo import create_demo
+from workbench.services.session import Session
 
 
 def main(argv: list[str]) -> int:
