@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -135,3 +136,42 @@ def test_the_settings_menu_opens_the_editor_and_engagements_list_the_profiles(
     assert names[0] == "default" and "acme" in names
     assert labels["default"] == "Default profile (Acme Consulting)"
     assert window.registry[ActionId.BRAND_PROFILES].text() == "&Brand Profiles…"
+
+
+def test_the_app_asks_for_the_firm_on_first_start_only(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.gui import app
+    from workbench.services.session import Session
+
+    shown: list[MainWindow] = []
+    prompts: list[list[FirmPrompt]] = []
+    real = app.build_main_window
+
+    def build(session: Session, settings_path: Path | None = None) -> MainWindow:
+        window = real(session, tmp_path / "settings.ini")
+        shown.append(window)
+        return window
+
+    def loop(application: QApplication) -> int:
+        qtbot.waitExposed(shown[-1])
+        qtbot.wait(50)
+        found = [w for w in shown[-1].findChildren(FirmPrompt) if w.isVisible()]
+        prompts.append(found)
+        for prompt in found:
+            prompt.later()
+        shown[-1].close()
+        return 0
+
+    monkeypatch.setattr(app, "build_main_window", build)
+    monkeypatch.setattr(app, "event_loop", loop)
+    hook = sys.excepthook
+    try:
+        assert app.run_gui(tmp_path / "first.sqlite3") == 0
+        assert app.run_gui(tmp_path / "first.sqlite3") == 0
+    finally:
+        sys.excepthook = hook
+    assert [len(p) for p in prompts] == [1, 0]  # asked on the first start, not the second

@@ -18,6 +18,10 @@ SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBo
        b'<rect width="300" height="100" fill="#224466"/>'
        b'<circle cx="50" cy="50" r="30" fill="#E0A030"/></svg>')
 
+USE_BOMB = b"".join([b'<g id="l0"><circle r="1"/></g>']
+                    + [b'<g id="l%d">' % n + b'<use href="#l%d"/>' % (n - 1) * 10 + b"</g>"
+                       for n in range(1, 10)])
+
 
 def png(width: int = 300, height: int = 100) -> bytes:
     out = io.BytesIO()
@@ -102,6 +106,12 @@ def test_a_profile_goes_to_a_colleague_as_one_file(tmp_path: Path) -> None:
      "another file or address"),
     ({"logo": b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'},
      "DTD or entities"),
+    ({"logo": b'<?xml-stylesheet href="http://evil.example/s.css"?>' + SVG}, "style sheet"),
+    ({"logo": SVG.replace(b"</svg>", b"<style>@import url(http://evil.example/s.css);</style>"
+                                     b"</svg>")}, "style sheet"),
+    ({"logo": SVG.replace(b"</svg>", USE_BOMB + b"</svg>")}, "repeats a shape"),
+    ({"logo": b"<svg><unclosed></svg>"}, "not a readable SVG"),
+    ({"logo": b"<html><body>hi</body></html>"}, "not an image|not a readable"),
 ])
 def test_refused_with_one_message_and_nothing_changes(change: dict[str, object],
                                                        message: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -20,6 +21,7 @@ from workbench.core.errors import ImageError
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 MAX_SVG_ELEMENTS = 20_000
+MAX_SVG_USES = 200
 MAX_SVG_SIDE = 100_000.0  # points: larger than any logo, smaller than a memory bomb
 _FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object", "audio", "video",
                    "handler", "listener", "animate", "set", "animatemotion",
@@ -81,8 +83,24 @@ def check_svg(data: bytes, name: str = "logo") -> SvgInfo:
             if "@import" in css.lower() or any(r and _external(r) for r in _URL.findall(css)):
                 raise ImageError(f"{name}: the SVG's style sheet loads another file or "
                                  "address; a logo must be self-contained")
+    _check_uses(root, name)
     width, height = _size(root.attrib)
     return SvgInfo(width, height)
+
+
+def _check_uses(root: Any, name: str) -> None:
+    # <use> copies another element; a <use> of something holding a <use> multiplies, and
+    # ten levels of ten copies draw ten billion shapes from a few hundred bytes.
+    uses = [e for e in root.iter() if _local(e.tag) == "use"]
+    if len(uses) > MAX_SVG_USES:
+        raise ImageError(f"{name}: the SVG repeats shapes more than {MAX_SVG_USES} times")
+    holding = {e.get("id") for e in root.iter() if e.get("id") and any(
+        _local(d.tag) == "use" for d in e.iter())}
+    for use in uses:
+        target = next((v for k, v in use.attrib.items() if _local(k) == "href"), "")
+        if target.lstrip("#") in holding:
+            raise ImageError(f"{name}: the SVG repeats a shape that itself repeats shapes "
+                             "(a pattern that can take forever to draw)")
 
 
 def _size(attrib: dict[str, str]) -> tuple[float, float]:
