@@ -25,7 +25,7 @@ from workbench.core.images import inspect_image
 from workbench.core.interchange import BRAND_NAME
 from workbench.core.safe_yaml import YamlProblem, load_yaml
 from workbench.core.visual import visual
-from workbench.exports.svg_logo import check_svg
+from workbench.exports.svg_logo import svg_drawing
 
 FORMAT = "workbench.brand/1"
 BRAND_FILE = "brand.yaml"
@@ -286,7 +286,7 @@ def check_logo(data: bytes, name: str = "logo") -> str:
     """Check a logo (PNG, JPEG or a self-contained SVG); its file name ending, or ImageError."""
     stripped = data.lstrip()[:512].lower()
     if stripped.startswith(b"<") and (b"<svg" in stripped or stripped.startswith(b"<?xml")):
-        check_svg(data, name)
+        svg_drawing(data, name)  # checked, and one svglib can draw on the cover
         return ".svg"
     info = inspect_image(data, name)
     if info.media_type not in ("image/png", "image/jpeg"):

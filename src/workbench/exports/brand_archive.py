@@ -8,8 +8,10 @@ they are decompressed (a zip bomb stops at the limit, whatever its header says).
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from workbench.exports.brand import BRAND_FILE, BrandError
@@ -38,7 +40,8 @@ def unpack(data: bytes, source: str) -> dict[str, bytes]:
     """The files of a profile archive by name; BrandError when it is not a safe one."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError,
+            EOFError, RuntimeError, KeyError, UnicodeDecodeError):
         raise BrandError(f"{source}: not a brand profile file (a .brand.zip exported from "
                          "the workbench)") from None
     files: dict[str, bytes] = {}
@@ -62,7 +65,7 @@ def unpack(data: bytes, source: str) -> dict[str, bytes]:
                 with archive.open(entry) as handle:
                     content = handle.read(MAX_ENTRY_BYTES + 1)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
-                    RuntimeError, ValueError, EOFError):
+                    RuntimeError, ValueError, EOFError, zlib.error, lzma.LZMAError):
                 raise BrandError(f"{source}: {name!r} in the archive is damaged or "
                                  "encrypted") from None
             if len(content) > MAX_ENTRY_BYTES:

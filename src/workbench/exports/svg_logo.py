@@ -124,16 +124,40 @@ def _size(attrib: dict[str, str]) -> tuple[float, float]:
     return width, height
 
 
+def svg_drawing(data: bytes, name: str = "logo") -> Any:
+    """The checked SVG as a reportlab Drawing; ImageError if svglib cannot make one of it."""
+    check_svg(data, name)
+    from svglib.svglib import svg2rlg
+
+    try:
+        drawing = svg2rlg(io.BytesIO(data), resolve_entities=False)
+    except RecursionError:
+        raise ImageError(f"{name}: the SVG is nested too deeply to draw") from None
+    except Exception:  # noqa: BLE001 - svglib raises many kinds on odd input: all are "cannot draw"
+        raise ImageError(f"{name}: the SVG cannot be drawn (an unsupported or damaged "
+                         "drawing)") from None
+    if drawing is None or not drawing.width or not drawing.height \
+            or drawing.width <= 0 or drawing.height <= 0:
+        raise ImageError(f"{name}: the SVG draws nothing (it has no size)")
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
+
+    try:  # a trial on a scratch page: a drawing reportlab cannot render is refused here
+        renderPDF.draw(drawing, Canvas(io.BytesIO()), 0, 0)
+    except RecursionError:
+        raise ImageError(f"{name}: the SVG is nested too deeply to draw") from None
+    except Exception:  # noqa: BLE001 - reportlab asserts on odd paths: all are "cannot draw"
+        raise ImageError(f"{name}: the SVG cannot be drawn (an unsupported or damaged "
+                         "drawing)") from None
+    return drawing
+
+
 def draw_svg(canvas: object, data: bytes, x: float, y: float, max_w: float, max_h: float,
              align: str) -> None:
     """Draw a checked SVG scaled into the box (x, y, max_w, max_h) on a reportlab canvas."""
-    check_svg(data)
     from reportlab.graphics import renderPDF
-    from svglib.svglib import svg2rlg
 
-    drawing = svg2rlg(io.BytesIO(data), resolve_entities=False)
-    if drawing is None or drawing.width <= 0 or drawing.height <= 0:
-        raise ImageError("logo: the SVG draws nothing")
+    drawing = svg_drawing(data)
     scale = min(max_w / drawing.width, max_h / drawing.height)
     w, h = drawing.width * scale, drawing.height * scale
     drawing.scale(scale, scale)
