@@ -133,7 +133,7 @@ def svg_drawing(data: bytes, name: str = "logo") -> Any:
         drawing = svg2rlg(io.BytesIO(data), resolve_entities=False)
     except RecursionError:
         raise ImageError(f"{name}: the SVG is nested too deeply to draw") from None
-    except Exception:  # noqa: BLE001 - svglib raises many kinds on odd input: all are "cannot draw"
+    except Exception:  # svglib raises many kinds on odd input: all are "cannot draw"
         raise ImageError(f"{name}: the SVG cannot be drawn (an unsupported or damaged "
                          "drawing)") from None
     if drawing is None or not drawing.width or not drawing.height \
@@ -146,7 +146,7 @@ def svg_drawing(data: bytes, name: str = "logo") -> Any:
         renderPDF.draw(drawing, Canvas(io.BytesIO()), 0, 0)
     except RecursionError:
         raise ImageError(f"{name}: the SVG is nested too deeply to draw") from None
-    except Exception:  # noqa: BLE001 - reportlab asserts on odd paths: all are "cannot draw"
+    except Exception:  # reportlab asserts on odd paths: all are "cannot draw"
         raise ImageError(f"{name}: the SVG cannot be drawn (an unsupported or damaged "
                          "drawing)") from None
     return drawing
