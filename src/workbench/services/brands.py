@@ -36,7 +36,6 @@ from workbench.exports.brand import (
     Brand,
     BrandError,
     brand_folder,
-    bundled_brands_dir,
     check_logo,
     dump_brand,
     list_brands,
@@ -317,7 +316,3 @@ def import_profile(path: Path, name: str | None = None, *, replace_existing: boo
         message = str(exc).split(": ", 1)[-1]
         raise BrandError(f"{path}: {message}") from None
 
-
-def bundled_folder() -> Path:
-    """Where the app's own profiles are (for the About box and the docs)."""
-    return bundled_brands_dir()
