@@ -48,6 +48,7 @@ class ActionId(StrEnum):
     ABOUT = "about"
     FRAMEWORKS = "frameworks"
     TRUST = "trust"
+    BRAND_PROFILES = "brand_profiles"
     CONSENSUS = "consensus"
     SEND_PACKAGE = "send_package"
     OPEN_PACKAGE = "open_package"
@@ -129,6 +130,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.TRUST: ActionSpec("&Trusted Certificates…", ("Ctrl+Shift+T",),
                                "Whose signatures a signed report is verified against, with "
                                "their fingerprints"),
+    ActionId.BRAND_PROFILES: ActionSpec("&Brand Profiles…", ("Ctrl+Shift+B",),
+                                        "Your firm's name, logo, colours and footer on "
+                                        "reports and workbooks"),
     ActionId.ABOUT: ActionSpec("&About Assessor Workbench", ("Ctrl+F1",),
                                "Version, frameworks, database and licence",
                                SP.SP_MessageBoxInformation),
@@ -157,7 +161,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
                  ActionId.ADD_ACTION)),
     ("&View", (ActionId.SHOW_ENGAGEMENTS, ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD,
                ActionId.CONSENSUS)),
-    ("&Settings", (ActionId.FRAMEWORKS, ActionId.TRUST)),
+    ("&Settings", (ActionId.FRAMEWORKS, ActionId.BRAND_PROFILES, ActionId.TRUST)),
     ("&Help", (ActionId.SHORTCUTS, None, ActionId.ABOUT)),
 )
 

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         a.on(ActionId.ABOUT, self.about)
         a.on(ActionId.FRAMEWORKS, self.manage_frameworks)
         a.on(ActionId.TRUST, self.manage_trust)
+        a.on(ActionId.BRAND_PROFILES, self.manage_brands)
         a.on(ActionId.SHORTCUTS, self.shortcuts)
         self._show_page()
         self._restore()
@@ -411,6 +412,11 @@ class MainWindow(QMainWindow):
         from workbench.gui.trust_dialog import TrustDialog
 
         TrustDialog(self).exec()
+
+    def manage_brands(self) -> None:
+        from workbench.gui.brand_profiles_dialog import BrandProfilesDialog
+
+        BrandProfilesDialog(self).exec()
 
     def about(self) -> None:
         from workbench.gui.dialogs import AboutDialog

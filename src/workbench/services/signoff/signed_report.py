@@ -15,9 +15,8 @@ from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.files import check_output_target, write_atomically
 from workbench.core.progress import Progress, no_progress
 from workbench.exports import signing
-from workbench.exports.brand import load_brand
 from workbench.exports.report import EmbeddedFile, PhotoCache, build_report, check_sections
-from workbench.services import report, signed_record, trust
+from workbench.services import brands, report, signed_record, trust
 from workbench.services.session import Session
 from workbench.services.signoff.workflow import Signer, SignOffResult, sign_off
 from workbench.services.signoff_page import signoff_info
@@ -38,7 +37,7 @@ def check_report_target(session: Session, engagement_id: str, path: Path,
                         brand: str | None = None) -> Path:
     """Before anything is locked: the report's file can be written and its brand loads."""
     path = check_output_target(Path(path))
-    load_brand(brand or documents.load(session.db, engagement_id).details.brand or "default")
+    brands.resolve(brand or documents.load(session.db, engagement_id).details.brand)
     return path
 
 
@@ -102,7 +101,7 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
     source = report.report_input(session, engagement_id, deterministic=deterministic,
                                  signoff=info)
     source = replace(source, content_hash=digest, embedded_files=(attachment,))
-    profile = load_brand(brand or source.document.details.brand or "default")
+    profile = brands.resolve(brand or source.document.details.brand)
     share = 0.85 if credentials is not None else 1.0
 
     def scaled(fraction: float, message: str) -> None:
