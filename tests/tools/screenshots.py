@@ -210,6 +210,7 @@ def render(out: Path) -> list[Path]:
     shots.append(target)
     options.close()
     shots += _team_shots(app, window, session, demo, out, work)
+    shots += _signature_shots(app, window, out, work)
     shots += _brand_shots(app, window, out, work)
     window.close()
     session.close()
@@ -230,6 +231,73 @@ def _over_window(window: object, dialog: object) -> object:
                        (shot.height() - inner.height()) // 2, inner)
     painter.end()
     return shot
+
+
+def _signature_shots(app: object, window: object, out: Path, work: Path) -> list[Path]:
+    """Settings ▸ Trusted Certificates, and Engagement ▸ Verify… on a genuine signed report
+    and on a forgery signed with a new certificate carrying the signer's name (issue 12)."""
+    saved = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(work / "data")  # certificates: never the user's own
+    try:
+        return _signature_dialogs(app, window, out, work)
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = saved
+
+
+def _signature_dialogs(app: object, window: object, out: Path, work: Path) -> list[Path]:
+    from workbench.exports import signing
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.trust_dialog import TrustDialog
+    from workbench.gui.verify_dialog import VerifyDialog
+    from workbench.services import signoff, trust
+    from workbench.services.demo import ensure_demo
+    from workbench.services.session import Session
+
+    assert isinstance(window, MainWindow)
+    shots = []
+    signer = Session.open(work / "signer.sqlite3")
+    demo = ensure_demo(signer)
+    assert demo is not None
+    lead = signoff.Signer("Amira Haddad", "Lead assessor", "Example Consulting")
+    signoff.sign_off(signer, demo, [lead], accept_warnings=True)
+    creds = signoff.signing_credentials(passphrase="screenshot words", signer=lead.name,
+                                        organisation=lead.organisation)
+    genuine = signoff.export_signed_report(signer, demo, work / "signed.pdf", creds).path
+    unsigned = signoff.export_signed_report(signer, demo, work / "unsigned.pdf").path
+    made = signing.create_self_signed(lead.name, "forger's words", folder=work / "forger")
+    forger = signing.load_pkcs12(made.p12, "forger's words")
+    found = signing.verify_pdf(genuine)
+    assert found.embedded_json is not None and found.embedded_name is not None
+    forged = work / "forged.pdf"
+    forged.write_bytes(signing.sign_pdf(
+        unsigned.read_bytes(), forger, reason=found.reason,
+        attachments=[signing.Attachment(found.embedded_name, found.embedded_json)]))
+    for name, firm in (("Tomás Müller", False), ("Example Consulting CA", True)):
+        other = signing.create_self_signed(name, "another passphrase",
+                                           folder=work / name.split()[0])
+        trust.add(other.pem, firm=firm)
+
+    dialog = TrustDialog(window)
+    dialog.show()
+    _settle(app, 0.3)
+    target = out / "trusted-certificates.png"
+    dialog.grab().save(str(target))
+    shots.append(target)
+    dialog.close()
+    for name, path in (("verify-signed", genuine), ("verify-forged", forged)):
+        verify = VerifyDialog(signer, demo, path, window, runner=window.runner)
+        verify.show()
+        window.runner.wait(30_000)
+        _settle(app, 0.3)
+        target = out / f"{name}.png"
+        verify.grab().save(str(target))
+        shots.append(target)
+        verify.close()
+    signer.close()
+    return shots
 
 
 def _team_shots(app: object, window: object, session: object, demo: str, out: Path,

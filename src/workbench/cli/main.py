@@ -21,6 +21,7 @@ from workbench.cli import (
     framework_commands,
     package_commands,
     signoff_commands,
+    trust_commands,
 )
 from workbench.cli.output import SafeStream
 from workbench.core.errors import WorkbenchError
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.register(sub, parent)
     signoff_commands.register(sub, parent)
     consensus_commands.register(sub, parent)
+    trust_commands.register(sub, parent)
     brand_commands.register(sub, parent)
     return parser
 

@@ -47,6 +47,7 @@ class ActionId(StrEnum):
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
     FRAMEWORKS = "frameworks"
+    TRUST = "trust"
     BRAND_PROFILES = "brand_profiles"
     CONSENSUS = "consensus"
     SEND_PACKAGE = "send_package"
@@ -126,6 +127,9 @@ SPECS: dict[ActionId, ActionSpec] = {
                                    "Every key the workbench understands"),
     ActionId.FRAMEWORKS: ActionSpec("&Frameworks…", ("Ctrl+Shift+K",),
                                     "List, import, export and delete frameworks"),
+    ActionId.TRUST: ActionSpec("&Trusted Certificates…", ("Ctrl+Shift+T",),
+                               "Whose signatures a signed report is verified against, with "
+                               "their fingerprints"),
     ActionId.BRAND_PROFILES: ActionSpec("&Brand Profiles…", ("Ctrl+Shift+B",),
                                         "Your firm's name, logo, colours and footer on "
                                         "reports and workbooks"),
@@ -157,7 +161,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
                  ActionId.ADD_ACTION)),
     ("&View", (ActionId.SHOW_ENGAGEMENTS, ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD,
                ActionId.CONSENSUS)),
-    ("&Settings", (ActionId.FRAMEWORKS, ActionId.BRAND_PROFILES)),
+    ("&Settings", (ActionId.FRAMEWORKS, ActionId.BRAND_PROFILES, ActionId.TRUST)),
     ("&Help", (ActionId.SHORTCUTS, None, ActionId.ABOUT)),
 )
 

@@ -63,7 +63,7 @@ def export_with_result(session: Session, engagement_id: str, path: Path,
     chosen = check_sections(sections)  # before any work: a typo fails at once
     check_output_target(path)
     if signoff is None:  # a signed-off engagement's report shows its sign-off, not DRAFT
-        from workbench.services.signoff import signoff_info
+        from workbench.services.signoff_page import signoff_info
 
         signoff = signoff_info(session, engagement_id)
     data = report_input(session, engagement_id, deterministic=deterministic, signoff=signoff)

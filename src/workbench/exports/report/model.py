@@ -47,6 +47,7 @@ class Signer:
     organisation: str = ""
     signed_on: dt.date | None = None
     signature_png: bytes | None = None  # a drawn signature; PNG or JPEG bytes
+    countersign_pending: bool = False  # a block left empty, "to be countersigned"
 
 
 @dataclass(frozen=True)

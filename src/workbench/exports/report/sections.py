@@ -372,6 +372,9 @@ def sign_off(ctx: Context) -> list[Flowable]:
     half = (w - 8 * mm) / 2
     for signer in signers:
         heading_text = f"For {signer.organisation}" if signer.organisation else "Signed by"
+        if signer.countersign_pending:  # only a captured signature says the client signed
+            heading_text = f"{heading_text} — to be countersigned" if signer.organisation \
+                else "To be countersigned"
         blocks.append(SignatureBlock(
             s, half, signer.name, signer.role, signer.organisation,
             format_date(signer.signed_on) if signer.signed_on else "",

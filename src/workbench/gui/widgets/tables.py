@@ -1,0 +1,24 @@
+"""A read-only table of rows chosen one at a time (Frameworks, Trusted Certificates)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QWidget
+
+
+def row_table(columns: Sequence[str], stretch: int, parent: QWidget | None = None
+              ) -> QTableWidget:
+    """Columns sized to their contents except `stretch`, which takes the rest; rows are
+    selected whole, one at a time, and never edited in place."""
+    table = QTableWidget(0, len(columns), parent)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = table.horizontalHeader()
+    for n in range(len(columns)):
+        header.setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
