@@ -10,10 +10,11 @@ either side has no change: it is shown as such, never as a fall of 100 %.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from workbench.core.framework import Framework
+from workbench.core.engagement import Action, ActionStatus
+from workbench.core.framework import Element, Framework
 from workbench.core.scoring import ElementScore, Resolved, RollupScore, ScoreResult, Status
 
 
@@ -48,6 +49,7 @@ class Change:
     points: float | None = None  # current score - baseline score
     percent: float | None = None  # in percentage points
     levels: int | None = None  # current level - baseline level
+    dimension: str = ""  # an element's dimension (the current framework's, else the baseline's)
 
     @property
     def compared(self) -> bool:
@@ -112,19 +114,16 @@ def _element_figure(e: ElementScore) -> Figure:
     return Figure(e.score, e.points, e.percent, e.level, e.status)
 
 
-def _element_change(code: str, name: str, old: ElementScore | None,
+def _element_change(element: Element, old: ElementScore | None,
                     new: ElementScore | None) -> Change:
     before = _element_figure(old) if old else None
     after = _element_figure(new) if new else None
     if old is None or new is None:
-        return Change(code, name, before, after,
-                      ChangeState.REMOVED if new is None else ChangeState.ADDED)
-    statuses = (old.status, new.status)
-    if Status.NOT_APPLICABLE in statuses:
-        return Change(code, name, before, after, ChangeState.NOT_APPLICABLE)
-    if Status.NOT_ASSESSED in statuses:
-        return Change(code, name, before, after, ChangeState.NOT_ASSESSED)
-    return _compared(code, name, before, after)  # type: ignore[arg-type]
+        change = Change(element.code, element.title, before, after,
+                        ChangeState.REMOVED if new is None else ChangeState.ADDED)
+    else:
+        change = _rollup_change(element.code, element.title, before, after)
+    return replace(change, dimension=element.dimension)
 
 
 def _compared(code: str, name: str, before: Figure, after: Figure) -> Change:
@@ -228,8 +227,8 @@ def compare(old_framework: Framework, old: ScoreResult, new_framework: Framework
     old_elements = {e.code: e for e in old_framework.elements()}
     new_elements = {e.code: e for e in new_framework.elements()}
     elements = tuple(
-        _element_change(code, (new_elements.get(code) or old_elements[code]).title,
-                        old.elements.get(code), new.elements.get(code))
+        _element_change(new_elements.get(code) or old_elements[code], old.elements.get(code),
+                        new.elements.get(code))
         for code in _union(old.elements, new.elements))
 
     def parts(result: ScoreResult, codes: Iterable[str]) -> list[ElementScore]:
@@ -270,3 +269,25 @@ def compare(old_framework: Framework, old: ScoreResult, new_framework: Framework
     return Comparison(old_framework.key, new_framework.key, total, categories, dimensions,
                       elements, tuple(_indicator_moves(old, new)),
                       code_changes(old_framework, new_framework))
+
+
+@dataclass(frozen=True)
+class ActionFollowUp:
+    """One of the baseline's improvement actions, and what became of it.
+
+    `now` is the status of the same action (same element and text) in the re-assessment,
+    where it was carried over; None when it was not.
+    """
+
+    action: Action
+    now: ActionStatus | None
+
+    @property
+    def status(self) -> ActionStatus:
+        return self.now if self.now is not None else self.action.status
+
+
+def follow_up(baseline: Iterable[Action], current: Iterable[Action]) -> list[ActionFollowUp]:
+    found = {(a.element, a.action.strip().casefold()): a.status for a in current}
+    return [ActionFollowUp(a, found.get((a.element, a.action.strip().casefold())))
+            for a in baseline]

@@ -24,3 +24,15 @@ def percent_value(value: float | None) -> int | None:
 def percent_text(value: float | None) -> str:
     shown = percent_value(value)
     return DASH if shown is None else f"{shown} %"
+
+
+def change_text(points: float | None) -> str:
+    """A change in points with its arrow: ▲ +3.2, ▼ −1.5, or = 0.0 (— when not compared)."""
+    if points is None:
+        return DASH
+    shown = round(points, 1)
+    if shown > 0:
+        return f"▲ +{shown:.1f}"
+    if shown < 0:
+        return f"▼ −{-shown:.1f}"
+    return "= 0.0"
