@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from workbench import __version__
 from workbench.cli import (
+    compare_commands,
     consensus_commands,
     demo_command,
     engagement_commands,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.register(sub, parent)
     signoff_commands.register(sub, parent)
     consensus_commands.register(sub, parent)
+    compare_commands.register(sub, parent)
     return parser
 
 
