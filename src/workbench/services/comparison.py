@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from workbench.core.comparison import ActionFollowUp, Comparison, compare, follow_up
 from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import InvalidValueError
+from workbench.core.framework import Framework
+from workbench.core.scoring import ScoreResult
 from workbench.services import scores
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import actions, engagements
@@ -25,6 +27,11 @@ class Side:
         return self.details.start_date or self.details.end_date or ""
 
     @property
+    def since(self) -> str:
+        """How a heading names it: "Change since <this>"."""
+        return self.date or self.details.title or self.id
+
+    @property
     def label(self) -> str:
         return self.date[:4] if self.date else self.details.title or self.id
 
@@ -35,6 +42,24 @@ class ComparisonReport:
     current: Side
     comparison: Comparison
     actions: tuple[ActionFollowUp, ...]
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """An engagement's baseline as a view compares against it: who, which framework, score."""
+
+    side: Side
+    framework: Framework
+    result: ScoreResult
+
+
+def baseline_for(session: Session, engagement_id: str) -> Baseline | None:
+    """The engagement's baseline with its score, or None when it names none."""
+    baseline_id = engagements.baseline_id(session.db, engagement_id)
+    if baseline_id is None:
+        return None
+    return Baseline(Side(baseline_id, engagements.details(session.db, baseline_id)),
+                    session.framework_of(baseline_id), scores.score(session, baseline_id))
 
 
 def baseline_of(session: Session, engagement_id: str) -> str | None:
