@@ -1,9 +1,13 @@
-"""`python tests/tools/report_pngs.py OUTDIR`: the demo engagement's report, page by page, as PNG.
+"""`python tests/tools/report_pngs.py OUTDIR [--states]`: the demo report, page by page, as PNG.
 
 Creates the demo engagement in a temporary database, attaches a few generated photos
 (and one damaged file, to show its placeholder), exports the report with the default
 brand, and renders every page with pdftoppm into OUTDIR (report.pdf beside them), so a
 person can look at every page. `make report-pngs` runs it.
+
+With `--states` it renders the report in each of its states into OUTDIR/<state>/:
+partial (the demo as it is), draft (every element rated and judged), signed (revision 1)
+and amended (revision 2, signed after an amendment).
 """
 
 from __future__ import annotations
@@ -69,9 +73,76 @@ def add_demo_photos(session: Session, eid: str) -> None:
         "maps show x<y for digital journeys."))
 
 
+STATES = ("partial", "draft", "signed", "amended")
+
+
+def complete_everything(session: Session, eid: str) -> None:
+    """Rate every unrated indicator and judge every unjudged objective (the lead's ratings)."""
+    from workbench.services import scores
+
+    framework = session.framework_of(eid)
+    result = scores.score(session, eid)
+    for element in framework.elements():
+        es = result.elements[element.code]
+        for code, value in es.indicators.items():
+            if not value.na and value.fraction is None:
+                assessment.rate(session, eid, code, 3)
+        if not es.objective_judged:
+            assessment.judge(session, eid, element.code, "partially")
+
+
+def export_states(folder: Path, *, with_photos: bool = True) -> dict[str, Path]:
+    """The demo report in each state, written to folder/<state>.pdf."""
+    from workbench.services import signoff
+
+    folder.mkdir(parents=True, exist_ok=True)
+    lead = signoff.Signer("Amira Haddad", "Lead assessor", "Meridian Advisory")
+    found: dict[str, Path] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        session = Session.open(Path(tmp) / "states.sqlite3")
+        try:
+            eid = create_demo(session)
+            if with_photos:
+                add_demo_photos(session, eid)
+            found["partial"] = folder / "partial.pdf"
+            report.export(session, eid, found["partial"], deterministic=True)
+            complete_everything(session, eid)
+            found["draft"] = folder / "draft.pdf"
+            report.export(session, eid, found["draft"], deterministic=True)
+            signoff.sign_off(session, eid, [lead], accept_warnings=True)
+            found["signed"] = folder / "signed.pdf"
+            report.export(session, eid, found["signed"], deterministic=True)
+            signoff.amend(session, eid, "The client supplied the D2.6 journey audit")
+            assessment.rate(session, eid, "D2.6.1", 4)
+            signoff.sign_off(session, eid, [lead], accept_warnings=True)
+            found["amended"] = folder / "amended.pdf"
+            report.export(session, eid, found["amended"], deterministic=True)
+        finally:
+            session.close()
+    return found
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[1] == "--states":
+        if shutil.which("pdftoppm") is None:
+            print("pdftoppm is missing: install poppler-utils", file=sys.stderr)
+            return 1
+        try:
+            pdfs = export_states(Path(argv[0]))
+        except WorkbenchError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        for state, pdf in pdfs.items():
+            pages = pdf.parent / state
+            pages.mkdir(exist_ok=True)
+            for old in pages.glob("page-*.png"):
+                old.unlink()
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pages / "page")],
+                           check=True)
+            print(f"{pdf}: {len(list(pages.glob('page-*.png')))} pages in {pages}")
+        return 0
     if len(argv) != 1:
-        print("usage: python tests/tools/report_pngs.py OUTDIR", file=sys.stderr)
+        print("usage: python tests/tools/report_pngs.py OUTDIR [--states]", file=sys.stderr)
         return 2
     out = Path(argv[0])
     if shutil.which("pdftoppm") is None:

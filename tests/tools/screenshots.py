@@ -123,6 +123,13 @@ def render(out: Path) -> list[Path]:
     window.grab().save(str(target))
     shots.append(target)
 
+    # An element nobody assessed: "Not assessed" beside it, its objective "Not judged".
+    workspace.select_element("D6.3")
+    _settle(app, 0.3)
+    target = out / "scoring-form-not-assessed.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
     workspace.show_dashboard()
     _settle(app, 0.3)
     target = out / "dashboard.png"
@@ -191,6 +198,17 @@ def render(out: Path) -> list[Path]:
     new.grab().save(str(target))
     shots.append(target)
     new.close()
+    from workbench.gui.deliverables import ReportOptions
+    from workbench.services.report import SECTIONS
+
+    options = ReportOptions("default", tuple(SECTIONS), window)
+    options.pdfa.setChecked(True)
+    options.show()
+    _settle(app, 0.3)
+    target = out / "report-options.png"
+    options.grab().save(str(target))
+    shots.append(target)
+    options.close()
     shots += _team_shots(app, window, session, demo, out, work)
     shots += _baseline_shots(app, window, session, demo, out)
     window.close()

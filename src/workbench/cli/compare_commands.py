@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
-from workbench.core.comparison import Change, ChangeState
+from workbench.core.comparison import Change, ChangeState, Figure
 from workbench.core.comparison_json import FORMAT_HELP, comparison_to_dict
 from workbench.core.display import DASH, change_text
+from workbench.core.scoring import Status
 from workbench.services import comparison as service
 from workbench.services.comparison import ComparisonReport, Side
 from workbench.services.session import Session
@@ -21,15 +22,18 @@ def _side(side: Side) -> dict[str, str]:
             "date": side.date}
 
 
+def _figures(f: Figure | None) -> tuple[object, ...]:
+    if f is None:
+        return ("", "", "")
+    if f.status is Status.NOT_ASSESSED:  # never "0 %" or level 1
+        return (fmt_score(f.score), DASH, DASH)
+    return (fmt_score(f.score), fmt_percent(f.percent), f.level or DASH)
+
+
 def _row(c: Change, indent: str = "") -> tuple[object, ...]:
-    b, n = c.baseline, c.current
     pp = DASH if c.percent is None else f"{c.percent:+.1f}"
     levels = "" if not c.levels else f"{c.levels:+d}"
-    return (indent + c.code, indent + c.name[:44],
-            fmt_score(b.score) if b else "", fmt_percent(b.percent) if b else "",
-            (b.level or DASH) if b else "",
-            fmt_score(n.score) if n else "", fmt_percent(n.percent) if n else "",
-            (n.level or DASH) if n else "",
+    return (indent + c.code, indent + c.name[:44], *_figures(c.baseline), *_figures(c.current),
             change_text(c.points) if c.compared else _STATE_TEXT[c.state], pp, levels)
 
 

@@ -11,6 +11,7 @@ from workbench.core.engagement import Action, Assessor, EngagementDetails, Findi
 from workbench.core.errors import InvalidValueError
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
 from workbench.core.score_json import score_to_dict
+from workbench.core.scoring import Status
 from workbench.services import (
     actions,
     assessment,
@@ -194,7 +195,8 @@ def cmd_score(session: Session, args: argparse.Namespace) -> int:
     print(f"Total {fmt_score(result.total)} / {result.max:g}   normalized "
           f"{fmt_score(result.normalized_total)}   level {result.level} "
           f"{framework.band_label(result.level) if result.level else ''}   "
-          f"{result.completeness * 100:.0f} % assessed")
+          f"{fmt_percent(result.completeness * 100)} complete "
+          f"({result.complete_elements} of {len(result.elements)} elements)")
     rows = []
     for d in framework.dimensions:
         ds = result.dimensions[d.code]
@@ -202,8 +204,10 @@ def cmd_score(session: Session, args: argparse.Namespace) -> int:
                      ds.level or "—", ds.target or "", ""))
         for e in d.elements:
             es = result.elements[e.code]
+            unassessed = es.status is Status.NOT_ASSESSED  # never "0 %" or level 1
             rows.append(("  " + e.code, "  " + e.title[:48], fmt_score(es.score), f"{e.points:g}",
-                         fmt_percent(es.percent), es.level or "—", es.target or "",
+                         "—" if unassessed else fmt_percent(es.percent),
+                         "—" if unassessed else es.level or "—", es.target or "",
                          str(es.status) + (" *" if es.needs_consensus else "")))
     print_table(["code", "name", "score", "max", "percent", "level", "target", "status"], rows,
                 right=(2, 3, 4, 5, 6))

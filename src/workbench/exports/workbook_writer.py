@@ -101,6 +101,12 @@ def _level_of(percent_cell: str, lists: ListsLayout, first_level: int) -> str:
             f"MATCH({percent_cell},{lists.band_mins},1)),{first_level}))")
 
 
+def _shown_percent(exact: str) -> str:
+    # core.display's rule: whole percents rounded down (59.6 shows as 59 beside level 3,
+    # never as "60 %"); the level comes from the exact ratio, not from this.
+    return f"ROUNDDOWN({exact}+0.000000001,0)"
+
+
 def _level_name(level_cell: str, lists: ListsLayout) -> str:
     return (f'=IF({level_cell}="","",IFERROR(INDEX({lists.band_labels},'
             f'MATCH({level_cell},{lists.band_levels},0)),""))')
@@ -333,8 +339,12 @@ class _Writer:
         ws[f"{c.SCORE}{e}"] = (f'=IF({c.MEAN}{e}="",0,{c.POINTS}{e}*({W_I}*{c.MEAN}{e}+{W_O}*'
                                f'IF({c.OBJ_FRACTION}{e}="",0,{c.OBJ_FRACTION}{e})))')
         ws[f"{c.POINTS}{e}"] = element.points
-        ws[f"{c.PERCENT}{e}"] = f'=IF({c.MEAN}{e}="","",100*{c.SCORE}{e}/{c.POINTS}{e})'
-        ws[f"{c.LEVEL}{e}"] = "=" + _level_of(f"{c.PERCENT}{e}", lists, self.first_level)
+        exact = f"100*{c.SCORE}{e}/{c.POINTS}{e}"
+        # Not applicable, or not assessed (nothing rated or judged): no percent, no level.
+        blank = (f'OR({c.MEAN}{e}="",AND({c.RATED}{e}=0,{c.NOT_APPLICABLE}{e}=0,'
+                 f'{c.OBJ_FRACTION}{e}=""))')
+        ws[f"{c.PERCENT}{e}"] = f'=IF({blank},"",{_shown_percent(exact)})'
+        ws[f"{c.LEVEL}{e}"] = f'=IF({blank},"",{_level_of(exact, lists, self.first_level)})'
         status = (f'IF({c.MEAN}{e}="","Not applicable",IF(AND({c.RATED}{e}=0,'
                   f'{c.NOT_APPLICABLE}{e}=0,{c.OBJ_FRACTION}{e}=""),"Not assessed",'
                   f'IF(OR({c.UNRATED}{e}>0,{c.OBJ_FRACTION}{e}=""),"Incomplete","Complete")))')
@@ -377,7 +387,7 @@ class _Writer:
         if code in inputs.team_fractions:
             ws[f"{c.TEAM_FRACTION}{o}"] = inputs.team_fractions[code]
         ws[f"D{o}"] = (f'=IF(AND(C{o}="",{c.TEAM_FRACTION}{o}<>""),"Assessors differ",'
-                       f'IF(C{o}="","",IFERROR(TEXT(INDEX({lists.objective_fractions},'
+                       f'IF(C{o}="","Not judged",IFERROR(TEXT(INDEX({lists.objective_fractions},'
                        f'MATCH(C{o},{lists.objective_labels},0))*100,"0")&" %",'
                        f'"Not a choice")))')
         self._cell(ws, f"D{o}", font=st.muted_font, align=st.top)
@@ -432,8 +442,10 @@ class _Writer:
         ws[f"{c.SCORE}{t}"] = f"=SUM({c.SCORE}{first}:{c.SCORE}{last})"
         ws[f"{c.POINTS}{t}"] = f"=SUM({c.POINTS}{first}:{c.POINTS}{last})"
         ws[f"{c.APPLICABLE}{t}"] = f"=SUM({c.APPLICABLE}{first}:{c.APPLICABLE}{last})"
-        ws[f"{c.PERCENT}{t}"] = f'=IF({c.APPLICABLE}{t}=0,"",100*{c.SCORE}{t}/{c.APPLICABLE}{t})'
-        ws[f"{c.LEVEL}{t}"] = "=" + _level_of(f"{c.PERCENT}{t}", lists, self.first_level)
+        exact = f"100*{c.SCORE}{t}/{c.APPLICABLE}{t}"
+        ws[f"{c.PERCENT}{t}"] = f'=IF({c.APPLICABLE}{t}=0,"",{_shown_percent(exact)})'
+        ws[f"{c.LEVEL}{t}"] = (f'=IF({c.APPLICABLE}{t}=0,"",'
+                               f"{_level_of(exact, lists, self.first_level)})")
         ws[f"{c.TARGET}{t}"] = (f'=IF(COUNT({c.TARGET_IF}{first}:{c.TARGET_IF}{last})=0,"",'
                                 f"ROUND(AVERAGE({c.TARGET_IF}{first}:{c.TARGET_IF}{last}),0))")
         ws[f"{c.STATUS}{t}"] = (f'=COUNTIF({c.STATUS}{first}:{c.STATUS}{last},"Complete")'
@@ -474,8 +486,10 @@ class _Writer:
             ws[f"{c.UNRATED}{e}"] = f"={len(rows)}-{c.RATED}{e}-{c.NOT_APPLICABLE}{e}"
             ws[f"{c.MEAN}{e}"] = (f'=IF({c.RATED}{e}+{c.UNRATED}{e}=0,"",SUM({c.FRACTION}{span})'
                                   f"/({c.RATED}{e}+{c.UNRATED}{e}))")
-            ws[f"{c.PERCENT}{e}"] = f'=IF({c.MEAN}{e}="","",100*{c.MEAN}{e})'
-            ws[f"{c.LEVEL}{e}"] = "=" + _level_of(f"{c.PERCENT}{e}", lists, self.first_level)
+            blank = f'OR({c.MEAN}{e}="",AND({c.RATED}{e}=0,{c.NOT_APPLICABLE}{e}=0))'
+            ws[f"{c.PERCENT}{e}"] = f'=IF({blank},"",{_shown_percent(f"100*{c.MEAN}{e}")})'
+            ws[f"{c.LEVEL}{e}"] = (f'=IF({blank},"",'
+                                   f'{_level_of(f"100*{c.MEAN}{e}", lists, self.first_level)})')
             ws[f"{c.STATUS}{e}"] = (
                 f'=IF({c.MEAN}{e}="","Not applicable",IF(AND({c.RATED}{e}=0,'
                 f'{c.NOT_APPLICABLE}{e}=0),"Not assessed",IF({c.UNRATED}{e}>0,"Incomplete",'
@@ -700,8 +714,9 @@ class _Writer:
             ws[f"C{r}"] = f"=SUM({refs})"
             ws[f"D{r}"] = "=SUM(" + (",".join(f"D{dim_rows[c]}" for c in codes) or "0") + ")"
             ws[f"E{r}"] = "=SUM(" + (",".join(f"E{dim_rows[c]}" for c in codes) or "0") + ")"
-            ws[f"F{r}"] = f'=IF(E{r}=0,"",100*C{r}/E{r})'
-            ws[f"G{r}"] = "=" + _level_of(f"F{r}", lists, self.first_level)
+            ws[f"F{r}"] = f'=IF(E{r}=0,"",{_shown_percent(f"100*C{r}/E{r}")})'
+            ws[f"G{r}"] = (f'=IF(E{r}=0,"",'
+                           f'{_level_of(f"100*C{r}/E{r}", lists, self.first_level)})')
             ws[f"H{r}"] = _level_name(f"G{r}", lists)
             self._figures_style(ws, r, zebra=row % 2 == 0, last="H")
             row += 1
@@ -710,8 +725,9 @@ class _Writer:
         ws[f"C{r}"] = f"={total_ref}"
         ws[f"D{r}"] = fw.total_points
         ws[f"E{r}"] = f"={applicable_ref}"
-        ws[f"F{r}"] = f'=IF(E{r}=0,"",100*C{r}/E{r})'
-        ws[f"G{r}"] = "=" + _level_of(f"F{r}", lists, self.first_level)
+        ws[f"F{r}"] = f'=IF(E{r}=0,"",{_shown_percent(f"100*C{r}/E{r}")})'
+        ws[f"G{r}"] = (f'=IF(E{r}=0,"",'
+                       f'{_level_of(f"100*C{r}/E{r}", lists, self.first_level)})')
         ws[f"H{r}"] = _level_name(f"G{r}", lists)
         self._figures_style(ws, r, zebra=False, last="H")
         for col in "ABCDEFGH":

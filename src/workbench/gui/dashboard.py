@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.comparison import Comparison, compare
-from workbench.core.display import change_text
+from workbench.core.display import change_text, percent_value, score_text
 from workbench.core.framework import Framework
-from workbench.core.scoring import ScoreResult, Status
+from workbench.core.scoring import ScoreResult
 from workbench.gui.theme import GRID, heading, muted_label
 from workbench.gui.widgets.change_tables import ChangeSection
 from workbench.gui.widgets.charts import ElementBars, EnablerBars, RadarChart
@@ -176,10 +176,10 @@ class DashboardView(QScrollArea):
 
     def set_result(self, result: ScoreResult) -> None:
         self.result = result
-        self.total.value.setText(f"{result.total:.1f}")
+        self.total.value.setText(f"{score_text(result.total)}")
         if result.applicable_max != result.max:
             self.total.detail.setText(f"of {result.max:g} · normalised "
-                                      f"{result.normalized_total:.1f} "
+                                      f"{score_text(result.normalized_total)} "
                                       f"({result.applicable_max:g} applicable)")
         else:
             self.total.detail.setText(f"of {result.max:g} points")
@@ -188,10 +188,9 @@ class DashboardView(QScrollArea):
                                   else self.framework.band_label(result.level))
         self.level_chip.set_level(result.level, self.level_text(result.level))
         self.level_chip.hide()
-        self.completeness.value.setText(f"{result.completeness * 100:.0f}%")
-        complete = sum(1 for e in result.elements.values() if e.status is Status.COMPLETE)
-        self.completeness.detail.setText(f"{complete} of {len(result.elements)} elements "
-                                         "complete")
+        self.completeness.value.setText(f"{percent_value(result.completeness * 100)}%")
+        self.completeness.detail.setText(f"{result.complete_elements} of "
+                                         f"{len(result.elements)} elements complete")
         disputed = result.needs_consensus
         self.consensus.value.setText(str(len(disputed)))
         self.consensus.detail.setText(", ".join(disputed[:6]) + (" …" if len(disputed) > 6

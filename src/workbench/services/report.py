@@ -58,8 +58,9 @@ def report_input(session: Session, engagement_id: str, *, deterministic: bool = 
 def export_with_result(session: Session, engagement_id: str, path: Path,
                        brand: str | None = None, sections: Collection[str] | None = None,
                        progress: Progress = no_progress, deterministic: bool = False,
-                       signoff: SignOffInfo | None = None) -> ReportResult:
-    """Write the report to `path` atomically and return what was built (pages, warnings)."""
+                       signoff: SignOffInfo | None = None, pdfa: bool = False) -> ReportResult:
+    """Write the report to `path` atomically and return what was built (pages, warnings);
+    `pdfa`: as PDF/A-2b, checked by pikepdf's validator before it is written."""
     chosen = check_sections(sections)  # before any work: a typo fails at once
     check_output_target(path)
     if signoff is None:  # a signed-off engagement's report shows its sign-off, not DRAFT
@@ -69,15 +70,16 @@ def export_with_result(session: Session, engagement_id: str, path: Path,
     data = report_input(session, engagement_id, deterministic=deterministic, signoff=signoff)
     profile = load_brand(brand or data.document.details.brand or "default")
     result = build_report(data, profile, sections=chosen, deterministic=deterministic,
-                          progress=progress, photo_cache=PhotoCache(photo_cache_dir()))
+                          progress=progress, photo_cache=PhotoCache(photo_cache_dir()),
+                          pdfa=pdfa)
     write_atomically(path, result.pdf)
     return result
 
 
 def export(session: Session, engagement_id: str, path: Path, brand: str | None = None,
            sections: Collection[str] | None = None, progress: Progress = no_progress,
-           deterministic: bool = False) -> Path:
+           deterministic: bool = False, pdfa: bool = False) -> Path:
     """Write the engagement's PDF report to `path` (nothing is left behind on failure)."""
     export_with_result(session, engagement_id, Path(path), brand, sections, progress,
-                       deterministic)
+                       deterministic, pdfa=pdfa)
     return Path(path)

@@ -236,7 +236,7 @@ def readiness(session: Session, engagement_id: str) -> Readiness:
             add(CheckKind.UNRATED_INDICATORS, code,
                 f"{element.title}: {score.unrated} of "
                 f"{_plural(total, 'indicator')} not rated.")
-        if score.objective_fraction is None:
+        if not score.objective_judged:
             add(CheckKind.OBJECTIVE_NOT_JUDGED, code,
                 f"{element.title}: the statement of objective is not judged.")
         if code not in noted:
@@ -533,7 +533,8 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
 
     built = build_report(source, profile, sections=check_sections(None),
                          deterministic=deterministic, progress=scaled,
-                         photo_cache=PhotoCache(report.photo_cache_dir()))
+                         photo_cache=PhotoCache(report.photo_cache_dir()),
+                         pdfa=True)  # archival by default: PDF/A-3b (it carries the JSON)
     pdf = built.pdf
     if credentials is not None:
         progress(0.9, "Signing the report")

@@ -246,6 +246,8 @@ def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
 
 def _verify(path: Path, conn: sqlite3.Connection, local: sqlite3.Connection) -> dict[str, str]:
     objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    if not all(isinstance(t, str) and isinstance(n, str) for t, n in objects):
+        raise PackageError(f"{path}: the package is damaged (its table list is not text)")
     kinds = {t for t, _ in objects}
     names = {n for t, n in objects if t == "table"}
     if "package_meta" not in names or "package_manifest" not in names:

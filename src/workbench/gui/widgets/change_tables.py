@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.comparison import Change, ChangeState, Comparison
 from workbench.core.display import DASH, change_text, percent_text
+from workbench.core.scoring import Status
 from workbench.gui.theme import GRID, heading, muted_label
 
 MAX_CHANGES = 5
@@ -34,6 +35,8 @@ def _figure(change: Change, baseline: bool) -> str:
     figure = change.baseline if baseline else change.current
     if figure is None:
         return DASH
+    if figure.status is Status.NOT_ASSESSED:
+        return "Not assessed"
     return f"{percent_text(figure.percent)} · L{figure.level}" if figure.level else \
         percent_text(figure.percent)
 
