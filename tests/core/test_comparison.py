@@ -7,7 +7,10 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.core.comparison import ChangeState, Comparison, compare
+from workbench.core.comparison import ActionFollowUp, ChangeState, Comparison, compare
+from workbench.core.comparison_summary import summary
+from workbench.core.display import score_text
+from workbench.core.engagement import Action, ActionStatus
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import bundled_framework
 from workbench.core.ratings import NA, Ratings, RatingSet
@@ -163,3 +166,51 @@ def test_a_change_exists_only_where_both_years_are_assessed(first: RatingSet,
             assert e.baseline and e.current
             assert e.baseline.status not in ("not_assessed", "not_applicable")
             assert e.current.status not in ("not_assessed", "not_applicable")
+
+
+# ---------------------------------------------------------------- the written account
+
+def _account(old: RatingSet, new: RatingSet, actions: tuple[ActionFollowUp, ...] = ()) -> str:
+    return " ".join(summary(comparison(old, new), "2 November 2026", FRAMEWORK.band_label,
+                            actions))
+
+
+def test_the_account_of_equal_years_says_unchanged_and_names_no_gain() -> None:
+    text = _account(rated_all(3), rated_all(3))
+    result = score_engagement(FRAMEWORK, rated_all(3))
+    assert f"the total is unchanged at {score_text(result.normalized_total)} points" in text
+    assert "No element gained or fell." in text and "largest" not in text
+    assert "No improvement actions were recorded at the baseline." in text
+
+
+def test_the_account_takes_its_figures_from_the_comparison() -> None:
+    c = comparison(rated_all(2), rated_all(4))
+    text = _account(rated_all(2), rated_all(4))
+    t = c.total
+    assert t.points is not None and t.baseline and t.current and t.levels
+    assert (f"the total rose by {score_text(t.points)} points, from "
+            f"{score_text(t.baseline.score)} to {score_text(t.current.score)}, moving from "
+            f"level {t.baseline.level} ({FRAMEWORK.band_label(t.baseline.level or 0)}) to "
+            f"level {t.current.level}") in text
+    gains, _ = c.largest(3)
+    assert "The largest gains were in " + ", ".join(g.code + " " + g.name for g in gains[:1])\
+        in text
+    moved = sum(1 for e in c.elements if e.levels)
+    assert f"{moved} elements moved by a level or more ({moved} up)." in text
+    assert "fell" not in text
+
+
+def test_the_account_counts_what_could_not_be_compared_and_the_actions() -> None:
+    old = rated_all(4)
+    indicators = {k: v for k, v in old.assessors["A"].indicators.items()
+                  if FRAMEWORK.indicator_owner[k] != "D1.1"}
+    new = RatingSet({"A": Ratings(indicators, {k: v for k, v in old.assessors["A"].objectives
+                                               .items() if k != "D1.1"})})
+    done = ActionFollowUp(Action("D1.1", "Study"), ActionStatus.DONE)
+    still = ActionFollowUp(Action("D2.6", "Map"), None)
+    text = _account(old, new, (done, still))
+    assert ("1 element could not be compared (not assessed in one of the years) and shows no "
+            "change.") in text
+    assert "Of the 2 improvement actions agreed at the baseline, 1 done and 1 still open." \
+        in text
+    assert "-100" not in text and "−100" not in text

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from workbench.core.comparison import ActionFollowUp, Comparison, compare, follow_up
 from workbench.core.engagement import EngagementDetails
-from workbench.core.errors import InvalidValueError
+from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
+from workbench.exports.report.model import ChangeInput, TrendPoint
 from workbench.services import scores
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import actions, engagements
@@ -120,3 +121,35 @@ def compare_engagements(session: Session, baseline_id: str, engagement_id: str
         Side(baseline_id, engagements.details(session.db, baseline_id)),
         Side(engagement_id, engagements.details(session.db, engagement_id)),
         comparison, tuple(followed))
+
+
+def _trend_point(session: Session, engagement_id: str) -> TrendPoint:
+    result = scores.score(session, engagement_id)
+    side = Side(engagement_id, engagements.details(session.db, engagement_id))
+    assessed = {code for code, e in result.elements.items() if e.status != "not_assessed"}
+    framework = session.framework_of(engagement_id)
+    dims = {d.code: result.dimensions[d.code].percent
+            if any(e.code in assessed for e in d.elements) else None
+            for d in framework.dimensions}
+    return TrendPoint(side.label, result.percent if assessed else None, dims)
+
+
+def change_input(session: Session, engagement_id: str) -> ChangeInput | None:
+    """What the report's change section shows, or None when the engagement has no baseline.
+
+    A baseline that cannot be scored (its signed record was altered) stops the export with
+    a message that says how to go on without it.
+    """
+    baseline_id = engagements.baseline_id(session.db, engagement_id)
+    if baseline_id is None:
+        return None
+    try:
+        report = compare_engagements(session, baseline_id, engagement_id)
+        chain = history(session, engagement_id)
+        trend = tuple(_trend_point(session, e) for e in chain) if len(chain) >= 3 else ()
+    except WorkbenchError as exc:
+        raise WorkbenchError(f"the baseline {baseline_id} cannot be compared ({exc}); clear "
+                             "the baseline in Edit Details to export without the change "
+                             "section") from exc
+    return ChangeInput(report.baseline.since, report.baseline.details.title, report.comparison,
+                       report.actions, trend)

@@ -4,15 +4,17 @@ from workbench.exports.report.builder import ReportResult, build_report, check_s
 from workbench.exports.report.model import (
     SECTION_IDS,
     SECTIONS,
+    ChangeInput,
     EmbeddedFile,
     PhotoSource,
     ReportInput,
     RevisionEntry,
     Signer,
     SignOffInfo,
+    TrendPoint,
 )
 from workbench.exports.report.photos import PhotoCache
 
-__all__ = ["SECTIONS", "SECTION_IDS", "EmbeddedFile", "PhotoCache", "PhotoSource",
+__all__ = ["SECTIONS", "SECTION_IDS", "ChangeInput", "EmbeddedFile", "PhotoCache", "PhotoSource",
            "ReportInput", "ReportResult", "RevisionEntry", "SignOffInfo", "Signer",
-           "build_report", "check_sections"]
+           "TrendPoint", "build_report", "check_sections"]
