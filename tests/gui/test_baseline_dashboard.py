@@ -183,3 +183,26 @@ def test_the_bar_variant_shows_the_baseline_for_two_dimensions(
     change = next(e for e in dash.comparison.elements if e.code == first.code)
     assert change.state is ChangeState.COMPARED and (change.points or 0) > 0
     assert not dash.radar.grab().toImage().isNull()
+
+
+def test_a_trend_with_three_linked_assessments(window: MainWindow, gui_session: Session,
+                                               demo: str) -> None:
+    second = reassess(gui_session, demo)
+    open_dashboard(window, second)
+    assert window.workspace is not None
+    assert window.workspace.dashboard.changes.trend.isHidden()  # two years: no trend
+    third = engagements.duplicate(gui_session, second, details=replace(
+        engagements.details(gui_session, second), title="CEM 2028",
+        start_date="2028-11-02")).engagement_id
+    assessment.rate_consensus(gui_session, third, "D3.1.1", 5, REASON)
+    open_dashboard(window, third)
+    assert window.workspace is not None
+    trend = window.workspace.dashboard.changes.trend
+    assert trend.isVisible()
+    assert [p.label for p in trend.points] == ["2026", "2027", "2028"]
+    series = dict(trend.series())
+    scores_now = window.workspace.context.score
+    assert series["Total"][-1] == scores_now.percent
+    assert series["D3 Develop"][-1] == scores_now.dimensions["D3"].percent
+    assert len(series) == 1 + len(gui_session.framework_of(third).dimensions)
+    assert not trend.grab().toImage().isNull()

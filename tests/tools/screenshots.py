@@ -338,6 +338,22 @@ def _baseline_shots(app: object, window: object, session: object, demo: str,
     window.grab().save(str(target))
     shots.append(target)
 
+    third = _reassess(session, current, "2028", {"D3.1.1": 1, "D6.1.1": 5, "D6.1.2": 5,
+                                                 "D5.3.1": 3, "D5.3.2": 3})
+    window.open_engagement(third)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    trend = workspace.dashboard.changes.trend
+    bar = workspace.dashboard.verticalScrollBar()
+    bar.setValue(min(bar.maximum(), trend.mapTo(workspace.dashboard.widget(), trend.rect()
+                                                .topLeft()).y() - 300))
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline-trend.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
     source = _rated_engagement(session, "cx-implementation-4")
     assert isinstance(session, Session)
     codes = [i.code for e in session.framework_of(source).elements() for i in e.indicators]

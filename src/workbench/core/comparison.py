@@ -90,6 +90,15 @@ class CodeChanges:
 
 
 @dataclass(frozen=True)
+class TrendPoint:
+    """One assessment of a chain of baselines: its label and percents (None: not assessed)."""
+
+    label: str
+    total: float | None
+    dimensions: Mapping[str, float | None]  # dimension code -> percent
+
+
+@dataclass(frozen=True)
 class Comparison:
     baseline_framework: tuple[str, str]
     current_framework: tuple[str, str]

@@ -156,7 +156,7 @@ class DashboardView(QScrollArea):
         lower.setColumnStretch(0, 1)
         lower.setColumnStretch(1, 1)
         layout.addLayout(lower)
-        self.changes = ChangeSection(body)
+        self.changes = ChangeSection(framework, body)
         self.changes.element_activated.connect(self.element_activated)
         self.changes.hide()
         layout.addWidget(self.changes)
@@ -216,7 +216,7 @@ class DashboardView(QScrollArea):
         self.radar.set_baseline({d.code: d.baseline.percent if d.baseline else None
                                  for d in c.dimensions}, b.side.label)
         self.bars.set_changes({e.code: e for e in c.elements})
-        self.changes.show_comparison(c, since)
+        self.changes.show_comparison(c, since, b.trend)
         self.changes.show()
         total = change_text(c.total.points) if c.total.compared else "no change shown"
         self.total.detail.setText(f"{self.total.detail.text()}\n{total} since {since}")

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.core.comparison import ActionFollowUp, Comparison, compare, follow_up
+from workbench.core.comparison import (
+    ActionFollowUp,
+    Comparison,
+    TrendPoint,
+    compare,
+    follow_up,
+)
 from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
-from workbench.exports.report.model import ChangeInput, TrendPoint
+from workbench.exports.report.model import ChangeInput
 from workbench.services import scores
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import actions, engagements
@@ -47,11 +53,13 @@ class ComparisonReport:
 
 @dataclass(frozen=True)
 class Baseline:
-    """An engagement's baseline as a view compares against it: who, which framework, score."""
+    """An engagement's baseline as a view compares against it: who, which framework, score,
+    and, with three or more linked assessments, the trend over them (oldest first)."""
 
     side: Side
     framework: Framework
     result: ScoreResult
+    trend: tuple[TrendPoint, ...] = ()
 
 
 def baseline_for(session: Session, engagement_id: str) -> Baseline | None:
@@ -60,7 +68,8 @@ def baseline_for(session: Session, engagement_id: str) -> Baseline | None:
     if baseline_id is None:
         return None
     return Baseline(Side(baseline_id, engagements.details(session.db, baseline_id)),
-                    session.framework_of(baseline_id), scores.score(session, baseline_id))
+                    session.framework_of(baseline_id), scores.score(session, baseline_id),
+                    trend(session, engagement_id))
 
 
 def baseline_of(session: Session, engagement_id: str) -> str | None:
@@ -134,6 +143,13 @@ def _trend_point(session: Session, engagement_id: str) -> TrendPoint:
     return TrendPoint(side.label, result.percent if assessed else None, dims)
 
 
+def trend(session: Session, engagement_id: str) -> tuple[TrendPoint, ...]:
+    """The total and dimension percents of the chain of baselines up to this engagement,
+    oldest first; empty when the chain holds fewer than three assessments."""
+    chain = history(session, engagement_id)
+    return tuple(_trend_point(session, e) for e in chain) if len(chain) >= 3 else ()
+
+
 def change_input(session: Session, engagement_id: str) -> ChangeInput | None:
     """What the report's change section shows, or None when the engagement has no baseline.
 
@@ -145,11 +161,10 @@ def change_input(session: Session, engagement_id: str) -> ChangeInput | None:
         return None
     try:
         report = compare_engagements(session, baseline_id, engagement_id)
-        chain = history(session, engagement_id)
-        trend = tuple(_trend_point(session, e) for e in chain) if len(chain) >= 3 else ()
+        points = trend(session, engagement_id)
     except WorkbenchError as exc:
         raise WorkbenchError(f"the baseline {baseline_id} cannot be compared ({exc}); clear "
                              "the baseline in Edit Details to export without the change "
                              "section") from exc
     return ChangeInput(report.baseline.since, report.baseline.details.title, report.comparison,
-                       report.actions, trend)
+                       report.actions, points)

@@ -1,5 +1,6 @@
 """The branded PDF assessment report: `build_report(ReportInput, Brand) -> ReportResult`."""
 
+from workbench.core.comparison import TrendPoint
 from workbench.exports.report.builder import ReportResult, build_report, check_sections
 from workbench.exports.report.model import (
     SECTION_IDS,
@@ -11,7 +12,6 @@ from workbench.exports.report.model import (
     RevisionEntry,
     Signer,
     SignOffInfo,
-    TrendPoint,
 )
 from workbench.exports.report.photos import PhotoCache
 

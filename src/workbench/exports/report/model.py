@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from workbench.core.comparison import ActionFollowUp, Comparison
+from workbench.core.comparison import ActionFollowUp, Comparison, TrendPoint
 from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
@@ -69,15 +69,6 @@ class SignOffInfo:
     content_hash: str  # SHA-256 hex of the canonical serialisation (core.canonical)
     signed_on: dt.date
     history: tuple[RevisionEntry, ...] = ()
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """One engagement of a chain of re-assessments: its label and percents."""
-
-    label: str
-    total: float | None
-    dimensions: dict[str, float | None]  # dimension code -> percent (None: not assessed)
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.comparison import Change, ChangeState, Comparison
+from workbench.core.comparison import Change, ChangeState, Comparison, TrendPoint
 from workbench.core.display import DASH, change_text, percent_text
+from workbench.core.framework import Framework
 from workbench.core.scoring import Status
 from workbench.gui.theme import GRID, heading, muted_label
+from workbench.gui.widgets.trend_chart import TrendChart
 
 MAX_CHANGES = 5
 STATE_TEXT = {ChangeState.NOT_APPLICABLE: "N/A", ChangeState.NOT_ASSESSED: "Not assessed",
@@ -90,7 +92,7 @@ class ChangeSection(QWidget):
 
     element_activated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +124,10 @@ class ChangeSection(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        self.trend_title = heading("Trend", 0, self)
+        self.trend = TrendChart(framework, self)
+        layout.addWidget(self.trend_title)
+        layout.addWidget(self.trend)
         self.largest_codes: list[str] = []
         self.element_codes: list[str] = []
         self.largest.cellDoubleClicked.connect(
@@ -129,8 +135,13 @@ class ChangeSection(QWidget):
         self.per_element.cellDoubleClicked.connect(
             lambda row, _c: self._activate(self.element_codes, row))
 
-    def show_comparison(self, comparison: Comparison, since: str) -> None:
+    def show_comparison(self, comparison: Comparison, since: str,
+                        trend: Sequence[TrendPoint] = ()) -> None:
         self.title.setText(f"Change since {since}")
+        self.trend.set_points(trend)
+        self.trend_title.setText(f"Trend over {len(trend)} assessments")
+        self.trend_title.setVisible(len(trend) >= 3)
+        self.trend.setVisible(len(trend) >= 3)
         gains, falls = comparison.largest(MAX_CHANGES)
         rows = [*gains, *falls]
         self.largest_codes = [c.code for c in rows]
