@@ -23,7 +23,8 @@ The JSON (format "workbench.comparison/1"; figures unrounded; keys are only ever
   SIDE = {"engagement", "client", "title", "date", "framework": {"id", "version"}}
   CHANGE = {"name", "state", "baseline": FIGURE|null, "current": FIGURE|null,
             "change": {"points", "percent", "levels"}|null}
-  FIGURE = {"score", "max", "percent", "level", "status"}
+  FIGURE = {"score", "max", "percent", "level", "status"}; the total's "score" is the
+  normalized total (points over the applicable elements, scaled to "max")
   state: compared | not_applicable | not_assessed | added | removed; "change" is null
   unless compared (N/A and not assessed are never a change). "percent" changes are
   percentage points. An indicator's value is a level, "na", or a mean fraction; its

@@ -219,7 +219,9 @@ class DashboardView(QScrollArea):
         self.changes.show_comparison(c, since, b.trend)
         self.changes.show()
         total = change_text(c.total.points) if c.total.compared else "no change shown"
-        self.total.detail.setText(f"{self.total.detail.text()}\n{total} since {since}")
+        normalised = "normalised " if result.applicable_max != result.max else ""
+        self.total.detail.setText(f"{self.total.detail.text()}\n{normalised}{total} since "
+                                  f"{since}")
 
     def largest_gaps(self, result: ScoreResult) -> list[tuple[str, int, int, int]]:
         """(element, current level, target, gap) of elements below target, largest first."""
