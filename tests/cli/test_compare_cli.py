@@ -135,3 +135,22 @@ def test_deleting_the_baseline_leaves_the_reassessment_without_one(
     assert run(capsys, "engagement", "delete", last_year, "--yes")[0] == 0
     data = json.loads(run(capsys, "engagement", "show", this_year, "--json")[1])
     assert data["baseline_id"] is None
+
+
+def test_compare_across_frameworks_lists_every_code_instead_of_dropping_it(
+        capsys: pytest.CaptureFixture[str], last_year: str) -> None:
+    code, out, _ = run(capsys, "engagement", "create", "--client", "C", "--lead", "Ann",
+                       "--framework", "cx-implementation-4")
+    other = out.strip()
+    code, out, err = run(capsys, "compare", last_year, other, "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["codes"]["same_framework"] is False
+    assert "D2.6" in data["codes"]["removed"]["element"]
+    assert data["codes"]["added"]["element"] and data["codes"]["added"]["dimension"]
+    assert data["elements"]["D2.6"]["state"] == "removed"
+    assert all(e["change"] is None for e in data["elements"].values())
+    assert data["total"]["state"] == "not_assessed" and data["total"]["change"] is None
+    code, out, err = run(capsys, "compare", last_year, other)
+    assert code == 0 and "Total     " in out and "not assessed" in out
+    assert "element codes removed: D1.1, D1.2" in out

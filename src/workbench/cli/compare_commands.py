@@ -37,15 +37,25 @@ def _row(c: Change, indent: str = "") -> tuple[object, ...]:
             change_text(c.points) if c.compared else _STATE_TEXT[c.state], pp, levels)
 
 
+def _name(side: Side) -> str:
+    d = side.details
+    return " — ".join(x for x in (d.client, d.title) if x)
+
+
+def _total(f: Figure | None) -> str:
+    if f is None or f.status is Status.NOT_ASSESSED:
+        return "not assessed"
+    return fmt_score(f.score)
+
+
 def print_report(report: ComparisonReport) -> None:
     c = report.comparison
     b, n = report.baseline, report.current
-    print(f"Baseline  {b.id}  {b.details.client} — {b.details.title}  {b.date or ''}".rstrip())
-    print(f"Current   {n.id}  {n.details.client} — {n.details.title}  {n.date or ''}".rstrip())
+    print(f"Baseline  {b.id}  {_name(b)}  {b.date}".rstrip())
+    print(f"Current   {n.id}  {_name(n)}  {n.date}".rstrip())
     t = c.total
-    print(f"Total     {fmt_score(t.baseline.score if t.baseline else None)} → "
-          f"{fmt_score(t.current.score if t.current else None)}   "
-          f"{change_text(t.points) if t.compared else _STATE_TEXT[t.state]}")
+    print(f"Total     {_total(t.baseline)} → {_total(t.current)}   "
+          f"{change_text(t.points) if t.compared else 'no change shown'}")
     rows = [_row(x) for x in c.categories]
     print()
     for d in c.dimensions:
