@@ -23,14 +23,14 @@ def test_every_report_has_its_metadata_in_the_info_and_in_xmp(session: Session, 
     with pikepdf.open(path) as pdf:
         info = pdf.docinfo
         assert str(info["/Title"]) == "Northwind Telecom: CEM maturity assessment 2026"
-        assert str(info["/Author"]) == "Meridian Advisory"
+        assert str(info["/Author"]) == "Your firm"  # the neutral profile
         assert str(info["/Subject"])
         keywords = str(info["/Keywords"])
         for word in ("maturity assessment", "Northwind Telecom", "draft", demo_id):
             assert word in keywords
         meta = pdf.open_metadata()
         assert meta["dc:title"] == str(info["/Title"])
-        assert meta["dc:creator"] == ["Meridian Advisory"]
+        assert meta["dc:creator"] == ["Your firm"]
         assert meta["pdf:Keywords"] == keywords
     assert pdfa_part(path.read_bytes()) is None  # not claimed unless asked for
 

@@ -29,6 +29,7 @@ def test_first_start_creates_the_demo_and_shows_the_window(
 
     def build(session: Session, settings_path: Path | None = None) -> MainWindow:
         window = real(session, tmp_path / "settings.ini")
+        window.settings.firm_asked = True  # the first-start firm prompt has its own tests
         shown.append(window)
         return window
 

@@ -211,6 +211,7 @@ def render(out: Path) -> list[Path]:
     options.close()
     shots += _team_shots(app, window, session, demo, out, work)
     shots += _baseline_shots(app, window, session, demo, out)
+    shots += _brand_shots(app, window, out, work)
     window.close()
     session.close()
     return shots
@@ -380,6 +381,77 @@ def _baseline_shots(app: object, window: object, session: object, demo: str,
     _over_window(window, dialog).save(str(target))
     shots.append(target)
     dialog.close()
+
+
+LOGO_SVG = b"""<svg xmlns="http://www.w3.org/2000/svg" width="360" height="100"
+ viewBox="0 0 360 100"><rect x="4" y="14" width="72" height="72" rx="14" fill="#1B5E4B"/>
+<path d="M22 34 H58 L26 66 H60" stroke="#F2B33D" stroke-width="9" fill="none"
+ stroke-linejoin="round"/><text x="92" y="62" font-family="Helvetica" font-size="38"
+ font-weight="bold" fill="#1B5E4B">Zeta Partners</text></svg>"""
+
+
+def client_logo_png() -> bytes:
+    """A stand-in client logo (a wordmark), drawn with Pillow."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (480, 140), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 20, 110, 120), fill=(201, 68, 52, 255))
+    draw.rectangle((130, 45, 460, 95), fill=(40, 40, 48, 255))
+    draw.text((145, 58), "NORTHWIND TELECOM", fill=(255, 255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def use_scratch_brands(work: Path) -> None:
+    """Brand profiles in the throw-away folder, never the user's own."""
+    import workbench.exports.brand as brand_files
+    import workbench.services.brands as brand_service
+
+    folder = work / "brands"
+    brand_files.user_brands_dir = lambda: folder  # type: ignore[assignment]
+    brand_service.user_brands_dir = lambda: folder  # type: ignore[assignment]
+
+
+def user_made_brand() -> str:
+    """A firm's own profile, as a consultant makes it in the editor: SVG logo, co-branded."""
+    from workbench.services import brands
+
+    draft = brands.BrandDraft(
+        name="zeta-partners", display_name="Zeta Partners", firm_name="Zeta Partners LLP",
+        logo=LOGO_SVG, client_logo=client_logo_png(), primary="#1B5E4B", accent="#F2B33D",
+        footer="{firm} · prepared for {client}",
+        confidentiality="Confidential: prepared by {firm} for {client}.",
+        cover_text="An independent assessment of customer experience management maturity.")
+    brands.save(draft, replace_existing=True)
+    brands.set_default("zeta-partners")
+    return "zeta-partners"
+
+
+def _brand_shots(app: object, window: object, out: Path, work: Path) -> list[Path]:
+    from workbench.gui.brand_profiles_dialog import BrandProfilesDialog
+    from workbench.gui.firm_prompt import FirmPrompt
+    from workbench.gui.settings import Settings
+
+    use_scratch_brands(work)
+    shots = []
+    prompt = FirmPrompt(Settings(work / "prompt.ini"), None)
+    prompt.show()
+    _settle(app, 0.3)
+    target = out / "first-start-firm.png"
+    _over_window(window, prompt).save(str(target))
+    shots.append(target)
+    prompt.close()
+    user_made_brand()
+    editor = BrandProfilesDialog(None)
+    editor.resize(*SIZE)
+    editor.show()
+    _settle(app, 0.3)
+    target = out / "brand-profiles.png"
+    editor.grab().save(str(target))
+    shots.append(target)
+    editor.close()
     return shots
 
 

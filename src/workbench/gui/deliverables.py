@@ -28,7 +28,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
-from workbench.gui.engagement_dialogs import brand_profiles
+from workbench.gui.engagement_dialogs import brand_choices
 from workbench.gui.ops import Op
 from workbench.gui.settings import Settings
 from workbench.gui.tasks import TaskRunner
@@ -56,8 +56,9 @@ class ReportOptions(QDialog):
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         form = QFormLayout()
         self.brand = QComboBox(self)
-        for name in brand_profiles():
-            self.brand.addItem("Default" if name == "default" else name, name)
+        names, labels = brand_choices()
+        for name in names:
+            self.brand.addItem(labels[name], name)
         self.brand.setCurrentIndex(max(0, self.brand.findData(brand)))
         form.addRow("Brand profile", self.brand)
         layout.addLayout(form)

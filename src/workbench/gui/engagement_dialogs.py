@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core import limits
-from workbench.core.bundled import templates_dir
 from workbench.core.engagement import Assessor, EngagementDetails
+from workbench.core.errors import WorkbenchError
 from workbench.gui.theme import GRID, muted_label
 from workbench.services.frameworks import FrameworkInfo
 
@@ -36,12 +36,25 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def brand_profiles() -> list[str]:
-    """The brand profiles shipped in templates/ (folders), the default first."""
+    """The names of the brand profiles (built-in and the firm's), `default` first."""
+    return brand_choices()[0]
+
+
+def brand_choices() -> tuple[list[str], dict[str, str]]:
+    """Profile names, `default` first, and the label each is shown with."""
+    from workbench.services import brands
+
     try:
-        found = sorted(p.name for p in templates_dir().iterdir() if p.is_dir())
-    except (FileNotFoundError, OSError):
-        found = []
-    return ["default"] + [b for b in found if b != "default"]
+        infos = brands.profiles()
+    except (OSError, WorkbenchError):
+        infos = []
+    own = brands.default_profile()
+    own_label = next((i.display_name for i in infos if i.name == own), "Your firm")
+    labels = {"default": f"Default profile ({own_label})"}
+    for info in infos:
+        if info.name != "default":
+            labels[info.name] = info.display_name
+    return list(labels), labels
 
 
 class _DateField(QDateEdit):
@@ -98,9 +111,9 @@ class EngagementDialog(QDialog):
         for edit in (self.client, self.site, self.title, self.lead):
             edit.setMaxLength(limits.NAME)  # the services' limit: what is typed is accepted
         self.brand = QComboBox(self)
-        for name in brand_profiles():
-            self.brand.addItem(name.replace("_", " ").title() if name != "default"
-                               else "Default", name)
+        names, labels = brand_choices()
+        for name in names:
+            self.brand.addItem(labels[name], name)
         form.addRow("&Client", self.client)
         form.addRow("&Site", self.site)
         form.addRow("&Title", self.title)

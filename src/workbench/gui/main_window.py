@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         a.on(ActionId.VERIFY, self.verify)
         a.on(ActionId.ABOUT, self.about)
         a.on(ActionId.FRAMEWORKS, self.manage_frameworks)
+        a.on(ActionId.BRAND_PROFILES, self.manage_brands)
         a.on(ActionId.SHORTCUTS, self.shortcuts)
         self._show_page()
         self._restore()
@@ -405,6 +406,11 @@ class MainWindow(QMainWindow):
         from workbench.gui.frameworks_dialog import FrameworksDialog
 
         FrameworksDialog(self.session, self).exec()
+
+    def manage_brands(self) -> None:
+        from workbench.gui.brand_profiles_dialog import BrandProfilesDialog
+
+        BrandProfilesDialog(self).exec()
 
     def about(self) -> None:
         from workbench.gui.dialogs import AboutDialog

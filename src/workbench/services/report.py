@@ -12,7 +12,6 @@ from platformdirs import user_cache_path
 from workbench.core.canonical import content_hash
 from workbench.core.files import check_output_target, write_atomically
 from workbench.core.progress import Progress, no_progress
-from workbench.exports.brand import load_brand
 from workbench.exports.report import (
     SECTIONS,
     PhotoCache,
@@ -23,7 +22,7 @@ from workbench.exports.report import (
     build_report,
     check_sections,
 )
-from workbench.services import attachments, comparison, engagements, scores
+from workbench.services import attachments, brands, comparison, engagements, scores
 from workbench.services.session import Session
 
 __all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input"]
@@ -69,7 +68,7 @@ def export_with_result(session: Session, engagement_id: str, path: Path,
 
         signoff = signoff_info(session, engagement_id)
     data = report_input(session, engagement_id, deterministic=deterministic, signoff=signoff)
-    profile = load_brand(brand or data.document.details.brand or "default")
+    profile = brands.resolve(brand or data.document.details.brand)
     result = build_report(data, profile, sections=chosen, deterministic=deterministic,
                           progress=progress, photo_cache=PhotoCache(photo_cache_dir()),
                           pdfa=pdfa)

@@ -33,7 +33,6 @@ from workbench.core.images import inspect_image
 from workbench.core.progress import Progress, no_progress
 from workbench.core.scoring import Status, score_engagement
 from workbench.exports import signing
-from workbench.exports.brand import load_brand
 from workbench.exports.report import (
     EmbeddedFile,
     PhotoCache,
@@ -44,7 +43,7 @@ from workbench.exports.report import (
 )
 from workbench.exports.report import Signer as ReportSigner
 from workbench.exports.signing import Credentials  # re-exported: the GUI names keys here
-from workbench.services import report, signed_record
+from workbench.services import brands, report, signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
@@ -399,7 +398,7 @@ def check_report_target(session: Session, engagement_id: str, path: Path,
                         brand: str | None = None) -> Path:
     """Before anything is locked: the report's file can be written and its brand loads."""
     path = check_output_target(Path(path))
-    load_brand(brand or documents.load(session.db, engagement_id).details.brand or "default")
+    brands.resolve(brand or documents.load(session.db, engagement_id).details.brand)
     return path
 
 
@@ -525,7 +524,7 @@ def export_signed_report(session: Session, engagement_id: str, path: Path,
     source = report.report_input(session, engagement_id, deterministic=deterministic,
                                  signoff=info)
     source = replace(source, content_hash=digest, embedded_files=(attachment,))
-    profile = load_brand(brand or source.document.details.brand or "default")
+    profile = brands.resolve(brand or source.document.details.brand)
     share = 0.85 if credentials is not None else 1.0
 
     def scaled(fraction: float, message: str) -> None:

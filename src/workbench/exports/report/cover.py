@@ -18,6 +18,7 @@ from workbench.exports.report.text import (
     markup,
 )
 from workbench.exports.report.writing import Paragraph, visual_line
+from workbench.exports.svg_logo import draw_svg
 
 # ---------------------------------------------------------------- cover
 
@@ -106,6 +107,9 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
 
 def _draw_logo(canvas: Canvas, data: bytes, x: float, y: float, max_w: float, max_h: float,
                align: str) -> None:
+    if not data.startswith((b"\x89PNG", b"\xff\xd8")):  # a checked SVG logo
+        draw_svg(canvas, data, x, y, max_w, max_h, align)
+        return
     reader = ImageReader(io.BytesIO(data))
     iw, ih = reader.getSize()
     scale = min(max_w / iw, max_h / ih)
