@@ -381,6 +381,7 @@ def _baseline_shots(app: object, window: object, session: object, demo: str,
     _over_window(window, dialog).save(str(target))
     shots.append(target)
     dialog.close()
+    return shots
 
 
 LOGO_SVG = b"""<svg xmlns="http://www.w3.org/2000/svg" width="360" height="100"
