@@ -1,4 +1,4 @@
-"""`python tests/tools/report_pngs.py OUTDIR [--states]`: the demo report, page by page, as PNG.
+"""`python tests/tools/report_pngs.py OUTDIR [--states | --change]`: the demo report as PNGs.
 
 Creates the demo engagement in a temporary database, attaches a few generated photos
 (and one damaged file, to show its placeholder), exports the report with the default
@@ -8,6 +8,9 @@ person can look at every page. `make report-pngs` runs it.
 With `--states` it renders the report in each of its states into OUTDIR/<state>/:
 partial (the demo as it is), draft (every element rated and judged), signed (revision 1)
 and amended (revision 2, signed after an amendment).
+
+With `--change` it renders the change section of a third-year re-assessment (the demo,
+re-assessed in 2027 and 2028, each against the year before) into OUTDIR/change-*.png.
 """
 
 from __future__ import annotations
@@ -122,7 +125,56 @@ def export_states(folder: Path, *, with_photos: bool = True) -> dict[str, Path]:
     return found
 
 
+def reassess(session: Session, source: str, year: int, moves: dict[str, int | str]) -> str:
+    """The source re-assessed in `year`: duplicated as its baseline, some values moved by
+    the team's consensus, some of its actions moved on."""
+    from dataclasses import replace
+
+    from workbench.services import actions, engagements
+
+    details = engagements.details(session, source)
+    eid = engagements.duplicate(session, source, details=replace(
+        details, title=f"CEM maturity assessment {year}", start_date=f"{year}-11-02",
+        end_date=f"{year}-11-04")).engagement_id
+    for code, value in moves.items():
+        assessment.rate_consensus(session, eid, code, value,  # type: ignore[arg-type]
+                                  "Re-assessed a year on")
+    for n, item in enumerate(actions.list_actions(session, eid)):
+        status = ("done", "in_progress", "open")[n % 3]
+        assert item.id is not None
+        actions.update(session, eid, item.id, replace(item, status=status))  # type: ignore[arg-type]
+    return eid
+
+
+def export_change(folder: Path) -> Path:
+    """The change section of a third-year report (demo 2026, 2027, 2028): folder/change.pdf."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        session = Session.open(Path(tmp) / "change.sqlite3")
+        try:
+            first = create_demo(session)
+            moves: dict[str, int | str] = {f"D6.{e}.{i}": 3 for e in (3, 4) for i in (1, 2, 3)}
+            moves.update({"D2.6.1": 5, "D2.6.2": 5, "D4.1.1": 4, "D4.1.2": 4, "D5.3.1": 1,
+                          "D5.3.2": 1, "D1.2.1": 2, "D1.2.2": "na"})
+            second = reassess(session, first, 2027, moves)
+            third = reassess(session, second, 2028, {
+                "D2.6.3": 5, "D4.1.3": 5, "D5.3.1": 3, "D6.1.1": 5, "D6.1.2": 4,
+                "D3.1.1": 1, "D3.1.2": 1})
+            pdf = folder / "change.pdf"
+            report.export(session, third, pdf, deterministic=True,
+                          sections=["summary", "change"])
+        finally:
+            session.close()
+    return pdf
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[1] == "--change":
+        pdf = export_change(Path(argv[0]))
+        subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(pdf.parent / "change")],
+                       check=True)
+        print(pdf)
+        return 0
     if len(argv) == 2 and argv[1] == "--states":
         if shutil.which("pdftoppm") is None:
             print("pdftoppm is missing: install poppler-utils", file=sys.stderr)

@@ -211,6 +211,7 @@ def render(out: Path) -> list[Path]:
     options.close()
     shots += _team_shots(app, window, session, demo, out, work)
     shots += _signature_shots(app, window, out, work)
+    shots += _baseline_shots(app, window, session, demo, out)
     shots += _brand_shots(app, window, out, work)
     window.close()
     session.close()
@@ -351,6 +352,103 @@ def _team_shots(app: object, window: object, session: object, demo: str, out: Pa
         _over_window(window, dialog).save(str(target))
         shots.append(target)
         dialog.close()
+    return shots
+
+
+def _reassess(session: object, source: str, year: str, moves: dict[str, object]) -> str:
+    """A re-assessment a year on: the source duplicated as its baseline, some values moved."""
+    from dataclasses import replace
+
+    from workbench.services import assessment, engagements
+    from workbench.services.session import Session
+
+    assert isinstance(session, Session)
+    details = engagements.details(session, source)
+    title = " ".join([*details.title.split()[:-1], year]) if details.title[-4:].isdigit() \
+        else f"{details.title} {year}"
+    eid = engagements.duplicate(session, source, details=replace(
+        details, title=title, start_date=f"{year}-11-02", end_date=f"{year}-11-04")
+    ).engagement_id
+    for code, value in moves.items():
+        assessment.rate_consensus(session, eid, code, value,  # type: ignore[arg-type]
+                                  "Re-assessed a year on")
+    return eid
+
+
+def _baseline_shots(app: object, window: object, session: object, demo: str,
+                    out: Path) -> list[Path]:
+    """The dashboard of a re-assessment against its baseline (issue 18): radar with both
+    years, arrows on the element bars, largest changes; the bar variant; Edit Details."""
+    from workbench.core.ratings import NA
+    from workbench.gui.engagement_dialogs import EngagementDialog
+    from workbench.gui.main_window import MainWindow
+    from workbench.services import comparison, engagements
+    from workbench.services.session import Session
+
+    assert isinstance(window, MainWindow) and isinstance(session, Session)
+    shots = []
+    moves: dict[str, object] = {f"D6.{e}.{i}": 3 for e in (3, 4) for i in (1, 2, 3)}
+    moves.update({"D2.6.1": 5, "D2.6.2": 5, "D2.6.3": 5, "D4.1.1": 4, "D4.1.2": 4,
+                  "D5.3.1": 1, "D5.3.2": 1, "D1.2.1": 2, "D1.2.2": NA})
+    current = _reassess(session, demo, "2027", moves)
+    window.open_engagement(current)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline.png"
+    window.grab().save(str(target))
+    shots.append(target)
+    bar = workspace.dashboard.verticalScrollBar()
+    workspace.dashboard.ensureWidgetVisible(workspace.dashboard.changes, 0, 0)
+    bar.setValue(min(bar.maximum(), workspace.dashboard.changes.y() - 16))
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline-changes.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    third = _reassess(session, current, "2028", {"D3.1.1": 1, "D6.1.1": 5, "D6.1.2": 5,
+                                                 "D5.3.1": 3, "D5.3.2": 3})
+    window.open_engagement(third)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    trend = workspace.dashboard.changes.trend
+    bar = workspace.dashboard.verticalScrollBar()
+    bar.setValue(min(bar.maximum(), trend.mapTo(workspace.dashboard.widget(), trend.rect()
+                                                .topLeft()).y() - 300))
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline-trend.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    source = _rated_engagement(session, "cx-implementation-4")
+    assert isinstance(session, Session)
+    codes = [i.code for e in session.framework_of(source).elements() for i in e.indicators]
+    later = _reassess(session, source, "2027",
+                      {code: 5 if n % 3 == 0 else 2 for n, code in enumerate(codes[:12])})
+    window.open_engagement(later)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline-cx-implementation-4.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    window.open_engagement(current)
+    choices = [(r.id, f"{r.client} — {r.title}") for r in engagements.summaries(session)
+               if r.id != current]
+    dialog = EngagementDialog(engagements.details(session, current),
+                              engagements.team(session, current), window, baselines=choices,
+                              baseline=comparison.baseline_of(session, current))
+    dialog.show()
+    _settle(app, 0.3)
+    target = out / "edit-details-baseline.png"
+    _over_window(window, dialog).save(str(target))
+    shots.append(target)
+    dialog.close()
     return shots
 
 

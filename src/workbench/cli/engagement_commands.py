@@ -12,7 +12,15 @@ from workbench.core.errors import InvalidValueError
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
 from workbench.core.score_json import score_to_dict
 from workbench.core.scoring import Status
-from workbench.services import actions, assessment, attachments, engagements, scores, signed_record
+from workbench.services import (
+    actions,
+    assessment,
+    attachments,
+    comparison,
+    engagements,
+    scores,
+    signed_record,
+)
 from workbench.services.session import Session
 
 
@@ -40,6 +48,7 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asdict(summary), "status": str(summary.status),
                     "brand": engagements.details(session, args.id).brand,
+                    "baseline_id": comparison.baseline_of(session, args.id),
                     "assessors": [asdict(a) for a in team]})
         return 0
     d = engagements.details(session, args.id)
@@ -48,6 +57,9 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     print(f"  site:       {d.site}")
     print(f"  dates:      {d.start_date or '?'} to {d.end_date or '?'}")
     print(f"  framework:  {summary.framework_id} {summary.framework_version}")
+    baseline = comparison.baseline_of(session, args.id)
+    if baseline:
+        print(f"  baseline:   {baseline}")
     print(f"  status:     {summary.status}{' (archived)' if summary.archived else ''}")
     print(f"  score:      {fmt_score(summary.total)} / 1000, level {summary.level}")
     print("  team:       " + "; ".join(f"{a.name} ({a.role})" if a.role else a.name
@@ -78,6 +90,13 @@ def cmd_export(session: Session, args: argparse.Namespace) -> int:
 def cmd_duplicate(session: Session, args: argparse.Namespace) -> int:
     change = engagements.duplicate(session, args.id, with_ratings=not args.structure_only)
     print(change.engagement_id)
+    return 0
+
+
+def cmd_set_baseline(session: Session, args: argparse.Namespace) -> int:
+    if (args.baseline_id is None) == (not args.clear):
+        raise InvalidValueError("name the baseline engagement, or give --clear (not both)")
+    comparison.set_baseline(session, args.id, None if args.clear else args.baseline_id)
     return 0
 
 
@@ -242,6 +261,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("id")
     p.add_argument("--structure-only", action="store_true",
                    help="copy the details, team and targets but no ratings")
+    p = add("set-baseline", cmd_set_baseline,
+            "name the engagement this one is compared with (a previous year's), or --clear it")
+    p.add_argument("id")
+    p.add_argument("baseline_id", nargs="?", metavar="BASELINE_ID")
+    p.add_argument("--clear", action="store_true", help="no baseline any more")
     p = add("archive", cmd_archive, "archive (or --restore) an engagement")
     p.add_argument("id")
     p.add_argument("--restore", action="store_true")

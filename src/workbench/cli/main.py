@@ -14,6 +14,7 @@ from collections.abc import Callable
 from workbench import __version__
 from workbench.cli import (
     brand_commands,
+    compare_commands,
     consensus_commands,
     demo_command,
     engagement_commands,
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     signoff_commands.register(sub, parent)
     consensus_commands.register(sub, parent)
     trust_commands.register(sub, parent)
+    compare_commands.register(sub, parent)
     brand_commands.register(sub, parent)
     return parser
 

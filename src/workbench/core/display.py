@@ -30,3 +30,14 @@ def percent_value(value: float | None) -> int | None:
 def percent_text(value: float | None) -> str:
     shown = percent_value(value)
     return DASH if shown is None else f"{shown} %"
+
+
+def change_text(points: float | None) -> str:
+    """A change in points with its arrow: ▲ +3.2, ▼ −1.5, or = 0.0 (— when not compared);
+    the magnitude rounded as `score_text` rounds a score."""
+    if points is None:
+        return DASH
+    shown = score_text(abs(points))
+    if shown == "0.0":
+        return "= 0.0"
+    return f"▲ +{shown}" if points > 0 else f"▼ −{shown}"

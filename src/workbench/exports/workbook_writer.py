@@ -31,6 +31,8 @@ from workbench.core.framework import Framework
 from workbench.core.progress import Progress, no_progress
 from workbench.core.ratings import NA
 from workbench.core.visual import visual
+from workbench.exports.report.model import ChangeInput
+from workbench.exports.workbook_change import change_sheet
 from workbench.exports.workbook_inputs import ElementText, WorkbookInputs
 from workbench.exports.workbook_layout import (
     EVIDENCE,
@@ -77,6 +79,7 @@ class WorkbookRequest:
     accent: str
     app_version: str
     exported_at: str = ""
+    change: ChangeInput | None = None  # the change since the baseline: a Change sheet
 
 
 HEADERS = {
@@ -191,6 +194,8 @@ class _Writer:
         self.progress((steps - 3) / steps, "Writing the improvement plan and evidence")
         self._plan_sheet()
         self._evidence_sheet()
+        if self.r.change is not None:
+            self._table_sheet(*change_sheet(self.r.change, self.r.exported_at))
         self.progress((steps - 2) / steps, "Writing the summary")
         self._summary(summary)
         self._lists()

@@ -83,7 +83,9 @@ class EngagementDialog(QDialog):
 
     def __init__(self, details: EngagementDetails | None = None,
                  team: list[Assessor] | None = None, parent: QWidget | None = None,
-                 frameworks: list[FrameworkInfo] | None = None) -> None:
+                 frameworks: list[FrameworkInfo] | None = None,
+                 baselines: list[tuple[str, str]] | None = None,
+                 baseline: str | None = None) -> None:
         super().__init__(parent)
         editing = details is not None
         self.setWindowTitle("Engagement Details" if editing else "New Engagement")
@@ -118,6 +120,17 @@ class EngagementDialog(QDialog):
         form.addRow("Dates", dates)
         form.addRow("&Lead assessor", self.lead)
         form.addRow("&Brand profile", self.brand)
+        # The engagement this one is compared with (last year's): (id, label) choices.
+        self.baseline = QComboBox(self)
+        self.baseline.setObjectName("baselineChoice")
+        self.baseline.addItem("None", None)
+        for choice_id, label in baselines or []:
+            self.baseline.addItem(label, choice_id)
+        self.baseline.setCurrentIndex(max(0, self.baseline.findData(baseline)))
+        if editing:
+            form.addRow("Base&line", self.baseline)
+        else:
+            self.baseline.hide()  # a new engagement has no baseline (Duplicate names one)
         self.framework = QComboBox(self)
         self.framework_about = muted_label("", self)
         self.framework_about.setWordWrap(True)
@@ -131,6 +144,9 @@ class EngagementDialog(QDialog):
             form.addRow("&Framework", self.framework)
             form.addRow("", self.framework_about)
             self._show_framework()
+        else:
+            self.framework.hide()  # not laid out: it would float over the Client field
+            self.framework_about.hide()
         outer.addLayout(form)
         outer.addWidget(QLabel("<b>Team</b>", self))
         outer.addWidget(muted_label("Each assessor rates on their own; the lead assessor joins "
@@ -202,6 +218,10 @@ class EngagementDialog(QDialog):
         return EngagementDetails(self.client.text(), self.site.text(), self.title.text(),
                                  self.lead.text(), self.start.iso(), self.end.iso(),
                                  str(self.brand.currentData() or "default"))
+
+    def baseline_id(self) -> str | None:
+        chosen = self.baseline.currentData()
+        return chosen if isinstance(chosen, str) else None
 
     def members(self) -> list[Assessor]:
         out: list[Assessor] = []

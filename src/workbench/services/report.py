@@ -22,7 +22,7 @@ from workbench.exports.report import (
     build_report,
     check_sections,
 )
-from workbench.services import attachments, brands, engagements, scores
+from workbench.services import attachments, brands, comparison, engagements, scores
 from workbench.services.session import Session
 
 __all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input"]
@@ -51,7 +51,8 @@ def report_input(session: Session, engagement_id: str, *, deterministic: bool = 
         issued = dt.date.today()
     return ReportInput(document=doc, framework=framework, score=result, issued=issued,
                        photos=photos, signoff=signoff,
-                       content_hash=content_hash(doc, framework))
+                       content_hash=content_hash(doc, framework),
+                       change=comparison.change_input(session, engagement_id))
 
 
 def export_with_result(session: Session, engagement_id: str, path: Path,

@@ -41,8 +41,8 @@ from workbench.exports.workbook_layout import META, Basis, Meta
 from workbench.exports.workbook_reader import Problem, Read, WorkbookContent, read_workbook
 from workbench.exports.workbook_text import cell_text, same_items, same_text
 from workbench.exports.workbook_writer import WorkbookRequest, write_workbook
+from workbench.services import comparison, signed_record
 from workbench.services import engagements as engagement_service
-from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import engagements, evidence, ratings
 
@@ -87,8 +87,10 @@ def export(session: Session, engagement_id: str, path: Path, progress: Progress 
     else:
         inputs = team_inputs(doc, framework)
     primary, accent = chosen or brand_colours(doc.details.brand)
+    # One assessor's own workbook is for their ratings alone; the team's shows the change.
+    change = comparison.change_input(session, engagement_id) if assessor is None else None
     request = WorkbookRequest(doc, framework, inputs, primary, accent, __version__,
-                              _now())
+                              _now(), change)
     return write_workbook(request, path, progress)
 
 

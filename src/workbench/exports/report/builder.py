@@ -14,6 +14,7 @@ from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
 from workbench.exports.report import sections as sec
 from workbench.exports.report.archive import finish_pdf
+from workbench.exports.report.change import change_section
 from workbench.exports.report.context import EndOfBlock
 from workbench.exports.report.flowables import Contents, ContentsEntry
 from workbench.exports.report.model import SECTION_IDS, ReportInput
@@ -28,7 +29,8 @@ from workbench.exports.report.team import applies as team_applies
 from workbench.exports.report.team import team_section
 
 # Sections numbered in the headings and the contents, in their order in the report.
-NUMBERED = ("summary", "profile", "dimensions", "actions", "team", "methodology", "signoff")
+NUMBERED = ("summary", "profile", "change", "dimensions", "actions", "team", "methodology",
+            "signoff")
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
     for section in NUMBERED:
         if section == "team" and not team_applies(data):
             continue  # one assessor: no such section, and no gap in the numbers
+        if section == "change" and data.change is None:
+            continue  # no baseline: likewise
         if section in chosen:
             n += 1
             ctx.numbers[section] = n
@@ -210,6 +214,8 @@ def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
         story += sec.executive_summary(ctx)
     if "profile" in chosen:
         story += sec.maturity_profile(ctx)
+    if "change" in chosen and ctx.data.change is not None:
+        story += change_section(ctx, ctx.data.change)
     if "dimensions" in chosen:
         story += sec.dimensions(ctx, lambda f: progress(0.45 + 0.05 * f, "Writing the findings"))
     if "actions" in chosen:

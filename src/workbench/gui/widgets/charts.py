@@ -1,7 +1,8 @@
 """The dashboard's charts, drawn with QPainter from a ScoreResult (no arithmetic beyond layout).
 
-Radar of the dimensions (current percent filled, target level dashed), bars per
-element coloured by level, and the enablers' profile. Colours come from the one
+Radar of the dimensions (current percent filled, target level dashed, a baseline dotted),
+bars per element coloured by level (with the baseline's mark and the change's arrow), and
+the enablers' profile. Colours come from the one
 visual language; text follows the palette so the charts work light and dark.
 """
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workbench.core.comparison import Change
 from workbench.core.display import percent_value
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult, Status
@@ -60,6 +62,13 @@ class _ScoreChart(QWidget):
         self.update()
 
 
+def baseline_pen(widget: QWidget) -> QPen:
+    """The baseline's series: the text colour, dotted (neither a level nor the target)."""
+    pen = QPen(_text_colour(widget), 2, Qt.PenStyle.DotLine)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
 class RadarChart(_ScoreChart):
     """The dimensions: current percent (filled) against target level (dashed outline).
 
@@ -69,6 +78,17 @@ class RadarChart(_ScoreChart):
     MINIMUM = QSize(340, 320)
     HINT = QSize(420, 380)
     MIN_AXES = 3
+
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(framework, parent)
+        self.baseline: dict[str, float | None] | None = None  # dimension code -> percent
+        self.baseline_label = ""
+
+    def set_baseline(self, percents: dict[str, float | None] | None, label: str = "") -> None:
+        """The baseline's percent per dimension (a third series), or None for no baseline."""
+        self.baseline = percents
+        self.baseline_label = label
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -110,6 +130,11 @@ class RadarChart(_ScoreChart):
             painter.drawLine(centre, point(n, 100))
         if self.result is None:
             return
+        if self.baseline is not None:
+            painter.setPen(baseline_pen(self))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(QPolygonF([point(n, self.baseline.get(d.code) or 0.0)
+                                           for n, d in enumerate(dims)]))
         current = [self.result.dimensions[d.code].percent or 0.0 for d in dims]
         fill = theme.accent()
         fill.setAlphaF(0.28)
@@ -177,6 +202,12 @@ class RadarChart(_ScoreChart):
                 painter.setPen(QPen(theme.target_colour(), 2, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(cx - bar / 2 - GRID, ty),
                                  QPointF(cx + bar / 2 + GRID, ty))
+            then = None if self.baseline is None else self.baseline.get(d.code)
+            if then is not None:
+                h = plot.height() * max(0.0, min(100.0, then)) / 100
+                painter.setPen(baseline_pen(self))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
             pct = None if score is None else score.percent
             label = f"{d.code} {d.name}\n{'—' if pct is None else f'{percent_value(pct)}%'}"
             painter.setPen(_text_colour(self))
@@ -187,7 +218,7 @@ class RadarChart(_ScoreChart):
 
     def _legend(self, painter: QPainter, rect: QRectF) -> None:
         painter.setFont(_small(self, 0.85))
-        x = rect.center().x() - 15 * GRID
+        x = rect.center().x() - (23 if self.baseline is not None else 15) * GRID
         y = rect.center().y()
         fill = theme.accent()
         fill.setAlphaF(0.28)
@@ -201,6 +232,14 @@ class RadarChart(_ScoreChart):
         painter.drawLine(QPointF(x, y), QPointF(x + 20, y))
         painter.setPen(_text_colour(self))
         painter.drawText(QPointF(x + 26, y + 4), "Target level")
+        if self.baseline is not None:
+            x += 14 * GRID
+            painter.setPen(baseline_pen(self))
+            painter.drawLine(QPointF(x, y), QPointF(x + 20, y))
+            painter.setPen(_text_colour(self))
+            painter.drawText(QPointF(x + 26, y + 4), painter.fontMetrics().elidedText(
+                f"Baseline {self.baseline_label}".strip(), Qt.TextElideMode.ElideRight,
+                int(rect.right() - x - 26)))
 
 
 class ElementBars(_ScoreChart):
@@ -209,12 +248,43 @@ class ElementBars(_ScoreChart):
     MINIMUM = QSize(420, 300)
     HINT = QSize(640, 380)
 
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(framework, parent)
+        self.changes: dict[str, Change] | None = None  # element code -> its change
+
+    def set_changes(self, changes: dict[str, Change] | None) -> None:
+        """Each element's change since the baseline (its mark and arrow), or None."""
+        self.changes = changes
+        self.update()
+
+    def _paint_change(self, painter: QPainter, plot: QRectF, cx: float, slot: float,
+                      change: Change) -> None:
+        """The baseline's mark across the slot, and an arrow above the bar when it moved."""
+        then = change.baseline.percent if change.baseline is not None else None
+        if then is not None:
+            y = plot.bottom() - plot.height() * max(0.0, min(100.0, then)) / 100
+            painter.setPen(baseline_pen(self))
+            painter.drawLine(QPointF(cx - slot / 2 + 1, y), QPointF(cx + slot / 2 - 1, y))
+        if change.points is None or abs(change.points) < 0.05:
+            return
+        now = change.current.percent if change.current is not None else None
+        top = max(then or 0.0, now or 0.0)
+        tip_y = plot.bottom() - plot.height() * min(100.0, top) / 100 - 3
+        half = max(2.5, min(5.0, slot / 3))
+        rising = change.points > 0
+        base, tip = (tip_y, tip_y - 2 * half) if rising else (tip_y - 2 * half, tip_y)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_text_colour(self))
+        painter.drawPolygon(QPolygonF([QPointF(cx - half, base), QPointF(cx + half, base),
+                                       QPointF(cx, tip)]))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = _text_colour(self)
         muted = theme.muted(self)
-        left, right, top, bottom = 5 * GRID, GRID, 2 * GRID, 8 * GRID
+        left, right, bottom = 5 * GRID, GRID, 8 * GRID
+        top = 2 * GRID if self.changes is None else 4 * GRID  # room for the baseline's key
         plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         painter.setFont(_small(self, 0.8))
         for percent in (0, 20, 40, 60, 80, 100):
@@ -251,6 +321,9 @@ class ElementBars(_ScoreChart):
                         painter.setPen(QPen(theme.level_fill(3), 1))
                         painter.setBrush(Qt.BrushStyle.NoBrush)
                         painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+                change = None if self.changes is None else self.changes.get(element.code)
+                if change is not None:
+                    self._paint_change(painter, plot, cx, slot, change)
                 if e.target is not None:
                     ty = plot.bottom() - plot.height() * band_floor(self.framework,
                                                                     e.target) / 100
@@ -284,6 +357,14 @@ class ElementBars(_ScoreChart):
         painter.drawLine(QPointF(lx, ly), QPointF(lx + 14, ly))
         painter.setPen(text)
         painter.drawText(QPointF(lx + 18, ly + 4), "Target level")
+        if self.changes is not None:  # the baseline's key, above the plot on the right
+            key = "Baseline   ▲ ▼ change since the baseline"
+            kx = plot.right() - painter.fontMetrics().horizontalAdvance(key) - 18
+            ky = GRID + 2
+            painter.setPen(baseline_pen(self))
+            painter.drawLine(QPointF(kx, ky), QPointF(kx + 14, ky))
+            painter.setPen(text)
+            painter.drawText(QPointF(kx + 18, ky + 4), key)
 
 
 class EnablerBars(QWidget):
