@@ -158,3 +158,20 @@ def test_demo_writes_its_files(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert (tmp_path / "demo" / "demo-engagement.json").exists()
     score = json.loads((tmp_path / "demo" / "demo-score.json").read_text())
     assert 0 < score["total"] < 1000
+
+
+def test_a_new_engagement_scores_zero_percent_complete_and_not_assessed(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "engagement", "create", "--client", "C", "--site", "S",
+                       "--title", "T", "--lead", "L")
+    eid = out.strip()
+    code, out, err = run(capsys, "score", eid)
+    assert code == 0, err
+    assert "0 % complete (0 of 32 elements)" in out
+    row = next(line for line in out.splitlines() if line.strip().startswith("D2.6"))
+    assert "not_assessed" in row and "0 %" not in row and " 1 " not in row
+    run(capsys, "judge", eid, "D2.6", "not_yet")
+    code, out, _ = run(capsys, "score", eid, "--json")
+    element = json.loads(out)["elements"]["D2.6"]
+    assert element["objective_judged"] and element["status"] == "incomplete"
+    assert json.loads(out)["completeness"] == 0

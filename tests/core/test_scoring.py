@@ -181,3 +181,25 @@ class TestEnablers:
     def test_enablers_are_not_part_of_the_total(self, framework: Framework) -> None:
         codes = [i.code for n in framework.enablers for i in n.indicators]
         assert score_engagement(framework, one(dict.fromkeys(codes, 5))).total == 0.0
+
+
+def test_an_empty_engagement_is_zero_percent_complete(framework: Framework) -> None:
+    result = score_engagement(framework, RatingSet())
+    assert result.completeness == 0.0
+    assert result.complete_elements == 0 and result.assessed_elements == 0
+    assert all(not e.objective_judged for e in result.elements.values())
+
+
+def test_completeness_counts_only_complete_elements(framework: Framework) -> None:
+    d11 = [i.code for i in framework.element_by_code["D1.1"].indicators]
+    d12 = [i.code for i in framework.element_by_code["D1.2"].indicators]
+    # D1.1 fully rated and judged; D1.2 fully rated but its objective not judged.
+    result = score_engagement(framework, one({**dict.fromkeys(d11, 3), **dict.fromkeys(d12, 3)},
+                                             {"D1.1": "not_yet"}))
+    assert result.elements["D1.1"].status is Status.COMPLETE
+    assert result.elements["D1.1"].objective_judged  # "not yet achieved" is a judgement
+    assert result.elements["D1.2"].status is Status.INCOMPLETE
+    assert not result.elements["D1.2"].objective_judged
+    assert result.elements["D1.2"].objective_fraction == 0.0  # still scores as O = 0
+    assert result.completeness == 1 / len(result.elements)
+    assert result.assessed_elements == 2

@@ -17,20 +17,24 @@ from workbench.exports.brand import (
     user_brands_dir,
 )
 
+EXAMPLE_LOGO = bundled_brands_dir() / "examples" / "meridian-advisory" / "logo.png"
+
 
 def make_user_brand(name: str, text: str, logo: bool = True) -> Path:
     folder = user_brands_dir() / name
     folder.mkdir(parents=True)
     (folder / "brand.yaml").write_text(text, "utf-8")
     if logo:
-        shutil.copy(bundled_brands_dir() / "default" / "logo.png", folder / "logo.png")
+        shutil.copy(EXAMPLE_LOGO, folder / "logo.png")
     return folder
 
 
 def test_the_default_brand_ships_and_is_complete() -> None:
     brand = load_brand("default")
-    assert brand.firm_name
-    assert brand.logo is not None and brand.logo.is_file()
+    # Neutral until the consultant sets their firm: never a fictional firm, no logo.
+    assert (brand.firm_name, brand.display_name) == ("Your firm", "Your firm")
+    assert brand.logo is None and brand.client_logo is None
+    assert "Meridian" not in (bundled_brands_dir() / "default" / "brand.yaml").read_text()
     assert brand.primary.startswith("#") and len(brand.primary) == 7
     assert brand.accent.startswith("#") and len(brand.accent) == 7
     assert brand.paper_size in ("A4", "Letter")
@@ -40,8 +44,8 @@ def test_the_default_brand_ships_and_is_complete() -> None:
     assert load_brand(None) == brand
 
 
-def test_the_default_logo_is_small() -> None:
-    assert (bundled_brands_dir() / "default" / "logo.png").stat().st_size < 100_000
+def test_the_example_logo_is_small() -> None:
+    assert (EXAMPLE_LOGO).stat().st_size < 100_000
 
 
 def test_a_consultant_adds_a_brand_in_the_user_folder() -> None:

@@ -17,6 +17,7 @@ import pypdf
 import pytest
 from PIL import Image
 
+from workbench.core.display import score_text
 from workbench.core.engagement import Action, ElementEvidence, FindingKind, Priority
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled
@@ -103,7 +104,7 @@ def test_every_section_is_present(built: tuple[bytes, str, ScoreResult]) -> None
         assert dimension in text
     # The cover: client large, site, dates, assessors, status.
     for fact in ("Northwind Telecom", "Head office, Leeds", "2–4 November 2026",
-                 "Amira Haddad (Lead assessor)", "Draft: not yet signed off"):
+                 "Amira Haddad (Lead assessor)", "Draft: partially assessed"):
         assert fact in text, fact
 
 
@@ -112,17 +113,17 @@ def test_every_element_is_reported_with_its_score(built: tuple[bytes, str, Score
     text = flat(pdf_text(built[0]))
     result = built[2]
     for code, element in result.elements.items():
-        assert f"{element.score:.1f} of {element.points:g}" in text, code
+        assert f"{score_text(element.score)} of {element.points:g}" in text, code
 
 
 def test_the_figures_equal_the_cores_score(built: tuple[bytes, str, ScoreResult]) -> None:
     text = flat(pdf_text(built[0]))
     result = built[2]
-    assert f"scored {result.total:.1f} of 1000 points" in text
+    assert f"scored {score_text(result.total)} of 1000 points" in text
     assert result.level is not None
     assert f"level {result.level}," in text
     for code, dim in result.dimensions.items():
-        assert f"{dim.score:.1f} of {dim.applicable_max:g}" in text, code
+        assert f"{score_text(dim.score)} of {dim.applicable_max:g}" in text, code
     for code, enabler in result.enablers.items():
         assert f"{code} " in text and f"{enabler.percent:.0f}" in text
 
@@ -193,8 +194,10 @@ def test_the_photo_is_embedded_small(built: tuple[bytes, str, ScoreResult]) -> N
 def test_an_unsigned_report_is_watermarked_draft(built: tuple[bytes, str, ScoreResult]
                                                  ) -> None:
     text = pdf_text(built[0])
-    assert "DRAFT" in text
-    assert "This report is a draft" in flat(text)
+    # The mark is drawn as outlines (tests/exports/test_report_truth.py checks it is seen);
+    # in the text layer the draft says so in words.
+    assert "DRAFT" not in text.replace("THIS DRAFT WAS MADE FROM", "")
+    assert "This report is a draft" in flat(text) and "This is a draft" in flat(text)
 
 
 # ---------------------------------------------------------------- the exports layer directly
@@ -411,5 +414,12 @@ def test_an_empty_engagement_still_gives_a_readable_report(session: Session,
     report.export(session, eid, path)
     text = flat(pdf_text(path))
     assert "Müller & Söhne GmbH" in text
-    assert "No target levels have been agreed yet" in text
+    assert "Nothing has been assessed yet for Müller & Söhne GmbH" in text
+    assert "0 of 32 elements (0 %) are fully rated and judged" in text
+    # Nothing rated is "Not assessed", never level 1: "1 Initial" appears only on the
+    # level scale under the figures (and in the methodology's tables).
+    before_method = text.split("Methodology How the figures")[0]
+    assert not re.search(r"level 1\b(?!00)", before_method, re.IGNORECASE)
+    assert before_method.count("1 Initial") == 1
+    assert "Not assessed" in text
     assert "No improvement actions have been recorded" in text

@@ -22,6 +22,7 @@ from tests.exports.test_workbook_fixtures import (  # noqa: F401 (fixtures)
     edit_cells,
     rich_template,
 )
+from workbench.core.display import percent_value
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA
 from workbench.core.scoring import ScoreResult, Status
@@ -74,6 +75,12 @@ def _close(got: Any, want: float | None, what: str) -> None:
         assert got == pytest.approx(want, rel=1e-12, abs=1e-12), what
 
 
+def _shown(percent: float | None) -> float | None:
+    """The percent as the app shows it (core.display): the workbook shows the same."""
+    shown = percent_value(percent)
+    return None if shown is None else float(shown)
+
+
 def _level(got: Any, want: int | None, percent: float | None, framework: Framework,
            what: str) -> None:
     if want is None:
@@ -101,20 +108,26 @@ def assert_workbook_matches(path: Path, result: ScoreResult, framework: Framewor
             e = result.elements[spec.code]
             r = spec.row
             _close(ws[f"{Col.SCORE}{r}"].value, e.score, f"{spec.code} score")
-            _close(ws[f"{Col.PERCENT}{r}"].value, e.percent, f"{spec.code} percent")
+            blank = e.status is Status.NOT_ASSESSED  # "Not assessed": no 0 %, no level 1
+            _close(ws[f"{Col.PERCENT}{r}"].value, None if blank else _shown(e.percent),
+                   f"{spec.code} percent")
             _close(ws[f"{Col.APPLICABLE}{r}"].value,
                    0.0 if e.status is Status.NOT_APPLICABLE else e.points, spec.code)
-            _level(ws[f"{Col.LEVEL}{r}"].value, e.level, e.percent, framework, spec.code)
+            _level(ws[f"{Col.LEVEL}{r}"].value, None if blank else e.level, e.percent,
+                   framework, spec.code)
             status = str(ws[f"{Col.STATUS}{r}"].value)
             assert status.startswith(STATUS_TEXT[e.status]), (spec.code, status, e.status)
             assert ("needs consensus" in status) == e.needs_consensus, (spec.code, status)
+            if not e.objective_judged:  # "Not judged", never read as "Not yet achieved"
+                judged = ws[f"D{sheet.objective_row(spec.code).row}"].value
+                assert judged == "Not judged", (spec.code, judged)
             checked += 1
         d = result.dimensions[sheet.code]
         t = TOTAL_ROW
         _close(ws[f"{Col.SCORE}{t}"].value, d.score, f"{sheet.code} score")
         _close(ws[f"{Col.POINTS}{t}"].value, d.max, f"{sheet.code} max")
         _close(ws[f"{Col.APPLICABLE}{t}"].value, d.applicable_max, f"{sheet.code} applicable")
-        _close(ws[f"{Col.PERCENT}{t}"].value, d.percent, f"{sheet.code} percent")
+        _close(ws[f"{Col.PERCENT}{t}"].value, _shown(d.percent), f"{sheet.code} percent")
         _level(ws[f"{Col.LEVEL}{t}"].value, d.level, d.percent, framework, sheet.code)
         assert ws[f"{Col.TARGET}{t}"].value in ((None, "") if d.target is None else (d.target,))
         checked += 1
@@ -136,7 +149,7 @@ def assert_workbook_matches(path: Path, result: ScoreResult, framework: Framewor
         c = result.categories[category.id]
         _close(summary[f"C{row}"].value, c.score, category.id)
         _close(summary[f"E{row}"].value, c.applicable_max, category.id)
-        _close(summary[f"F{row}"].value, c.percent, category.id)
+        _close(summary[f"F{row}"].value, _shown(c.percent), category.id)
         checked += 1
     assert (layout.enablers is None) == (not framework.enablers)
     ws = wb[layout.enablers.name] if layout.enablers is not None else None
@@ -144,8 +157,11 @@ def assert_workbook_matches(path: Path, result: ScoreResult, framework: Framewor
         assert ws is not None and layout.enablers is not None
         n = result.enablers[enabler.code]
         r = layout.enablers.head_row(enabler.code).row
-        _close(ws[f"{Col.PERCENT}{r}"].value, n.percent, enabler.code)
-        _level(ws[f"{Col.LEVEL}{r}"].value, n.level, n.percent, framework, enabler.code)
+        blank = n.status is Status.NOT_ASSESSED
+        _close(ws[f"{Col.PERCENT}{r}"].value, None if blank else _shown(n.percent),
+               enabler.code)
+        _level(ws[f"{Col.LEVEL}{r}"].value, None if blank else n.level, n.percent, framework,
+               enabler.code)
         assert str(ws[f"{Col.STATUS}{r}"].value) == STATUS_TEXT[n.status], enabler.code
         checked += 1
     return checked

@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-HARNESSES = ("framework", "engagement_json", "workbook", "brand")
+HARNESSES = ("framework", "engagement_json", "workbook", "brand", "svg_logo",
+             "brand_archive", "package")
 
 
 def run(name: str, seconds: int, findings: Path) -> int:

@@ -101,6 +101,7 @@ def modal(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 def settings(tmp_path: Path) -> Settings:
     s = Settings(tmp_path / "settings.ini")
     s.autosave_delay_ms = 100  # tests wait for autosave; keep the pause short
+    s.firm_asked = True  # the first-start firm prompt has its own tests
     return s
 
 

@@ -29,6 +29,7 @@ def test_first_start_creates_the_demo_and_shows_the_window(
 
     def build(session: Session, settings_path: Path | None = None) -> MainWindow:
         window = real(session, tmp_path / "settings.ini")
+        window.settings.firm_asked = True  # the first-start firm prompt has its own tests
         shown.append(window)
         return window
 
@@ -184,16 +185,18 @@ def test_export_report_from_the_menu(window: MainWindow, workspace: Workspace, m
                                      tmp_path: Path, wait_tasks: object,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("workbench.services.report")
+    from workbench.exports.report.archive import pdfa_part
     from workbench.gui import deliverables
 
     monkeypatch.setattr(deliverables, "ask_report_options",
-                        lambda *_a: ("default", ["cover", "summary"]))
+                        lambda *_a: ("default", ["cover", "summary"], True))
     target = tmp_path / "northwind.pdf"
     modal.save_paths = [target]
     window.registry[ActionId.EXPORT_REPORT].trigger()
     wait_tasks()  # type: ignore[operator]
     assert modal.errors == []
     assert target.read_bytes()[:5] == b"%PDF-"
+    assert pdfa_part(target.read_bytes()) == "2B"  # the dialog's archival choice
     assert modal.opened == [target]  # the report opens in the system viewer
 
 

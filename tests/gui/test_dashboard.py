@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbench.core.display import percent_value, score_text
 from workbench.gui.actions import ActionId
 from workbench.gui.main_window import MainWindow
 from workbench.gui.workspace import Workspace
@@ -14,10 +15,12 @@ def test_dashboard_figures_equal_the_services_score(window: MainWindow,
     dash = workspace.dashboard
     ctx = workspace.context
     result = scores.score(ctx.session, ctx.engagement_id)
-    assert dash.total.value.text() == f"{result.total:.1f}"
+    assert dash.total.value.text() == score_text(result.total)
     assert dash.level.value.text() == str(result.level)
     assert dash.level.detail.text() == ctx.framework.band_label(result.level or 1)
-    assert dash.completeness.value.text() == f"{result.completeness * 100:.0f}%"
+    assert dash.completeness.value.text() == f"{percent_value(result.completeness * 100)}%"
+    assert dash.completeness.detail.text() == (f"{result.complete_elements} of "
+                                               f"{len(result.elements)} elements complete")
     assert dash.consensus.value.text() == str(len(result.needs_consensus))
     assert dash.radar.result == result
     assert dash.bars.result == result

@@ -84,7 +84,7 @@ def test_edit_details_and_team(window: MainWindow, demo: str, gui_session: Sessi
     new = EngagementDetails(old.client, "Head office, York", old.title, old.lead_assessor,
                             old.start_date, old.end_date)
     new_team = [*team, Assessor("Priya Nair", "Observer")]
-    monkeypatch.setattr(engagement_commands, "ask_details", lambda *_a: (new, new_team))
+    monkeypatch.setattr(engagement_commands, "ask_details", lambda *_a: (new, new_team, None))
     window._edit_details()
     assert engagements.details(gui_session, demo).site == "Head office, York"
     assert "Priya Nair" in [window.assessor_combo.itemData(i)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from workbench.core.display import score_text
 from workbench.core.errors import LockedError
 from workbench.core.ratings import NA
 from workbench.gui.actions import ActionId
@@ -38,10 +39,10 @@ def test_clicking_a_level_rates_the_indicator_and_moves_the_scores(
     assert after.total > before.total
     panel = workspace.score_panel
     element = after.elements[UNRATED_ELEMENT]
-    assert panel.element.figure.text() == f"{element.score:.1f} / {element.points:g}"
-    assert panel.total.figure.text() == f"{after.total:.1f} / 1000"
+    assert panel.element.figure.text() == f"{score_text(element.score)} / {element.points:g}"
+    assert panel.total.figure.text() == f"{score_text(after.total)} / 1000"
     dim = after.dimensions["D6"]
-    assert panel.dimension.figure.text() == f"{dim.score:.1f} / {dim.max:g}"
+    assert panel.dimension.figure.text() == f"{score_text(dim.score)} / {dim.max:g}"
     status = workspace.model.index_of(UNRATED_ELEMENT).data(STATUS_ROLE)
     assert status == "incomplete"
     assert window.status.saved_label.text().startswith("Saved")
@@ -234,3 +235,18 @@ def test_a_refused_edit_shows_the_services_message(workspace: Workspace, modal: 
     assert row.selector.value() is None
     assert workspace.context.undo_stack.count() == 0
     assert any("signed off" in e for e in modal.errors)
+
+
+def test_an_unassessed_element_says_so_and_its_objective_is_not_judged(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    workspace.select_element(UNRATED_ELEMENT)
+    panel, box = workspace.score_panel, workspace.form.objective_box
+    assert panel.element.figure.text() == "Not assessed"  # never "0.0 / 50" at level 1
+    assert panel.element.chip.text == "Not assessed"
+    assert "own ratings" not in panel.own.text()  # no "0%" for ratings nobody gave
+    assert not box.state.isHidden() and box.state.text() == "Not judged"
+    assert not any(b.isChecked() for b in box.buttons.values())
+    qtbot.mouseClick(box.buttons["not_yet"], Qt.MouseButton.LeftButton)
+    assert sheet(workspace, UNRATED_ELEMENT).objective == "not_yet"
+    assert box.state.isHidden()  # "Not yet achieved" is a judgement: no longer "Not judged"
+    assert panel.element.figure.text() != "Not assessed"

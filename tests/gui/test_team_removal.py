@@ -19,7 +19,7 @@ def _without(gui_session: Session, demo: str, name: str, monkeypatch: pytest.Mon
              answer: str | None) -> list[tuple[str, str, list[str]]]:
     details = engagements.details(gui_session, demo)
     team = [a for a in engagements.team(gui_session, demo) if a.name != name]
-    monkeypatch.setattr(engagement_commands, "ask_details", lambda *_a: (details, team))
+    monkeypatch.setattr(engagement_commands, "ask_details", lambda *_a: (details, team, None))
     asked: list[tuple[str, str, list[str]]] = []
 
     def ask(_parent: object, who: str, work: str, colleagues: list[str]) -> str | None:

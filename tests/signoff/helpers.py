@@ -40,3 +40,22 @@ def make_p12(path: Path, passphrase: str, *, name: str = "Pat Signer",
         name.encode(), key, cert, None,
         serialization.BestAvailableEncryption(passphrase.encode())))
     return path
+
+
+def forge(tmp_path: Path, unsigned: Path, genuine: Path, name: str) -> tuple[Path, Path, str]:
+    """What a forger does: sign the signed report's content (the unsigned report of the
+    same revision, the genuine one's embedded JSON and reason) with a new certificate
+    carrying the signer's name. Gives the forgery, the forger's PEM and its fingerprint."""
+    from workbench.exports import signing
+
+    p12 = make_p12(tmp_path / "forger.p12", "forger's words", name=name)
+    forger = signing.load_pkcs12(p12, "forger's words")
+    found = signing.verify_pdf(genuine)
+    assert found.embedded_json is not None and found.embedded_name is not None
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(signing.sign_pdf(
+        unsigned.read_bytes(), forger, reason=found.reason,
+        attachments=[signing.Attachment(found.embedded_name, found.embedded_json)]))
+    pem = tmp_path / "forger.pem"
+    pem.write_text(forger.certificate_pem())
+    return forged, pem, forger.fingerprint

@@ -15,6 +15,7 @@ import pytest
 from workbench.cli.main import main
 from workbench.services import engagements, signed_record, signoff
 from workbench.services.session import Session
+from workbench.services.signoff import signed_report
 
 from .conftest import LEAD
 
@@ -212,7 +213,7 @@ def test_a_failed_write_rolls_the_sign_off_back(session: Session, demo_id: str,
     def fail(path: Path, data: bytes) -> Path:
         raise FileOutputError(f"{path}: the disk is full; nothing was written")
 
-    monkeypatch.setattr(signoff, "write_atomically", fail)
+    monkeypatch.setattr(signed_report, "write_atomically", fail)
     with pytest.raises(FileOutputError):
         signoff.sign_off_with_report(session, demo_id, [LEAD], tmp_path / "r.pdf",
                                      accept_warnings=True)

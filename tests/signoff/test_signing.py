@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import random
@@ -30,7 +31,7 @@ def creds(tmp_path_factory: pytest.TempPathFactory) -> signing.Credentials:
 
 @pytest.fixture(scope="module")
 def signed(creds: signing.Credentials) -> bytes:
-    digest = signing.hashlib.sha256(JSON).hexdigest()
+    digest = hashlib.sha256(JSON).hexdigest()
     return signing.sign_pdf(small_pdf(), creds, reason=signing.signing_reason(1, digest),
                             attachments=[signing.Attachment("engagement.json", JSON)])
 
@@ -55,7 +56,8 @@ def test_a_signed_pdf_verifies_intact_trusted_and_carries_its_data(
 def test_an_unknown_certificate_is_intact_but_not_trusted(signed: bytes) -> None:
     result = signing.verify_pdf(signed, [])
     assert result.intact and not result.trusted
-    assert any("not one this computer knows" in p for p in result.problems)
+    unknown = [p for p in result.problems if p.code is signing.ProblemCode.UNKNOWN_CERTIFICATE]
+    assert len(unknown) == 1 and result.signer_fingerprint in unknown[0]
 
 
 def _still_intact(data: bytes, trusted: list[bytes]) -> bool:
@@ -187,3 +189,69 @@ def test_the_app_keeps_its_key_owner_only_and_protected(tmp_path: Path) -> None:
 def test_the_default_certificate_folder_is_in_the_app_data_folder() -> None:
     folder = signing.certificate_folder()
     assert folder.name == "certificates" and folder.parent.name == "assessor-workbench"
+
+
+@pytest.mark.parametrize("curve", [False, True], ids=["rsa-forger", "ec-forger"])
+def test_a_forger_with_the_trusted_signers_name_is_intact_but_not_trusted(
+        tmp_path: Path, curve: bool) -> None:
+    """A trusted certificate and a forged one share the subject name; only the key differs."""
+    own = signing.create_self_signed("Ann Assessor", "passphrase 1",
+                                     organisation="Example Consulting", folder=tmp_path / "a")
+    if curve:
+        forged_p12 = make_p12(tmp_path / "f.p12", "passphrase 2", name="Ann Assessor")
+    else:
+        forged_p12 = signing.create_self_signed("Ann Assessor", "passphrase 2",
+                                                organisation="Example Consulting",
+                                                folder=tmp_path / "b").p12
+    forger = signing.load_pkcs12(forged_p12, "passphrase 2")
+    forged = signing.sign_pdf(small_pdf(), forger, reason="Sign-off")
+    trusted = signing.known_certificates(own.pem.parent)
+    result = signing.verify_pdf(forged, trusted)
+    assert result.signed and result.intact and not result.trusted
+    assert result.signer == "Ann Assessor" and result.signer_fingerprint == forger.fingerprint
+    assert [p.code for p in result.problems] == [signing.ProblemCode.UNKNOWN_CERTIFICATE]
+
+
+def _issued_by_firm(tmp_path: Path) -> tuple[Path, signing.Credentials]:
+    """A firm's CA certificate (PEM) and a signer's credentials issued by it."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Example Consulting CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - dt.timedelta(days=1))
+          .not_valid_after(now + dt.timedelta(days=3650))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False,
+                                       False), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    leaf = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Ann Assessor")]))
+            .issuer_name(ca_name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=365))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False,
+                                         False), critical=True)
+            .sign(ca_key, hashes.SHA256()))
+    pem = tmp_path / "firm-ca.pem"
+    pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    return pem, signing.Credentials(key, leaf, (ca,), "issued")
+
+
+def test_the_firms_ca_certificate_trusts_the_signers_it_issued(tmp_path: Path) -> None:
+    from workbench.services import trust
+
+    ca_pem, creds = _issued_by_firm(tmp_path)
+    signed = signing.sign_pdf(small_pdf(), creds, reason="Sign-off")
+    assert not signing.verify_pdf(signed, trust.trust_roots()).trusted
+    entry = trust.add(ca_pem, firm=True)
+    assert entry.kind is trust.TrustKind.FIRM and entry.subject == "Example Consulting CA"
+    result = signing.verify_pdf(signed, trust.trust_roots())
+    assert result.intact and result.trusted and result.signer == "Ann Assessor"

@@ -43,6 +43,7 @@ def test_sign_off_then_verify_then_tamper(capsys: pytest.CaptureFixture[str], se
                          str(tmp_path / "pw"), "--accept-warnings", "-o", str(pdf))
     assert code == 0, err
     assert "signed off revision 1" in out and "digitally signed by A. Assessor" in out
+    assert "Dana Client: to be countersigned" in out  # no signature image: not asserted
 
     code, out, _ = run(capsys, db, "verify", str(pdf))
     assert code == 0

@@ -10,9 +10,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from workbench.core.engagement import EngagementStatus
+from workbench.core.errors import WorkbenchError
 from workbench.core.images import inspect_image
 from workbench.services import engagements, signoff
 from workbench.services.session import Session
+from workbench.services.signoff import signed_report
 
 from .helpers import make_p12
 
@@ -158,7 +160,10 @@ def test_the_verify_dialog_tells_intact_from_tampered(qtbot: QtBot, session: Ses
     with qtbot.waitSignal(dialog.checked, timeout=60_000):
         dialog.check()
     assert dialog.verification is not None and dialog.verification.ok
-    assert "Intact and matching" in dialog.verdict.text()
+    assert "Intact, signer trusted and matching" in dialog.verdict.text()
+    assert [dialog.fact_texts[k].text() for k in ("intact", "trusted", "content_matches")] \
+        == [f.text[:1].upper() + f.text[1:] for f in dialog.verification.facts()]
+    assert out.path.stat().st_mode & 0o777 == 0o666 & ~_umask()  # normal permissions
     assert dialog.fields["signer"].text() == "A. Assessor"
     assert dialog.fields["database"].text() == \
         "matches signed revision 1 in the local database"
@@ -177,3 +182,32 @@ def test_the_verify_dialog_tells_intact_from_tampered(qtbot: QtBot, session: Ses
     assert dialog.verification is not None and not dialog.verification.ok
     assert "Not intact" in dialog.verdict.text()
     _shot(dialog, "verify-dialog-tampered")
+
+
+def test_a_report_that_cannot_be_written_locks_nothing(qtbot: QtBot, session: Session,
+                                                        demo_id: str, tmp_path: Path,
+                                                        runner: TaskRunner,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_room(*_args: object, **_kwargs: object) -> None:
+        raise WorkbenchError(f"{tmp_path / 'signed.pdf'}: the disk is full; nothing was written")
+
+    # where sign_off_with_report looks it up (services/signoff/signed_report.py)
+    monkeypatch.setattr(signed_report, "export_signed_report", no_room)
+    dialog = SignOffDialog(session, demo_id, runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept_warnings.setChecked(True)
+    _draw(dialog.lead.pad)
+    dialog.report_path.setText(str(tmp_path / "signed.pdf"))
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: "Not signed off" in dialog.error.text(), timeout=120_000)
+    assert "the disk is full" in dialog.error.text()
+    assert engagements.summary(session, demo_id).status is EngagementStatus.DRAFT
+    assert not (tmp_path / "signed.pdf").exists()
+    assert dialog.sign_button.isEnabled()  # fix the cause and sign again
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

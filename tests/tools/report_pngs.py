@@ -1,9 +1,16 @@
-"""`python tests/tools/report_pngs.py OUTDIR`: the demo engagement's report, page by page, as PNG.
+"""`python tests/tools/report_pngs.py OUTDIR [--states | --change]`: the demo report as PNGs.
 
 Creates the demo engagement in a temporary database, attaches a few generated photos
 (and one damaged file, to show its placeholder), exports the report with the default
 brand, and renders every page with pdftoppm into OUTDIR (report.pdf beside them), so a
 person can look at every page. `make report-pngs` runs it.
+
+With `--states` it renders the report in each of its states into OUTDIR/<state>/:
+partial (the demo as it is), draft (every element rated and judged), signed (revision 1)
+and amended (revision 2, signed after an amendment).
+
+With `--change` it renders the change section of a third-year re-assessment (the demo,
+re-assessed in 2027 and 2028, each against the year before) into OUTDIR/change-*.png.
 """
 
 from __future__ import annotations
@@ -69,9 +76,125 @@ def add_demo_photos(session: Session, eid: str) -> None:
         "maps show x<y for digital journeys."))
 
 
+STATES = ("partial", "draft", "signed", "amended")
+
+
+def complete_everything(session: Session, eid: str) -> None:
+    """Rate every unrated indicator and judge every unjudged objective (the lead's ratings)."""
+    from workbench.services import scores
+
+    framework = session.framework_of(eid)
+    result = scores.score(session, eid)
+    for element in framework.elements():
+        es = result.elements[element.code]
+        for code, value in es.indicators.items():
+            if not value.na and value.fraction is None:
+                assessment.rate(session, eid, code, 3)
+        if not es.objective_judged:
+            assessment.judge(session, eid, element.code, "partially")
+
+
+def export_states(folder: Path, *, with_photos: bool = True) -> dict[str, Path]:
+    """The demo report in each state, written to folder/<state>.pdf."""
+    from workbench.services import signoff
+
+    folder.mkdir(parents=True, exist_ok=True)
+    lead = signoff.Signer("Amira Haddad", "Lead assessor", "Meridian Advisory")
+    found: dict[str, Path] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        session = Session.open(Path(tmp) / "states.sqlite3")
+        try:
+            eid = create_demo(session)
+            if with_photos:
+                add_demo_photos(session, eid)
+            found["partial"] = folder / "partial.pdf"
+            report.export(session, eid, found["partial"], deterministic=True)
+            complete_everything(session, eid)
+            found["draft"] = folder / "draft.pdf"
+            report.export(session, eid, found["draft"], deterministic=True)
+            signoff.sign_off(session, eid, [lead], accept_warnings=True)
+            found["signed"] = folder / "signed.pdf"
+            report.export(session, eid, found["signed"], deterministic=True)
+            signoff.amend(session, eid, "The client supplied the D2.6 journey audit")
+            assessment.rate(session, eid, "D2.6.1", 4)
+            signoff.sign_off(session, eid, [lead], accept_warnings=True)
+            found["amended"] = folder / "amended.pdf"
+            report.export(session, eid, found["amended"], deterministic=True)
+        finally:
+            session.close()
+    return found
+
+
+def reassess(session: Session, source: str, year: int, moves: dict[str, int | str]) -> str:
+    """The source re-assessed in `year`: duplicated as its baseline, some values moved by
+    the team's consensus, some of its actions moved on."""
+    from dataclasses import replace
+
+    from workbench.services import actions, engagements
+
+    details = engagements.details(session, source)
+    eid = engagements.duplicate(session, source, details=replace(
+        details, title=f"CEM maturity assessment {year}", start_date=f"{year}-11-02",
+        end_date=f"{year}-11-04")).engagement_id
+    for code, value in moves.items():
+        assessment.rate_consensus(session, eid, code, value,  # type: ignore[arg-type]
+                                  "Re-assessed a year on")
+    for n, item in enumerate(actions.list_actions(session, eid)):
+        status = ("done", "in_progress", "open")[n % 3]
+        assert item.id is not None
+        actions.update(session, eid, item.id, replace(item, status=status))  # type: ignore[arg-type]
+    return eid
+
+
+def export_change(folder: Path) -> Path:
+    """The change section of a third-year report (demo 2026, 2027, 2028): folder/change.pdf."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        session = Session.open(Path(tmp) / "change.sqlite3")
+        try:
+            first = create_demo(session)
+            moves: dict[str, int | str] = {f"D6.{e}.{i}": 3 for e in (3, 4) for i in (1, 2, 3)}
+            moves.update({"D2.6.1": 5, "D2.6.2": 5, "D4.1.1": 4, "D4.1.2": 4, "D5.3.1": 1,
+                          "D5.3.2": 1, "D1.2.1": 2, "D1.2.2": "na"})
+            second = reassess(session, first, 2027, moves)
+            third = reassess(session, second, 2028, {
+                "D2.6.3": 5, "D4.1.3": 5, "D5.3.1": 3, "D6.1.1": 5, "D6.1.2": 4,
+                "D3.1.1": 1, "D3.1.2": 1})
+            pdf = folder / "change.pdf"
+            report.export(session, third, pdf, deterministic=True,
+                          sections=["summary", "change"])
+        finally:
+            session.close()
+    return pdf
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[1] == "--change":
+        pdf = export_change(Path(argv[0]))
+        subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(pdf.parent / "change")],
+                       check=True)
+        print(pdf)
+        return 0
+    if len(argv) == 2 and argv[1] == "--states":
+        if shutil.which("pdftoppm") is None:
+            print("pdftoppm is missing: install poppler-utils", file=sys.stderr)
+            return 1
+        try:
+            pdfs = export_states(Path(argv[0]))
+        except WorkbenchError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        for state, pdf in pdfs.items():
+            pages = pdf.parent / state
+            pages.mkdir(exist_ok=True)
+            for old in pages.glob("page-*.png"):
+                old.unlink()
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(pages / "page")],
+                           check=True)
+            print(f"{pdf}: {len(list(pages.glob('page-*.png')))} pages in {pages}")
+        return 0
     if len(argv) != 1:
-        print("usage: python tests/tools/report_pngs.py OUTDIR", file=sys.stderr)
+        print("usage: python tests/tools/report_pngs.py OUTDIR [--states]", file=sys.stderr)
         return 2
     out = Path(argv[0])
     if shutil.which("pdftoppm") is None:

@@ -123,6 +123,13 @@ def render(out: Path) -> list[Path]:
     window.grab().save(str(target))
     shots.append(target)
 
+    # An element nobody assessed: "Not assessed" beside it, its objective "Not judged".
+    workspace.select_element("D6.3")
+    _settle(app, 0.3)
+    target = out / "scoring-form-not-assessed.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
     workspace.show_dashboard()
     _settle(app, 0.3)
     target = out / "dashboard.png"
@@ -191,7 +198,21 @@ def render(out: Path) -> list[Path]:
     new.grab().save(str(target))
     shots.append(target)
     new.close()
+    from workbench.gui.deliverables import ReportOptions
+    from workbench.services.report import SECTIONS
+
+    options = ReportOptions("default", tuple(SECTIONS), window)
+    options.pdfa.setChecked(True)
+    options.show()
+    _settle(app, 0.3)
+    target = out / "report-options.png"
+    options.grab().save(str(target))
+    shots.append(target)
+    options.close()
     shots += _team_shots(app, window, session, demo, out, work)
+    shots += _signature_shots(app, window, out, work)
+    shots += _baseline_shots(app, window, session, demo, out)
+    shots += _brand_shots(app, window, out, work)
     window.close()
     session.close()
     return shots
@@ -211,6 +232,73 @@ def _over_window(window: object, dialog: object) -> object:
                        (shot.height() - inner.height()) // 2, inner)
     painter.end()
     return shot
+
+
+def _signature_shots(app: object, window: object, out: Path, work: Path) -> list[Path]:
+    """Settings ▸ Trusted Certificates, and Engagement ▸ Verify… on a genuine signed report
+    and on a forgery signed with a new certificate carrying the signer's name (issue 12)."""
+    saved = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(work / "data")  # certificates: never the user's own
+    try:
+        return _signature_dialogs(app, window, out, work)
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = saved
+
+
+def _signature_dialogs(app: object, window: object, out: Path, work: Path) -> list[Path]:
+    from workbench.exports import signing
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.trust_dialog import TrustDialog
+    from workbench.gui.verify_dialog import VerifyDialog
+    from workbench.services import signoff, trust
+    from workbench.services.demo import ensure_demo
+    from workbench.services.session import Session
+
+    assert isinstance(window, MainWindow)
+    shots = []
+    signer = Session.open(work / "signer.sqlite3")
+    demo = ensure_demo(signer)
+    assert demo is not None
+    lead = signoff.Signer("Amira Haddad", "Lead assessor", "Example Consulting")
+    signoff.sign_off(signer, demo, [lead], accept_warnings=True)
+    creds = signoff.signing_credentials(passphrase="screenshot words", signer=lead.name,
+                                        organisation=lead.organisation)
+    genuine = signoff.export_signed_report(signer, demo, work / "signed.pdf", creds).path
+    unsigned = signoff.export_signed_report(signer, demo, work / "unsigned.pdf").path
+    made = signing.create_self_signed(lead.name, "forger's words", folder=work / "forger")
+    forger = signing.load_pkcs12(made.p12, "forger's words")
+    found = signing.verify_pdf(genuine)
+    assert found.embedded_json is not None and found.embedded_name is not None
+    forged = work / "forged.pdf"
+    forged.write_bytes(signing.sign_pdf(
+        unsigned.read_bytes(), forger, reason=found.reason,
+        attachments=[signing.Attachment(found.embedded_name, found.embedded_json)]))
+    for name, firm in (("Tomás Müller", False), ("Example Consulting CA", True)):
+        other = signing.create_self_signed(name, "another passphrase",
+                                           folder=work / name.split()[0])
+        trust.add(other.pem, firm=firm)
+
+    dialog = TrustDialog(window)
+    dialog.show()
+    _settle(app, 0.3)
+    target = out / "trusted-certificates.png"
+    dialog.grab().save(str(target))
+    shots.append(target)
+    dialog.close()
+    for name, path in (("verify-signed", genuine), ("verify-forged", forged)):
+        verify = VerifyDialog(signer, demo, path, window, runner=window.runner)
+        verify.show()
+        window.runner.wait(30_000)
+        _settle(app, 0.3)
+        target = out / f"{name}.png"
+        verify.grab().save(str(target))
+        shots.append(target)
+        verify.close()
+    signer.close()
+    return shots
 
 
 def _team_shots(app: object, window: object, session: object, demo: str, out: Path,
@@ -264,6 +352,175 @@ def _team_shots(app: object, window: object, session: object, demo: str, out: Pa
         _over_window(window, dialog).save(str(target))
         shots.append(target)
         dialog.close()
+    return shots
+
+
+def _reassess(session: object, source: str, year: str, moves: dict[str, object]) -> str:
+    """A re-assessment a year on: the source duplicated as its baseline, some values moved."""
+    from dataclasses import replace
+
+    from workbench.services import assessment, engagements
+    from workbench.services.session import Session
+
+    assert isinstance(session, Session)
+    details = engagements.details(session, source)
+    title = " ".join([*details.title.split()[:-1], year]) if details.title[-4:].isdigit() \
+        else f"{details.title} {year}"
+    eid = engagements.duplicate(session, source, details=replace(
+        details, title=title, start_date=f"{year}-11-02", end_date=f"{year}-11-04")
+    ).engagement_id
+    for code, value in moves.items():
+        assessment.rate_consensus(session, eid, code, value,  # type: ignore[arg-type]
+                                  "Re-assessed a year on")
+    return eid
+
+
+def _baseline_shots(app: object, window: object, session: object, demo: str,
+                    out: Path) -> list[Path]:
+    """The dashboard of a re-assessment against its baseline (issue 18): radar with both
+    years, arrows on the element bars, largest changes; the bar variant; Edit Details."""
+    from workbench.core.ratings import NA
+    from workbench.gui.engagement_dialogs import EngagementDialog
+    from workbench.gui.main_window import MainWindow
+    from workbench.services import comparison, engagements
+    from workbench.services.session import Session
+
+    assert isinstance(window, MainWindow) and isinstance(session, Session)
+    shots = []
+    moves: dict[str, object] = {f"D6.{e}.{i}": 3 for e in (3, 4) for i in (1, 2, 3)}
+    moves.update({"D2.6.1": 5, "D2.6.2": 5, "D2.6.3": 5, "D4.1.1": 4, "D4.1.2": 4,
+                  "D5.3.1": 1, "D5.3.2": 1, "D1.2.1": 2, "D1.2.2": NA})
+    current = _reassess(session, demo, "2027", moves)
+    window.open_engagement(current)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline.png"
+    window.grab().save(str(target))
+    shots.append(target)
+    bar = workspace.dashboard.verticalScrollBar()
+    workspace.dashboard.ensureWidgetVisible(workspace.dashboard.changes, 0, 0)
+    bar.setValue(min(bar.maximum(), workspace.dashboard.changes.y() - 16))
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline-changes.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    third = _reassess(session, current, "2028", {"D3.1.1": 1, "D6.1.1": 5, "D6.1.2": 5,
+                                                 "D5.3.1": 3, "D5.3.2": 3})
+    window.open_engagement(third)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    trend = workspace.dashboard.changes.trend
+    bar = workspace.dashboard.verticalScrollBar()
+    bar.setValue(min(bar.maximum(), trend.mapTo(workspace.dashboard.widget(), trend.rect()
+                                                .topLeft()).y() - 300))
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline-trend.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    source = _rated_engagement(session, "cx-implementation-4")
+    assert isinstance(session, Session)
+    codes = [i.code for e in session.framework_of(source).elements() for i in e.indicators]
+    later = _reassess(session, source, "2027",
+                      {code: 5 if n % 3 == 0 else 2 for n, code in enumerate(codes[:12])})
+    window.open_engagement(later)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.show_dashboard()
+    _settle(app, 0.3)
+    target = out / "dashboard-baseline-cx-implementation-4.png"
+    window.grab().save(str(target))
+    shots.append(target)
+
+    window.open_engagement(current)
+    choices = [(r.id, f"{r.client} — {r.title}") for r in engagements.summaries(session)
+               if r.id != current]
+    dialog = EngagementDialog(engagements.details(session, current),
+                              engagements.team(session, current), window, baselines=choices,
+                              baseline=comparison.baseline_of(session, current))
+    dialog.show()
+    _settle(app, 0.3)
+    target = out / "edit-details-baseline.png"
+    _over_window(window, dialog).save(str(target))
+    shots.append(target)
+    dialog.close()
+    return shots
+
+
+LOGO_SVG = b"""<svg xmlns="http://www.w3.org/2000/svg" width="360" height="100"
+ viewBox="0 0 360 100"><rect x="4" y="14" width="72" height="72" rx="14" fill="#1B5E4B"/>
+<path d="M22 34 H58 L26 66 H60" stroke="#F2B33D" stroke-width="9" fill="none"
+ stroke-linejoin="round"/><text x="92" y="62" font-family="Helvetica" font-size="38"
+ font-weight="bold" fill="#1B5E4B">Zeta Partners</text></svg>"""
+
+
+def client_logo_png() -> bytes:
+    """A stand-in client logo (a wordmark), drawn with Pillow."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (480, 140), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 20, 110, 120), fill=(201, 68, 52, 255))
+    draw.rectangle((130, 45, 460, 95), fill=(40, 40, 48, 255))
+    draw.text((145, 58), "NORTHWIND TELECOM", fill=(255, 255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def use_scratch_brands(work: Path) -> None:
+    """Brand profiles in the throw-away folder, never the user's own."""
+    import workbench.exports.brand as brand_files
+    import workbench.services.brands as brand_service
+
+    folder = work / "brands"
+    brand_files.user_brands_dir = lambda: folder  # type: ignore[assignment]
+    brand_service.user_brands_dir = lambda: folder  # type: ignore[assignment]
+
+
+def user_made_brand() -> str:
+    """A firm's own profile, as a consultant makes it in the editor: SVG logo, co-branded."""
+    from workbench.services import brands
+
+    draft = brands.BrandDraft(
+        name="zeta-partners", display_name="Zeta Partners", firm_name="Zeta Partners LLP",
+        logo=LOGO_SVG, client_logo=client_logo_png(), primary="#1B5E4B", accent="#F2B33D",
+        footer="{firm} · prepared for {client}",
+        confidentiality="Confidential: prepared by {firm} for {client}.",
+        cover_text="An independent assessment of customer experience management maturity.")
+    brands.save(draft, replace_existing=True)
+    brands.set_default("zeta-partners")
+    return "zeta-partners"
+
+
+def _brand_shots(app: object, window: object, out: Path, work: Path) -> list[Path]:
+    from workbench.gui.brand_profiles_dialog import BrandProfilesDialog
+    from workbench.gui.firm_prompt import FirmPrompt
+    from workbench.gui.settings import Settings
+
+    use_scratch_brands(work)
+    shots = []
+    prompt = FirmPrompt(Settings(work / "prompt.ini"), None)
+    prompt.show()
+    _settle(app, 0.3)
+    target = out / "first-start-firm.png"
+    _over_window(window, prompt).save(str(target))
+    shots.append(target)
+    prompt.close()
+    user_made_brand()
+    editor = BrandProfilesDialog(None)
+    editor.resize(*SIZE)
+    editor.show()
+    _settle(app, 0.3)
+    target = out / "brand-profiles.png"
+    editor.grab().save(str(target))
+    shots.append(target)
+    editor.close()
     return shots
 
 

@@ -13,7 +13,16 @@ from workbench.core.engagement import Action, Assessor, EngagementDetails, Findi
 from workbench.core.errors import InvalidValueError
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
 from workbench.core.score_json import score_to_dict
-from workbench.services import actions, assessment, attachments, engagements, scores, signed_record
+from workbench.core.scoring import Status
+from workbench.services import (
+    actions,
+    assessment,
+    attachments,
+    comparison,
+    engagements,
+    scores,
+    signed_record,
+)
 from workbench.services.session import Session
 
 
@@ -41,6 +50,7 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json({**asdict(summary), "status": str(summary.status),
                     "brand": engagements.details(session, args.id).brand,
+                    "baseline_id": comparison.baseline_of(session, args.id),
                     "assessors": [asdict(a) for a in team]})
         return 0
     d = engagements.details(session, args.id)
@@ -49,6 +59,9 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     print(f"  site:       {d.site}")
     print(f"  dates:      {d.start_date or '?'} to {d.end_date or '?'}")
     print(f"  framework:  {summary.framework_id} {summary.framework_version}")
+    baseline = comparison.baseline_of(session, args.id)
+    if baseline:
+        print(f"  baseline:   {baseline}")
     print(f"  status:     {summary.status}{' (archived)' if summary.archived else ''}")
     print(f"  score:      {fmt_score(summary.total)} / 1000, level {summary.level}")
     print("  team:       " + "; ".join(f"{a.name} ({a.role})" if a.role else a.name
@@ -79,6 +92,13 @@ def cmd_export(session: Session, args: argparse.Namespace) -> int:
 def cmd_duplicate(session: Session, args: argparse.Namespace) -> int:
     change = engagements.duplicate(session, args.id, with_ratings=not args.structure_only)
     print(change.engagement_id)
+    return 0
+
+
+def cmd_set_baseline(session: Session, args: argparse.Namespace) -> int:
+    if (args.baseline_id is None) == (not args.clear):
+        raise InvalidValueError("name the baseline engagement, or give --clear (not both)")
+    comparison.set_baseline(session, args.id, None if args.clear else args.baseline_id)
     return 0
 
 
@@ -177,7 +197,8 @@ def cmd_score(session: Session, args: argparse.Namespace) -> int:
     print(f"Total {fmt_score(result.total)} / {result.max:g}   normalized "
           f"{fmt_score(result.normalized_total)}   level {result.level} "
           f"{framework.band_label(result.level) if result.level else ''}   "
-          f"{result.completeness * 100:.0f} % assessed")
+          f"{fmt_percent(result.completeness * 100)} complete "
+          f"({result.complete_elements} of {len(result.elements)} elements)")
     rows = []
     for d in framework.dimensions:
         ds = result.dimensions[d.code]
@@ -185,8 +206,10 @@ def cmd_score(session: Session, args: argparse.Namespace) -> int:
                      ds.level or "—", ds.target or "", ""))
         for e in d.elements:
             es = result.elements[e.code]
+            unassessed = es.status is Status.NOT_ASSESSED  # never "0 %" or level 1
             rows.append(("  " + e.code, "  " + e.title[:48], fmt_score(es.score), f"{e.points:g}",
-                         fmt_percent(es.percent), es.level or "—", es.target or "",
+                         "—" if unassessed else fmt_percent(es.percent),
+                         "—" if unassessed else es.level or "—", es.target or "",
                          str(es.status) + (" *" if es.needs_consensus else "")))
     print_table(["code", "name", "score", "max", "percent", "level", "target", "status"], rows,
                 right=(2, 3, 4, 5, 6))
@@ -261,6 +284,11 @@ def _engagement_parsers(add: Add) -> None:
     p.add_argument("id")
     p.add_argument("--structure-only", action="store_true",
                    help="copy the details, team and targets but no ratings")
+    p = add("set-baseline", cmd_set_baseline,
+            "name the engagement this one is compared with (a previous year's), or --clear it")
+    p.add_argument("id")
+    p.add_argument("baseline_id", nargs="?", metavar="BASELINE_ID")
+    p.add_argument("--clear", action="store_true", help="no baseline any more")
     p = add("archive", cmd_archive, "archive (or --restore) an engagement")
     p.add_argument("id")
     p.add_argument("--restore", action="store_true")

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from workbench import __version__
 from workbench.cli import (
+    brand_commands,
+    compare_commands,
     consensus_commands,
     demo_command,
     engagement_commands,
@@ -20,6 +22,7 @@ from workbench.cli import (
     framework_commands,
     package_commands,
     signoff_commands,
+    trust_commands,
 )
 from workbench.cli.output import SafeStream
 from workbench.core.errors import WorkbenchError
@@ -47,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.register(sub, parent)
     signoff_commands.register(sub, parent)
     consensus_commands.register(sub, parent)
+    trust_commands.register(sub, parent)
+    compare_commands.register(sub, parent)
+    brand_commands.register(sub, parent)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""`workbench export pdf ID -o FILE [--brand NAME] [--sections a,b,c] [--deterministic]`."""
+"""`workbench export pdf ID -o FILE [--brand NAME] [--sections a,b,c] [--pdfa]
+[--deterministic]`."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ def cmd_export_pdf(session: Session, args: argparse.Namespace) -> int:
     if args.sections is not None:
         sections = [s.strip() for s in args.sections.split(",") if s.strip()]
     result = report.export_with_result(session, args.id, Path(args.output), brand=args.brand,
-                                       sections=sections, deterministic=args.deterministic)
+                                       sections=sections, deterministic=args.deterministic,
+                                       pdfa=args.pdfa)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"wrote {args.output} ({result.pages} pages)")
+    print(f"wrote {args.output} ({result.pages} pages{', PDF/A-2b' if args.pdfa else ''})")
     return 0
 
 
@@ -32,6 +34,9 @@ def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentPars
     p.add_argument("--brand", help="the brand profile (default: the engagement's own)")
     p.add_argument("--sections", metavar="A,B,C",
                    help=f"only these sections, comma-separated, from: {ids}")
+    p.add_argument("--pdfa", action="store_true",
+                   help="archival PDF/A-2b (fonts embedded, sRGB output intent, XMP), "
+                        "validated before it is written")
     p.add_argument("--deterministic", action="store_true",
                    help="the same data gives byte-identical files (for tests and archives)")
     p.set_defaults(func=cmd_export_pdf, needs_db=True)

@@ -1,7 +1,8 @@
 """Sign-off commands: `readiness`, `review`, `signoff`, `amend`, `history` and `verify`.
 
-`verify` exits 0 only when the report's signature is intact and its embedded
-content matches the signed revision (in the local database when it is there).
+`verify` exits 0 only when the report is intact, its signer's certificate is in the
+trust list (`workbench trust`), and its content matches the signed revision wherever
+the local database can tell; otherwise exit 1 and one line naming the failing fact.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ MAX_PASSPHRASE_FILE = 64 * 1024
 MAX_SIGNATURE_FILE = 2 * 1024 * 1024  # as services.signoff.MAX_SIGNATURE_BYTES
 
 
-def _read_passphrase(path: str) -> str:
+def read_passphrase(path: str) -> str:
     raw = read_regular_file(Path(path), limit=MAX_PASSPHRASE_FILE, what="passphrase file")
     try:
         text = raw.decode("utf-8")
@@ -72,7 +73,7 @@ def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
         # Before anything is locked: a wrong passphrase or a bad certificate changes nothing.
         credentials = signoff.signing_credentials(
             certificate=Path(args.cert) if args.cert else None,
-            passphrase=_read_passphrase(args.passphrase_file), signer=args.signer,
+            passphrase=read_passphrase(args.passphrase_file), signer=args.signer,
             organisation=args.organisation or "")
     ready = signoff.readiness(session, args.id)
     already = ready.status.value == "signed_off"
@@ -97,6 +98,9 @@ def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
         for item in ready.warnings if args.accept_warnings else ():
             print(f"accepted: {item.message}", file=sys.stderr)
         print(f"signed off revision {result.revision}; content SHA-256 {result.content_hash}")
+        if args.client_signer is not None and args.client_signature is None:
+            print(f"{args.client_signer}: to be countersigned (no signature image was given, "
+                  "so the report does not say the client signed)")
     else:
         print(f"revision {ready.revision} is already signed off; writing its report again",
               file=sys.stderr)
@@ -139,14 +143,21 @@ def cmd_history(session: Session, args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None)
     found = signoff.verify_with_database(Path(args.file), Path(db) if db else None)
-    if args.json:
+    if not args.json:
+        _print_verdict(found)
+    else:
         print_json(found.to_dict())
-        return 0 if found.ok else 1
+    if found.failure is not None:  # one line saying which fact fails
+        print(f"error: {found.failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_verdict(found: signoff.Verification) -> None:
     for line in found.lines():
         print(f"{line.label.lower() + ':':<12}{line.text}")
         for detail in line.details:
             print(f"{'':<12}{detail}")
-    return 0 if found.ok else 1
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -203,7 +214,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.set_defaults(func=cmd_history, needs_db=True)
 
     p = sub.add_parser("verify", parents=[parent],
-                       help="check a signed report's signature and content hash")
+                       help="check a signed report: intact, signer trusted, content matches",
+                       description="Check a signed report for three facts: intact (no byte "
+                                   "changed, nothing appended), signer trusted (the certificate "
+                                   "is in the trust list, see `workbench trust`), and content "
+                                   "matching the signed revision in the database, where it "
+                                   "holds the engagement. Exit 0 only when all hold; otherwise "
+                                   "exit 1 with one line naming the failing fact. --json gives "
+                                   "every fact.")
     p.add_argument("file", metavar="FILE.pdf", help="the signed report")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_verify, needs_db=False)

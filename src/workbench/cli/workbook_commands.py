@@ -11,7 +11,8 @@ from workbench.services.session import Session
 
 
 def cmd_export(session: Session, args: argparse.Namespace) -> int:
-    path = workbook.export(session, args.id, Path(args.output), assessor=args.assessor)
+    path = workbook.export(session, args.id, Path(args.output), assessor=args.assessor,
+                           brand=args.brand)
     print(f"wrote {path}")
     return 0
 
@@ -40,6 +41,8 @@ def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentPars
     p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
     p.add_argument("--assessor", help="one assessor's own ratings as the inputs (default: the "
                                       "team's result)")
+    p.add_argument("--brand", help="the brand profile whose colours it takes (default: the "
+                                   "engagement's own)")
     p.set_defaults(func=cmd_export, needs_db=True)
 
 

@@ -1,20 +1,26 @@
 """Rounding for display, the same in the app, the workbook and the report.
 
-Scores show one decimal. Percents show whole numbers rounded down, so that a shown
-percent never crosses into a band its level does not have (59.6 % shows as 59 %,
-level 3, not as 60 % beside level 3).
+Scores show one decimal, rounded half up from the value's 15 significant digits, as a
+spreadsheet shows it (so 13.25 and 0.35 show as 13.3 and 0.4 in the report and in the
+workbook alike). Percents show whole numbers rounded down, so that a shown percent never
+crosses into a band its level does not have (59.6 % shows as 59 %, level 3, not as 60 %
+beside level 3).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 DASH = "—"
 
 
 def score_text(value: float | None) -> str:
-    return DASH if value is None else f"{value:.1f}"
+    if value is None:
+        return DASH
+    shown = Decimal(f"{value:.15g}").quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{shown:.1f}" if shown else "0.0"  # never "-0.0"
 
 
 def percent_value(value: float | None) -> int | None:
@@ -44,3 +50,14 @@ def stamp_text(stamp: str, *, local: bool = False) -> str:
     if local:
         return moment.astimezone().strftime("%d %B %Y, %H:%M").lstrip("0")
     return moment.astimezone(dt.UTC).strftime("%d %B %Y, %H:%M UTC").lstrip("0")
+
+
+def change_text(points: float | None) -> str:
+    """A change in points with its arrow: ▲ +3.2, ▼ −1.5, or = 0.0 (— when not compared);
+    the magnitude rounded as `score_text` rounds a score."""
+    if points is None:
+        return DASH
+    shown = score_text(abs(points))
+    if shown == "0.0":
+        return "= 0.0"
+    return f"▲ +{shown}" if points > 0 else f"▼ −{shown}"

@@ -19,6 +19,7 @@ from workbench.core.engagement import (
 from workbench.core.errors import InterchangeError
 from workbench.core.framework import Framework
 from workbench.core.interchange_checks import check_against
+from workbench.core.interchange_model import BRAND_NAME as BRAND_NAME  # re-exported
 from workbench.core.interchange_model import DocumentModel
 from workbench.core.ratings import Ratings
 from workbench.core.strict_json import (

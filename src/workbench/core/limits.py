@@ -15,11 +15,11 @@ from workbench.core.errors import TooLongError
 
 NAME = 200  # client, site, title, people's names and roles, action owners, signers
 INITIALS = 10
-NOTE = 100_000  # evidence notes, indicator notes, consensus reasons
+NOTE = 100_000  # evidence notes, indicator notes
 FINDING = 5_000  # one strength or opportunity for improvement
 ACTION = 5_000  # the text of one improvement action
 CAPTION = 2_000  # an attachment's caption
-REASON = 2_000  # why an engagement is amended
+REASON = 2_000  # why an engagement is amended, why the team chose a consensus value
 FILENAME = 255  # an attachment's file name
 
 

@@ -37,6 +37,7 @@ def score_to_dict(engagement_id: str, result: ScoreResult) -> dict[str, Any]:
                 "level": e.level, "target": e.target, "status": str(e.status),
                 "needs_consensus": e.needs_consensus, "gap": e.gap, "objective": e.objective,
                 "rated": e.rated, "unrated": e.unrated, "not_applicable": e.not_applicable,
+                "objective_judged": e.objective_judged,
             }
             for code, e in result.elements.items()},
         "enablers": {

@@ -70,6 +70,9 @@ class ElementScore:
     unrated: int
     not_applicable: int
     indicators: Mapping[str, Resolved]
+    # Whether anyone judged the objective. An unjudged objective scores as O = 0 (scoring.md
+    # §2) but is "not judged", never "not yet achieved".
+    objective_judged: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,17 @@ class ScoreResult:
     dimensions: Mapping[str, RollupScore]
     elements: Mapping[str, ElementScore]
     enablers: Mapping[str, EnablerScore]
+
+    @property
+    def complete_elements(self) -> int:
+        """Elements with nothing left to judge: complete, or wholly not applicable."""
+        return sum(1 for e in self.elements.values()
+                   if e.status in (Status.COMPLETE, Status.NOT_APPLICABLE))
+
+    @property
+    def assessed_elements(self) -> int:
+        """Elements with anything rated or judged (not `not_assessed`)."""
+        return sum(1 for e in self.elements.values() if e.status is not Status.NOT_ASSESSED)
 
     @property
     def needs_consensus(self) -> list[str]:
@@ -219,7 +233,7 @@ def score_element(framework: Framework, ratings: RatingSet, code: str) -> Elemen
     needs = summary.needs_consensus or objective.source is Source.MEAN
     common = dict(code=code, points=element.points, target=target, needs_consensus=needs,
                   rated=summary.rated, unrated=summary.unrated, not_applicable=summary.na,
-                  indicators=summary.resolved,
+                  indicators=summary.resolved, objective_judged=objective.rated,
                   objective=objective.value if isinstance(objective.value, str) else None)
     if summary.fraction is None:
         return ElementScore(score=0.0, indicator_fraction=None,
@@ -293,12 +307,13 @@ def score_engagement(framework: Framework, ratings: RatingSet) -> ScoreResult:
     normalized = maximum * total / applicable if applicable else 0.0
     percent = 100 * normalized / maximum if applicable else None
     level = framework.level_for_percent(percent) if percent is not None else None
-    judged = sum(e.rated + e.not_applicable for e in elements.values()) + sum(
-        1 for e in elements.values() if e.objective_fraction is not None)
-    slots = sum(len(e.indicators) + 1 for e in elements.values())
+    # Completeness counts elements complete as scoring.md §2 defines it (every indicator
+    # rated or N/A and the objective judged); a wholly N/A element has nothing left to judge.
+    done = sum(1 for e in elements.values()
+               if e.status in (Status.COMPLETE, Status.NOT_APPLICABLE))
     return ScoreResult(framework.id, framework.version, total, maximum, applicable, normalized,
-                       percent, level, judged / slots if slots else 0.0, categories, dimensions,
-                       elements, enablers)
+                       percent, level, done / len(elements) if elements else 0.0, categories,
+                       dimensions, elements, enablers)
 
 
 def value_fraction(framework: Framework, value: IndicatorValue) -> float | None:

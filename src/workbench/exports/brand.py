@@ -22,16 +22,19 @@ from workbench.core.bundled import resources_dir, templates_dir
 from workbench.core.errors import ImageError, NotFoundError, WorkbenchError
 from workbench.core.files import FileInputError, read_regular_file
 from workbench.core.images import inspect_image
+from workbench.core.interchange import BRAND_NAME
 from workbench.core.safe_yaml import YamlProblem, load_yaml
 from workbench.core.visual import visual
+from workbench.exports.svg_logo import svg_drawing
 
 FORMAT = "workbench.brand/1"
 BRAND_FILE = "brand.yaml"
 DEFAULT_BRAND = "default"
 MAX_BRAND_FILE_BYTES = 256 * 1024
 MAX_LOGO_BYTES = 5 * 1024 * 1024
+MAX_LOGO_PIXELS = 16_000_000  # a 4000 × 4000 logo is already far more than a cover needs
 MAX_FILE_NAME = 255  # the longest file name a file system holds
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_NAME = BRAND_NAME  # a profile is named by its folder: a name, never a path
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 PaperSize = Literal["A4", "Letter"]
@@ -262,18 +265,36 @@ def _image(folder: Path, relative: str | None, key: str, problems: list[str]) ->
         problems.append(f"{key}: the image {relative!r} is not in {folder}")
         return None
     try:
-        info = inspect_image(read_regular_file(path, limit=MAX_LOGO_BYTES, what="logo image"),
-                             relative)
-    except FileInputError as exc:
+        check_logo(read_regular_file(path, limit=MAX_LOGO_BYTES, what="logo image"), relative)
+    except (FileInputError, ImageError) as exc:
         problems.append(f"{key}: {exc}")
-        return None
-    except ImageError as exc:
-        problems.append(f"{key}: {exc}")
-        return None
-    if info.media_type not in ("image/png", "image/jpeg"):
-        problems.append(f"{key}: {relative!r} must be a PNG or JPEG image")
         return None
     return path.resolve()
+
+
+def logo_suffix(data: bytes) -> str:
+    """".svg", ".png" or ".jpg": the file name ending for a logo's bytes (already checked)."""
+    head = data[:16]
+    if head.startswith(b"\x89PNG"):
+        return ".png"
+    if head.startswith(b"\xff\xd8"):
+        return ".jpg"
+    return ".svg"
+
+
+def check_logo(data: bytes, name: str = "logo") -> str:
+    """Check a logo (PNG, JPEG or a self-contained SVG); its file name ending, or ImageError."""
+    stripped = data.lstrip()[:512].lower()
+    if stripped.startswith(b"<") and (b"<svg" in stripped or stripped.startswith(b"<?xml")):
+        svg_drawing(data, name)  # checked, and one svglib can draw on the cover
+        return ".svg"
+    info = inspect_image(data, name)
+    if info.media_type not in ("image/png", "image/jpeg"):
+        raise ImageError(f"{name}: a logo must be a PNG, JPEG or SVG image")
+    if info.width * info.height > MAX_LOGO_PIXELS:
+        raise ImageError(f"{name}: {info.width}×{info.height} pixels is too large for a logo "
+                         f"(at most {MAX_LOGO_PIXELS // 1_000_000} megapixels)")
+    return logo_suffix(data)
 
 
 def _font(folder: Path, relative: str, key: str, problems: list[str]) -> Path:
@@ -292,3 +313,28 @@ def _font(folder: Path, relative: str, key: str, problems: list[str]) -> Path:
             return candidate.resolve()
     problems.append(f"{key}: the font {relative!r} is neither in {folder} nor bundled")
     return candidates[0] if candidates else folder / relative
+
+
+def raw_brand(folder: Path) -> dict[str, Any]:
+    """The profile's `brand.yaml` as a plain mapping (to edit it and write it back)."""
+    source = folder / BRAND_FILE
+    try:
+        data = read_regular_file(source, limit=MAX_BRAND_FILE_BYTES, what="brand profile")
+        raw: Any = load_yaml(data.decode("utf-8"))
+    except FileInputError as exc:
+        raise BrandError(str(exc)) from None
+    except (UnicodeDecodeError, YamlProblem, RecursionError):
+        raise BrandError(f"{source}: not a readable brand profile") from None
+    if not isinstance(raw, dict):
+        raise BrandError(f"{source}: expected a mapping of keys (name, firm, colours, …)")
+    return raw
+
+
+def dump_brand(raw: dict[str, Any]) -> bytes:
+    """The text of a `brand.yaml` for a mapping (checked again when it is loaded)."""
+    import yaml
+
+    header = "# Brand profile (format workbench.brand/1), written by Assessor Workbench.\n"
+    body = yaml.safe_dump({"format": FORMAT, **{k: v for k, v in raw.items() if k != "format"}},
+                          sort_keys=False, allow_unicode=True, width=100)
+    return (header + body).encode("utf-8")

@@ -47,6 +47,8 @@ class ActionId(StrEnum):
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
     FRAMEWORKS = "frameworks"
+    TRUST = "trust"
+    BRAND_PROFILES = "brand_profiles"
     CONSENSUS = "consensus"
     SEND_PACKAGE = "send_package"
     OPEN_PACKAGE = "open_package"
@@ -125,6 +127,12 @@ SPECS: dict[ActionId, ActionSpec] = {
                                    "Every key the workbench understands"),
     ActionId.FRAMEWORKS: ActionSpec("&Frameworks…", ("Ctrl+Shift+K",),
                                     "List, import, export and delete frameworks"),
+    ActionId.TRUST: ActionSpec("&Trusted Certificates…", ("Ctrl+Shift+T",),
+                               "Whose signatures a signed report is verified against, with "
+                               "their fingerprints"),
+    ActionId.BRAND_PROFILES: ActionSpec("&Brand Profiles…", ("Ctrl+Shift+B",),
+                                        "Your firm's name, logo, colours and footer on "
+                                        "reports and workbooks"),
     ActionId.ABOUT: ActionSpec("&About Assessor Workbench", ("Ctrl+F1",),
                                "Version, frameworks, database and licence",
                                SP.SP_MessageBoxInformation),
@@ -153,7 +161,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
                  ActionId.ADD_ACTION)),
     ("&View", (ActionId.SHOW_ENGAGEMENTS, ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD,
                ActionId.CONSENSUS)),
-    ("&Settings", (ActionId.FRAMEWORKS,)),
+    ("&Settings", (ActionId.FRAMEWORKS, ActionId.BRAND_PROFILES, ActionId.TRUST)),
     ("&Help", (ActionId.SHORTCUTS, None, ActionId.ABOUT)),
 )
 

@@ -77,6 +77,9 @@ def run_gui(db: str | Path | None = None) -> int:
     window.show()
     for warning in session.warnings:
         QTimer.singleShot(0, lambda w=warning: QMessageBox.warning(window, APP_NAME, w))
+    from workbench.gui.firm_prompt import ask_firm_once
+
+    QTimer.singleShot(0, lambda: ask_firm_once(window, window.settings))
     if demo_id is not None:
         window.status.message("Welcome: a demo engagement is ready to explore. "
                               "Double-click it to open it.")

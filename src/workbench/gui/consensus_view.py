@@ -39,7 +39,8 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op, Reading
 from workbench.gui.theme import GRID, heading, muted_label
 from workbench.gui.undo import SetConsensus, SetValue
-from workbench.gui.widgets.consensus_items import ConsensusItems, one_row_at_a_time
+from workbench.gui.widgets.consensus_items import ConsensusItems
+from workbench.gui.widgets.tables import one_row_at_a_time
 from workbench.gui.widgets.team_evidence import TeamEvidence
 from workbench.services import consensus
 from workbench.services.consensus import ConsensusOverview, ElementConsensus

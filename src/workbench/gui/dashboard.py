@@ -1,4 +1,5 @@
-"""The dashboard tab: total and level, completeness, radar, element bars, gaps, enablers."""
+"""The dashboard tab: total and level, completeness, radar, element bars, gaps, enablers,
+and, when the engagement names a baseline, the change since it."""
 
 from __future__ import annotations
 
@@ -17,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.comparison import Comparison, compare
+from workbench.core.display import change_text, percent_value, score_text
 from workbench.core.framework import Framework
-from workbench.core.scoring import ScoreResult, Status
+from workbench.core.scoring import ScoreResult
 from workbench.gui.theme import GRID, heading, muted_label
+from workbench.gui.widgets.change_tables import ChangeSection
 from workbench.gui.widgets.charts import ElementBars, EnablerBars, RadarChart
 from workbench.gui.widgets.score_panel import LevelChip
+from workbench.services.comparison import Baseline
 
 MAX_GAPS = 6
 
@@ -95,8 +100,14 @@ class DashboardView(QScrollArea):
         layout.addLayout(self._tiles(body))
         layout.addLayout(self._charts(body))
         layout.addLayout(self._lower(body))
+        self.changes = ChangeSection(framework, body)
+        self.changes.element_activated.connect(self.element_activated)
+        self.changes.hide()
+        layout.addWidget(self.changes)
         layout.addStretch(1)
         self._gap_codes: list[str] = []
+        self.baseline: Baseline | None = None
+        self.comparison: Comparison | None = None
 
     def _tiles(self, body: QWidget) -> QHBoxLayout:
         tiles = QHBoxLayout()
@@ -162,15 +173,21 @@ class DashboardView(QScrollArea):
         lower.setColumnStretch(1, 1)
         return lower
 
+    def set_baseline(self, baseline: Baseline | None) -> None:
+        """The engagement this one is compared with (None: no baseline); shown at once."""
+        self.baseline = baseline
+        if self.result is not None:
+            self.set_result(self.result)
+
     def level_text(self, level: int | None) -> str:
         return "—" if level is None else f"{level} {self.framework.band_label(level)}"
 
     def set_result(self, result: ScoreResult) -> None:
         self.result = result
-        self.total.value.setText(f"{result.total:.1f}")
+        self.total.value.setText(f"{score_text(result.total)}")
         if result.applicable_max != result.max:
             self.total.detail.setText(f"of {result.max:g} · normalised "
-                                      f"{result.normalized_total:.1f} "
+                                      f"{score_text(result.normalized_total)} "
                                       f"({result.applicable_max:g} applicable)")
         else:
             self.total.detail.setText(f"of {result.max:g} points")
@@ -179,10 +196,9 @@ class DashboardView(QScrollArea):
                                   else self.framework.band_label(result.level))
         self.level_chip.set_level(result.level, self.level_text(result.level))
         self.level_chip.hide()
-        self.completeness.value.setText(f"{result.completeness * 100:.0f}%")
-        complete = sum(1 for e in result.elements.values() if e.status is Status.COMPLETE)
-        self.completeness.detail.setText(f"{complete} of {len(result.elements)} elements "
-                                         "complete")
+        self.completeness.value.setText(f"{percent_value(result.completeness * 100)}%")
+        self.completeness.detail.setText(f"{result.complete_elements} of "
+                                         f"{len(result.elements)} elements complete")
         disputed = result.needs_consensus
         self.consensus.value.setText(str(len(disputed)))
         self.consensus.detail.setText(", ".join(disputed[:6]) + (" …" if len(disputed) > 6
@@ -192,6 +208,28 @@ class DashboardView(QScrollArea):
         self.bars.set_result(result)
         self.enablers.set_result(result)
         self._show_gaps(result)
+        self._show_change(result)
+
+    def _show_change(self, result: ScoreResult) -> None:
+        b = self.baseline
+        self.comparison = None if b is None else compare(b.framework, b.result,
+                                                         self.framework, result)
+        c = self.comparison
+        if b is None or c is None:
+            self.radar.set_baseline(None)
+            self.bars.set_changes(None)
+            self.changes.hide()
+            return
+        since = b.side.since
+        self.radar.set_baseline({d.code: d.baseline.percent if d.baseline else None
+                                 for d in c.dimensions}, b.side.label)
+        self.bars.set_changes({e.code: e for e in c.elements})
+        self.changes.show_comparison(c, since, b.trend)
+        self.changes.show()
+        total = change_text(c.total.points) if c.total.compared else "no change shown"
+        normalised = "normalised " if result.applicable_max != result.max else ""
+        self.total.detail.setText(f"{self.total.detail.text()}\n{normalised}{total} since "
+                                  f"{since}")
 
     def largest_gaps(self, result: ScoreResult) -> list[tuple[str, int, int, int]]:
         """(element, current level, target, gap) of elements below target, largest first."""

@@ -28,7 +28,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
-from workbench.gui.engagement_dialogs import brand_profiles
+from workbench.gui.engagement_dialogs import brand_choices
 from workbench.gui.ops import Op
 from workbench.gui.settings import Settings
 from workbench.gui.tasks import TaskRunner
@@ -56,8 +56,9 @@ class ReportOptions(QDialog):
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         form = QFormLayout()
         self.brand = QComboBox(self)
-        for name in brand_profiles():
-            self.brand.addItem("Default" if name == "default" else name, name)
+        names, labels = brand_choices()
+        for name in names:
+            self.brand.addItem(labels[name], name)
         self.brand.setCurrentIndex(max(0, self.brand.findData(brand)))
         form.addRow("Brand profile", self.brand)
         layout.addLayout(form)
@@ -68,6 +69,12 @@ class ReportOptions(QDialog):
             box.setChecked(True)
             self.sections[key] = box
             layout.addWidget(box)
+        layout.addWidget(QLabel("Format", self))
+        self.pdfa = QCheckBox("Archival PDF/A-2b (for long-term storage)", self)
+        self.pdfa.setToolTip("Fonts embedded, an sRGB output intent and XMP metadata; the file "
+                             "is validated before it is written. Signed reports are always "
+                             "archival.")
+        layout.addWidget(self.pdfa)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose File…")
@@ -75,16 +82,17 @@ class ReportOptions(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def chosen(self) -> tuple[str, list[str] | None]:
+    def chosen(self) -> tuple[str, list[str] | None, bool]:
         picked = [k for k, box in self.sections.items() if box.isChecked()]
-        return str(self.brand.currentData()), (None if len(picked) == len(self.sections)
-                                               else picked)
+        return (str(self.brand.currentData()),
+                None if len(picked) == len(self.sections) else picked, self.pdfa.isChecked())
 
 
 def ask_report_options(
         parent: QWidget, brand: str,
-        sections: tuple[tuple[str, str], ...]) -> tuple[str, list[str] | None] | None:
-    """(brand, sections or None for all), or None when cancelled (tests replace this)."""
+        sections: tuple[tuple[str, str], ...]) -> tuple[str, list[str] | None, bool] | None:
+    """(brand, sections or None for all, PDF/A), or None when cancelled (tests replace
+    this)."""
     dialog = ReportOptions(brand, sections, parent)
     return dialog.chosen() if dialog.exec() else None
 
@@ -160,7 +168,8 @@ class Deliverables(QObject):
             .run_in_background("Exporting the workbook", self.runner)
 
     def export_report(self, context: EngagementContext, path: Path | None = None,
-                      brand: str | None = None, sections: list[str] | None = None) -> None:
+                      brand: str | None = None, sections: list[str] | None = None,
+                      pdfa: bool = False) -> None:
         if path is None:
             from workbench.services.report import SECTIONS
 
@@ -168,7 +177,7 @@ class Deliverables(QObject):
                                          tuple(SECTIONS))
             if options is None:
                 return
-            brand, sections = options
+            brand, sections, pdfa = options
             path = dialogs.choose_save_file(self.parent_widget, "Export Report",
                                             self._suggest(context, ".pdf"), "PDF (*.pdf)")
             if path is None:
@@ -182,7 +191,7 @@ class Deliverables(QObject):
             from workbench.services import report
 
             return report.export(session, eid, target, brand=brand, sections=sections,
-                                 progress=progress)
+                                 progress=progress, pdfa=pdfa)
 
         Op.with_progress(self.parent_widget, context, work) \
             .success(lambda written: self._saved(written, open_after=True)) \

@@ -18,18 +18,21 @@ from workbench.core.team import Reassignment
 from workbench.gui import dialogs
 from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog, ReassignDialog
 from workbench.gui.ops import Op
-from workbench.services import engagements
+from workbench.services import comparison, engagements
 from workbench.services import frameworks as installed_frameworks
 from workbench.services.frameworks import FrameworkInfo
 from workbench.services.session import Change, Session
 
+EditedDetails = tuple[EngagementDetails, list[Assessor], str | None]
+
 
 def ask_details(parent: QWidget, details: EngagementDetails | None,
-                team: list[Assessor] | None) -> tuple[EngagementDetails, list[Assessor]] | None:
-    """Show the details dialog; (details, team) when saved (tests replace this)."""
-    dialog = EngagementDialog(details, team, parent)
+                team: list[Assessor] | None, baselines: list[tuple[str, str]],
+                baseline: str | None) -> EditedDetails | None:
+    """Show the details dialog; (details, team, baseline id) when saved (tests replace this)."""
+    dialog = EngagementDialog(details, team, parent, baselines=baselines, baseline=baseline)
     if dialog.exec():
-        return dialog.details(), dialog.members()
+        return dialog.details(), dialog.members(), dialog.baseline_id()
     return None
 
 
@@ -97,15 +100,27 @@ class EngagementCommands(QObject):
     def edit(self, engagement_id: str) -> bool:
         details = engagements.details(self.session, engagement_id)
         team = engagements.team(self.session, engagement_id)
-        answer = ask_details(self.parent_widget, details, team)
+        baseline = comparison.baseline_of(self.session, engagement_id)
+        answer = ask_details(self.parent_widget, details, team,
+                             self._baseline_choices(engagement_id), baseline)
         if answer is None:
             return False
-        new_details, new_team = answer
+        new_details, new_team, new_baseline = answer
         if self._run(lambda s: engagements.update_details(s, engagement_id,
                                                           new_details)) is None:
             return False
         self._sync_team(engagement_id, team, new_team, new_details.lead_assessor)
+        if new_baseline != baseline:
+            self._run(lambda s: comparison.set_baseline(s, engagement_id, new_baseline))
         return True
+
+    def _baseline_choices(self, engagement_id: str) -> list[tuple[str, str]]:
+        """Every other engagement whose own baselines do not lead back to this one."""
+        return [(r.id, f"{r.client} — {r.title}" + (f" ({r.start_date})" if r.start_date
+                                                     else ""))
+                for r in engagements.summaries(self.session, include_archived=True)
+                if r.id != engagement_id
+                and engagement_id not in comparison.history(self.session, r.id)]
 
     def _sync_team(self, engagement_id: str, old: list[Assessor], new: list[Assessor],
                    lead: str) -> None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core import limits
-from workbench.core.bundled import templates_dir
 from workbench.core.engagement import Assessor, EngagementDetails
+from workbench.core.errors import WorkbenchError
 from workbench.gui.theme import GRID, muted_label
 from workbench.services.frameworks import FrameworkInfo
 
@@ -36,12 +36,25 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def brand_profiles() -> list[str]:
-    """The brand profiles shipped in templates/ (folders), the default first."""
+    """The names of the brand profiles (built-in and the firm's), `default` first."""
+    return brand_choices()[0]
+
+
+def brand_choices() -> tuple[list[str], dict[str, str]]:
+    """Profile names, `default` first, and the label each is shown with."""
+    from workbench.services import brands
+
     try:
-        found = sorted(p.name for p in templates_dir().iterdir() if p.is_dir())
-    except (FileNotFoundError, OSError):
-        found = []
-    return ["default"] + [b for b in found if b != "default"]
+        infos = brands.profiles()
+    except (OSError, WorkbenchError):
+        infos = []
+    own = brands.default_profile()
+    own_label = next((i.display_name for i in infos if i.name == own), "Your firm")
+    labels = {"default": f"Default profile ({own_label})"}
+    for info in infos:
+        if info.name != "default":
+            labels[info.name] = info.display_name
+    return list(labels), labels
 
 
 class _DateField(QDateEdit):
@@ -70,14 +83,16 @@ class EngagementDialog(QDialog):
 
     def __init__(self, details: EngagementDetails | None = None,
                  team: list[Assessor] | None = None, parent: QWidget | None = None,
-                 frameworks: list[FrameworkInfo] | None = None) -> None:
+                 frameworks: list[FrameworkInfo] | None = None,
+                 baselines: list[tuple[str, str]] | None = None,
+                 baseline: str | None = None) -> None:
         super().__init__(parent)
         editing = details is not None
         self.setWindowTitle("Engagement Details" if editing else "New Engagement")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         outer.setSpacing(GRID)
-        outer.addLayout(self._details_form(editing, frameworks))
+        outer.addLayout(self._details_form(editing, frameworks, baselines, baseline))
         self._team_table(outer)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -92,8 +107,9 @@ class EngagementDialog(QDialog):
         for member in team or []:
             self.add_member(member)
 
-    def _details_form(self, editing: bool,
-                      frameworks: list[FrameworkInfo] | None) -> QFormLayout:
+    def _details_form(self, editing: bool, frameworks: list[FrameworkInfo] | None,
+                      baselines: list[tuple[str, str]] | None,
+                      baseline: str | None) -> QFormLayout:
         form = QFormLayout()
         form.setSpacing(GRID)
         self.client = QLineEdit(self)
@@ -113,15 +129,16 @@ class EngagementDialog(QDialog):
         for edit in (self.client, self.site, self.title, self.lead):
             edit.setMaxLength(limits.NAME)  # the services' limit: what is typed is accepted
         self.brand = QComboBox(self)
-        for name in brand_profiles():
-            self.brand.addItem(name.replace("_", " ").title() if name != "default"
-                               else "Default", name)
+        names, labels = brand_choices()
+        for name in names:
+            self.brand.addItem(labels[name], name)
         form.addRow("&Client", self.client)
         form.addRow("&Site", self.site)
         form.addRow("&Title", self.title)
         form.addRow("Dates", dates)
         form.addRow("&Lead assessor", self.lead)
         form.addRow("&Brand profile", self.brand)
+        self._baseline_choice(form, editing, baselines, baseline)
         self.framework = QComboBox(self)
         self.framework_about = muted_label("", self)
         self.framework_about.setWordWrap(True)
@@ -135,7 +152,24 @@ class EngagementDialog(QDialog):
             form.addRow("&Framework", self.framework)
             form.addRow("", self.framework_about)
             self._show_framework()
+        else:
+            self.framework.hide()  # not laid out: it would float over the Client field
+            self.framework_about.hide()
         return form
+
+    def _baseline_choice(self, form: QFormLayout, editing: bool,
+                         baselines: list[tuple[str, str]] | None, baseline: str | None) -> None:
+        """The engagement this one is compared with (last year's): (id, label) choices."""
+        self.baseline = QComboBox(self)
+        self.baseline.setObjectName("baselineChoice")
+        self.baseline.addItem("None", None)
+        for choice_id, label in baselines or []:
+            self.baseline.addItem(label, choice_id)
+        self.baseline.setCurrentIndex(max(0, self.baseline.findData(baseline)))
+        if editing:
+            form.addRow("Base&line", self.baseline)
+        else:
+            self.baseline.hide()  # a new engagement has no baseline (Duplicate names one)
 
     def _team_table(self, outer: QVBoxLayout) -> None:
         outer.addWidget(QLabel("<b>Team</b>", self))
@@ -199,6 +233,10 @@ class EngagementDialog(QDialog):
         return EngagementDetails(self.client.text(), self.site.text(), self.title.text(),
                                  self.lead.text(), self.start.iso(), self.end.iso(),
                                  str(self.brand.currentData() or "default"))
+
+    def baseline_id(self) -> str | None:
+        chosen = self.baseline.currentData()
+        return chosen if isinstance(chosen, str) else None
 
     def members(self) -> list[Assessor]:
         out: list[Assessor] = []

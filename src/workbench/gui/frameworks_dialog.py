@@ -8,14 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.gui import dialogs
 from workbench.gui.theme import GRID, heading, muted_label
+from workbench.gui.widgets.tables import row_table
 from workbench.services import frameworks
 from workbench.services.frameworks import FrameworkInfo
 from workbench.services.session import Session
@@ -50,16 +49,7 @@ class FrameworksDialog(QDialog):
             "database, each version apart, so an engagement always scores with the version "
             "it started on.", self))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.table = QTableWidget(0, len(COLUMNS), splitter)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        for n in range(len(COLUMNS)):
-            header.setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(COLUMNS, 2, splitter)
         self.table.itemSelectionChanged.connect(self._show_selected)
         lower = QWidget(splitter)
         box = QVBoxLayout(lower)

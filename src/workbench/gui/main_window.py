@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
 from workbench.core.errors import WorkbenchError
-from workbench.gui import dialogs
+from workbench.gui import dialogs, window_dialogs
 from workbench.gui.actions import ActionId, ActionRegistry
 from workbench.gui.context import EngagementContext
 from workbench.gui.deliverables import Deliverables
@@ -137,9 +137,11 @@ class MainWindow(QMainWindow):
         a.on(ActionId.SIGN_OFF, lambda: self._with_context(lambda c: self.sign_off()))
         a.on(ActionId.AMEND, lambda: self._with_context(lambda c: self.amend()))
         a.on(ActionId.VERIFY, self.verify)
-        a.on(ActionId.ABOUT, self.about)
-        a.on(ActionId.FRAMEWORKS, self.manage_frameworks)
-        a.on(ActionId.SHORTCUTS, self.shortcuts)
+        a.on(ActionId.ABOUT, lambda: window_dialogs.about(self, self.session))
+        a.on(ActionId.FRAMEWORKS, lambda: window_dialogs.frameworks(self, self.session))
+        a.on(ActionId.TRUST, lambda: window_dialogs.trust(self))
+        a.on(ActionId.BRAND_PROFILES, lambda: window_dialogs.brands(self))
+        a.on(ActionId.SHORTCUTS, lambda: window_dialogs.shortcuts(self, self.registry))
 
     # --- pages --------------------------------------------------------------------------
     def show_list(self) -> None:
@@ -409,23 +411,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, e=engagement_id: self.open_engagement(e))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent engagements").setEnabled(False)
-
-    def manage_frameworks(self) -> None:
-        from workbench.gui.frameworks_dialog import FrameworksDialog
-
-        FrameworksDialog(self.session, self).exec()
-
-    def about(self) -> None:
-        from workbench.gui.dialogs import AboutDialog
-        from workbench.services import frameworks
-
-        listed = [(i.id, i.version, i.name) for i in frameworks.bundled_or_used(self.session)]
-        AboutDialog(self.session.path, listed, self).exec()
-
-    def shortcuts(self) -> None:
-        from workbench.gui.dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self.registry.shortcut_table(), self).exec()
 
     # --- window state -------------------------------------------------------------------
     def _restore(self) -> None:

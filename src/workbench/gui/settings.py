@@ -118,6 +118,15 @@ class Settings:
         self._q.setValue("preferences/autosave_delay_ms", int(value))
 
     @property
+    def firm_asked(self) -> bool:
+        """Whether the first-start prompt for the firm's brand was answered (or put off)."""
+        return self._bool("preferences/firm_asked", False)
+
+    @firm_asked.setter
+    def firm_asked(self, value: bool) -> None:
+        self._q.setValue("preferences/firm_asked", bool(value))
+
+    @property
     def show_archived(self) -> bool:
         return self._bool("preferences/show_archived", False)
 

@@ -310,7 +310,7 @@ class SignOffDialog(QDialog):
                                            organisation=self.lead.organisation.text())
 
     def sign(self) -> None:
-        """Sign off (quick, here), then write the report on a worker."""
+        """Sign off: alone here (quick), or with its report as one step on a worker."""
         self.show_error("")
         try:
             # The certificate first: a wrong passphrase must leave the engagement unlocked.
@@ -318,10 +318,12 @@ class SignOffDialog(QDialog):
             signers = [self.lead.signer(creds.certificate_pem() if creds else None)]
             if self.client.isChecked():
                 signers.append(self.client.signer())
-            if self.write_report.isChecked() and self.report_path.text().strip():
+            target = self.report_path.text().strip()
+            if self.write_report.isChecked() and target:
                 # The report's target and brand too: a bad one must leave it unlocked.
-                signoff.check_report_target(self.session, self.engagement_id,
-                                            Path(self.report_path.text().strip()))
+                signoff.check_report_target(self.session, self.engagement_id, Path(target))
+                self._sign_with_report(Path(target), signers, creds)
+                return
             self.result_info = signoff.sign_off(self.session, self.engagement_id, signers,
                                                 self.accept_warnings.isChecked())
         except WorkbenchError as exc:
@@ -329,32 +331,34 @@ class SignOffDialog(QDialog):
             self.refresh()
             return
         self.signed_off.emit(self.result_info.change)
-        if not self.write_report.isChecked() or not self.report_path.text().strip():
-            self.accept()
-            return
-        self._write_report(Path(self.report_path.text().strip()), creds)
+        self.accept()
 
-    def _write_report(self, path: Path, creds: signoff.Credentials | None) -> None:
-        eid = self.engagement_id
+    def _sign_with_report(self, path: Path, signers: list[signoff.Signer],
+                          creds: signoff.Credentials | None) -> None:
+        """Lock and write the signed report in one transaction: if the report cannot be
+        written, nothing is locked (the same step as `workbench signoff -o`)."""
+        eid, accept = self.engagement_id, self.accept_warnings.isChecked()
         self.sign_button.setEnabled(False)
 
-        def work(session: Session, progress: Progress) -> signoff.SignedReport:
-            return signoff.export_signed_report(session, eid, path, creds, progress=progress)
+        def work(session: Session, progress: Progress
+                 ) -> tuple[signoff.SignOffResult, signoff.SignedReport]:
+            return signoff.sign_off_with_report(session, eid, signers, path, creds,
+                                                accept_warnings=accept, progress=progress)
 
-        def done(result: signoff.SignedReport) -> None:
-            self.written = result
-            self.report_written.emit(result.path)
+        def done(result: tuple[signoff.SignOffResult, signoff.SignedReport]) -> None:
+            self.result_info, self.written = result
+            self.signed_off.emit(self.result_info.change)
+            self.report_written.emit(self.written.path)
             self.accept()
 
         def failed(message: str) -> None:
-            # The sign-off stands; only the file is missing, and can be written again.
-            self.show_error(f"Signed off, but the report was not written: {message}")
-            self.buttons.clear()
-            close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-            close.clicked.connect(self.accept)
+            self.show_error(f"Not signed off: {message}")
+            self.sign_button.setEnabled(True)
+            self.refresh()
 
         Op.with_progress(self, Reading(self.session), work).success(done).failure(failed) \
-            .run_in_background("Writing the signed report", self.runner, cancellable=False)
+            .run_in_background("Signing off and writing the report", self.runner,
+                               cancellable=False)
 
 
 class AmendDialog(QDialog):

@@ -1,8 +1,9 @@
-"""Verify a signed report: is the signature intact, who signed, does the data match?
+"""Verify a signed report (Engagement ▸ Verify…): intact? signer trusted? content matches?
 
 `VerifyDialog(session, engagement_id=None, path=None)` checks a PDF on a worker
 (pyHanko takes a second to import) with its own Session on the same database,
-and shows the result as a verdict with the details beneath.
+and shows the verdict, the three facts (with the signer's name and fingerprint)
+and the details beneath: the same facts and lines as `workbench verify`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -80,16 +82,38 @@ class VerifyDialog(QDialog):
         verdict_row.addWidget(self.verdict, 1)
         layout.addLayout(verdict_row)
 
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(SPACING)
+        self.facts.setVerticalSpacing(SPACING)
+        self.fact_icons: dict[str, QLabel] = {}
+        self.fact_texts: dict[str, QLabel] = {}
+        for n, (key, label) in enumerate((("intact", "Intact"),
+                                            ("trusted", "Signer trusted"),
+                                            ("content_matches", "Content matches"))):
+            icon, title, text = QLabel(), QLabel(f"<b>{label}</b>"), QLabel("—")
+            icon.setFixedSize(20, 20)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts.addWidget(icon, n, 0, alignment=Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(title, n, 1, alignment=Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(text, n, 2)
+            self.fact_icons[key], self.fact_texts[key] = icon, text
+        self.facts.setColumnStretch(2, 1)
+        layout.addLayout(self.facts)
+
         self.form = QFormLayout()
         self.form.setSpacing(SPACING)
         self.fields: dict[str, QLabel] = {}
         layout.addLayout(self.form)
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        trust_button = buttons.addButton("Trusted Certificates…",
+                                         QDialogButtonBox.ButtonRole.ActionRole)
+        trust_button.clicked.connect(self._manage_trust)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.resize(760, 560)
         if path:
             self.check()
 
@@ -124,12 +148,37 @@ class VerifyDialog(QDialog):
             QStyle.StandardPixmap.SP_MessageBoxCritical
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(36, 36))
 
+    def _manage_trust(self) -> None:
+        """The trust list, then the check again: adding a signer changes the verdict."""
+        from workbench.gui.trust_dialog import TrustDialog
+
+        TrustDialog(self).exec()
+        if self.verification is not None:
+            self.check()
+
     def _show_error(self, message: str) -> None:
         self.check_button.setEnabled(True)
         self.verification = None
         self._set_icon(False)
         self.verdict.setText(message)
+        self._show_facts(None)
         self._show_lines([])
+
+    def _show_facts(self, found: signoff.Verification | None) -> None:
+        """One row per fact: holds, fails, or cannot be told here."""
+        style = self.style()
+        pixmaps = {True: QStyle.StandardPixmap.SP_DialogApplyButton,
+                   False: QStyle.StandardPixmap.SP_MessageBoxCritical,
+                   None: QStyle.StandardPixmap.SP_MessageBoxInformation}
+        facts = {str(f.key): f for f in found.facts()} if found is not None else {}
+        for key, icon in self.fact_icons.items():
+            fact = facts.get(key)
+            if fact is None:
+                icon.clear()
+                self.fact_texts[key].setText("—")
+                continue
+            icon.setPixmap(style.standardIcon(pixmaps[fact.holds]).pixmap(18, 18))
+            self.fact_texts[key].setText(fact.text[:1].upper() + fact.text[1:])
 
     def _show_lines(self, lines: list[signoff.VerdictLine]) -> None:
         """One row per line of the verdict (the notes share one row)."""
@@ -152,5 +201,6 @@ class VerifyDialog(QDialog):
         self.verification = found
         self._set_icon(found.ok)
         self.verdict.setText(found.headline)
+        self._show_facts(found)
         self._show_lines(found.lines())
         self.checked.emit(found)

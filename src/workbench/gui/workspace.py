@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.scoring import ScoreResult
 from workbench.gui.consensus_view import ConsensusView
 from workbench.gui.context import EngagementContext
@@ -26,6 +27,7 @@ from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, Na
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
 from workbench.gui.widgets.score_panel import ScorePanel
+from workbench.services import comparison
 from workbench.services.session import Change
 
 NAVIGATOR_WIDTH = 280
@@ -74,6 +76,8 @@ class Workspace(QWidget):
         context.reveal.connect(self.open_element)
         context.reveal_consensus.connect(self.show_consensus)
         context.assessor_changed.connect(lambda _n: self._show_score())
+        context.details_changed.connect(self.load_baseline)
+        self.load_baseline()
         self.model.update_scores(context.score)
         codes = self.model.scorable_codes()
         if codes:
@@ -208,6 +212,15 @@ class Workspace(QWidget):
             self.dashboard.set_result(result)
         else:
             self._dashboard_stale = True
+
+    def load_baseline(self) -> None:
+        """(Re)read the baseline the dashboard compares with (it may be set in Edit Details)."""
+        try:
+            baseline = comparison.baseline_for(self.context.session, self.context.engagement_id)
+        except WorkbenchError as exc:
+            baseline = None
+            self.context.failed.emit(f"The baseline cannot be compared: {exc}")
+        self.dashboard.set_baseline(baseline)
 
     def _changed(self, change: Change) -> None:
         pass  # the form, the list and the status bar each listen for what concerns them

@@ -78,7 +78,7 @@ def rate(session: Session, engagement_id: str, indicator: str, value: IndicatorV
     return Change(ChangeKind.INDICATOR, engagement_id, owner, indicator, name, old, value)
 
 
-MAX_REASON = 2_000
+MAX_REASON = limits.REASON
 
 
 def _check_reason(value: object, given: list[object], reason: str, code: str,

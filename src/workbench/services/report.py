@@ -12,7 +12,6 @@ from platformdirs import user_cache_path
 from workbench.core.canonical import content_hash
 from workbench.core.files import check_output_target, write_atomically
 from workbench.core.progress import Progress, no_progress
-from workbench.exports.brand import load_brand
 from workbench.exports.report import (
     SECTIONS,
     PhotoCache,
@@ -23,7 +22,7 @@ from workbench.exports.report import (
     build_report,
     check_sections,
 )
-from workbench.services import attachments, engagements, scores
+from workbench.services import attachments, brands, comparison, engagements, scores
 from workbench.services.session import Session
 
 __all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input"]
@@ -52,32 +51,35 @@ def report_input(session: Session, engagement_id: str, *, deterministic: bool = 
         issued = dt.date.today()
     return ReportInput(document=doc, framework=framework, score=result, issued=issued,
                        photos=photos, signoff=signoff,
-                       content_hash=content_hash(doc, framework))
+                       content_hash=content_hash(doc, framework),
+                       change=comparison.change_input(session, engagement_id))
 
 
 def export_with_result(session: Session, engagement_id: str, path: Path,
                        brand: str | None = None, sections: Collection[str] | None = None,
                        progress: Progress = no_progress, deterministic: bool = False,
-                       signoff: SignOffInfo | None = None) -> ReportResult:
-    """Write the report to `path` atomically and return what was built (pages, warnings)."""
+                       signoff: SignOffInfo | None = None, pdfa: bool = False) -> ReportResult:
+    """Write the report to `path` atomically and return what was built (pages, warnings);
+    `pdfa`: as PDF/A-2b, checked by pikepdf's validator before it is written."""
     chosen = check_sections(sections)  # before any work: a typo fails at once
     check_output_target(path)
     if signoff is None:  # a signed-off engagement's report shows its sign-off, not DRAFT
-        from workbench.services.signoff import signoff_info
+        from workbench.services.signoff_page import signoff_info
 
         signoff = signoff_info(session, engagement_id)
     data = report_input(session, engagement_id, deterministic=deterministic, signoff=signoff)
-    profile = load_brand(brand or data.document.details.brand or "default")
+    profile = brands.resolve(brand or data.document.details.brand)
     result = build_report(data, profile, sections=chosen, deterministic=deterministic,
-                          progress=progress, photo_cache=PhotoCache(photo_cache_dir()))
+                          progress=progress, photo_cache=PhotoCache(photo_cache_dir()),
+                          pdfa=pdfa)
     write_atomically(path, result.pdf)
     return result
 
 
 def export(session: Session, engagement_id: str, path: Path, brand: str | None = None,
            sections: Collection[str] | None = None, progress: Progress = no_progress,
-           deterministic: bool = False) -> Path:
+           deterministic: bool = False, pdfa: bool = False) -> Path:
     """Write the engagement's PDF report to `path` (nothing is left behind on failure)."""
     export_with_result(session, engagement_id, Path(path), brand, sections, progress,
-                       deterministic)
+                       deterministic, pdfa=pdfa)
     return Path(path)

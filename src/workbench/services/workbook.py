@@ -29,8 +29,8 @@ from workbench.core.visual import visual
 from workbench.exports.workbook.inputs import assessor_inputs, team_inputs
 from workbench.exports.workbook.reader import Problem
 from workbench.exports.workbook.writer import WorkbookRequest, write_workbook
+from workbench.services import comparison, signed_record
 from workbench.services import engagements as engagement_service
-from workbench.services import signed_record
 from workbench.services.session import Session
 from workbench.services.workbook_changes import (
     ElementChanges,
@@ -44,12 +44,13 @@ __all__ = ["ElementChanges", "Field", "ImportPreview", "Problem", "ValueChange",
            "apply_import", "brand_colours", "export", "preview_import"]
 
 
-def brand_colours(brand: str) -> tuple[str, str]:
-    """(primary, accent) of a brand profile; the visual language's defaults if it cannot load."""
+def brand_colours(brand: str | None) -> tuple[str, str]:
+    """(primary, accent) of a brand profile (`default`: the chosen default profile); the
+    visual language's defaults if it cannot load."""
     try:
-        from workbench.exports.brand import load_brand
+        from workbench.services.brands import resolve
 
-        loaded = load_brand(brand)
+        loaded = resolve(brand)
         return loaded.primary, loaded.accent
     except (ImportError, WorkbenchError):
         defaults = visual().brand
@@ -57,9 +58,18 @@ def brand_colours(brand: str) -> tuple[str, str]:
 
 
 def export(session: Session, engagement_id: str, path: Path, progress: Progress = no_progress,
-           *, assessor: str | None = None) -> Path:
-    """Write the engagement's live scoring workbook: the team's result, or one assessor's."""
+           *, assessor: str | None = None, brand: str | None = None) -> Path:
+    """Write the engagement's live scoring workbook: the team's result, or one assessor's.
+
+    `brand` picks the profile whose colours it takes (a profile that does not load is an
+    error); without it, the engagement's own profile, or the app's colours if that fails."""
     check_output_target(path)
+    chosen = None
+    if brand is not None:
+        from workbench.services.brands import resolve
+
+        loaded = resolve(brand)
+        chosen = (loaded.primary, loaded.accent)
     signed_record.check(session, engagement_id)
     progress(0.0, "Reading the engagement")
     doc = engagement_service.document(session, engagement_id)
@@ -70,9 +80,11 @@ def export(session: Session, engagement_id: str, path: Path, progress: Progress 
         inputs = assessor_inputs(doc, assessor)
     else:
         inputs = team_inputs(doc, framework)
-    primary, accent = brand_colours(doc.details.brand)
+    primary, accent = chosen or brand_colours(doc.details.brand)
+    # One assessor's own workbook is for their ratings alone; the team's shows the change.
+    change = comparison.change_input(session, engagement_id) if assessor is None else None
     request = WorkbookRequest(doc, framework, inputs, primary, accent, __version__,
-                              _now())
+                              _now(), change)
     return write_workbook(request, path, progress)
 
 

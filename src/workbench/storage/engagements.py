@@ -156,3 +156,15 @@ def update_assessor(db: Database, engagement_id: str, name: str, new: Assessor) 
 
 def remove_assessor(db: Database, engagement_id: str, name: str) -> None:
     db.conn.execute("DELETE FROM assessors WHERE id = ?", (assessor_id(db, engagement_id, name),))
+
+
+# --- baseline ---------------------------------------------------------------------------------
+
+def baseline_id(db: Database, engagement_id: str) -> str | None:
+    value = row(db, engagement_id)["baseline_id"]
+    return None if value is None else str(value)
+
+
+def set_baseline(db: Database, engagement_id: str, baseline: str | None) -> None:
+    db.conn.execute("UPDATE engagements SET baseline_id = ?, updated_at = ? WHERE id = ?",
+                    (baseline, now(), engagement_id))

@@ -182,8 +182,19 @@ class PackageFile:
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.conn.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise PackageError(f"{self.path}: the package is damaged ({exc})") from None
+
+
+def _strict_text(path: Path) -> Callable[[bytes], str]:
+    """Text from the package as UTF-8, or one clear refusal (never a UnicodeDecodeError)."""
+    def decode(raw: bytes) -> str:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PackageError(f"{path}: the package is damaged (text that is not UTF-8)") \
+                from None
+    return decode
 
 
 def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
@@ -200,11 +211,13 @@ def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
             raise PackageError(f"{path}: not an engagement package (not an SQLite file)")
         conn = sqlite3.connect(f"file:{quote(str(copy))}?mode=ro&immutable=1", uri=True,
                                isolation_level=None)
+        conn.text_factory = _strict_text(path)
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA cell_size_check = ON")
         meta = _verify(path, conn, local)
         return PackageFile(path, conn, folder, meta)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema's message
+        # may itself not be UTF-8
         if conn is not None:
             conn.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -220,6 +233,8 @@ def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
 
 def _verify(path: Path, conn: sqlite3.Connection, local: sqlite3.Connection) -> dict[str, str]:
     objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    if not all(isinstance(t, str) and isinstance(n, str) for t, n in objects):
+        raise PackageError(f"{path}: the package is damaged (its table list is not text)")
     kinds = {t for t, _ in objects}
     names = {n for t, n in objects if t == "table"}
     if "package_meta" not in names or "package_manifest" not in names:

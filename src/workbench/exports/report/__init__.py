@@ -1,9 +1,11 @@
 """The branded PDF assessment report: `build_report(ReportInput, Brand) -> ReportResult`."""
 
+from workbench.core.comparison import TrendPoint
 from workbench.exports.report.builder import ReportResult, build_report, check_sections
 from workbench.exports.report.model import (
     SECTION_IDS,
     SECTIONS,
+    ChangeInput,
     EmbeddedFile,
     PhotoSource,
     ReportInput,
@@ -13,6 +15,6 @@ from workbench.exports.report.model import (
 )
 from workbench.exports.report.photos import PhotoCache
 
-__all__ = ["SECTIONS", "SECTION_IDS", "EmbeddedFile", "PhotoCache", "PhotoSource",
+__all__ = ["SECTIONS", "SECTION_IDS", "ChangeInput", "EmbeddedFile", "PhotoCache", "PhotoSource",
            "ReportInput", "ReportResult", "RevisionEntry", "SignOffInfo", "Signer",
-           "build_report", "check_sections"]
+           "TrendPoint", "build_report", "check_sections"]

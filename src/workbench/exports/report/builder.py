@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -13,10 +12,12 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
-from workbench.exports.pdf_files import attach_files
 from workbench.exports.report import sections as sec
+from workbench.exports.report.archive import finish_pdf
+from workbench.exports.report.change import change_section
+from workbench.exports.report.context import EndOfBlock
 from workbench.exports.report.flowables import Contents, ContentsEntry
-from workbench.exports.report.model import SECTION_IDS, EmbeddedFile, ReportInput
+from workbench.exports.report.model import SECTION_IDS, ReportInput
 from workbench.exports.report.photos import PhotoCache, PhotoProblem
 from workbench.exports.report.styles import (
     PageChrome,
@@ -28,7 +29,8 @@ from workbench.exports.report.team import applies as team_applies
 from workbench.exports.report.team import team_section
 
 # Sections numbered in the headings and the contents, in their order in the report.
-NUMBERED = ("summary", "profile", "dimensions", "actions", "team", "methodology", "signoff")
+NUMBERED = ("summary", "profile", "change", "dimensions", "actions", "team", "methodology",
+            "signoff")
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,17 @@ class _ReportDoc(BaseDocTemplate):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.page_total = 0
         self.contents = contents
+        self.running: str | None = None  # the element whose findings are being laid out
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, EndOfBlock):
+            self.running = None
         if isinstance(flowable, sec.Heading):
             key = flowable.key
+            if key.startswith(("element-", "enabler-")):
+                self.running = flowable.plain
+            elif flowable.outline_level <= 1:
+                self.running = None
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.plain, key, flowable.outline_level,
                                       closed=flowable.outline_level >= 1)
@@ -79,8 +88,9 @@ def check_sections(sections: Collection[str] | None) -> frozenset[str]:
 
 def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] | None = None,
                  deterministic: bool = False, progress: Progress = no_progress,
-                 photo_cache: PhotoCache | None = None) -> ReportResult:
-    """Build the report as PDF bytes. Raises WorkbenchError for anything the user can fix."""
+                 photo_cache: PhotoCache | None = None, pdfa: bool = False) -> ReportResult:
+    """Build the report as PDF bytes (PDF/A-2b, or 3b with files, when `pdfa`). Raises
+    WorkbenchError for anything the user can fix."""
     chosen = check_sections(sections)
     styles = make_styles(brand)
     ctx = sec.Context(data, styles, chosen)
@@ -88,6 +98,8 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
     for section in NUMBERED:
         if section == "team" and not team_applies(data):
             continue  # one assessor: no such section, and no gap in the numbers
+        if section == "change" and data.change is None:
+            continue  # no baseline: likewise
         if section in chosen:
             n += 1
             ctx.numbers[section] = n
@@ -118,7 +130,7 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
         topMargin=styles.geometry.top, bottomMargin=styles.geometry.bottom,
         title=f"{d.client}: {d.title or brand.cover_title}", author=brand.firm_name,
         subject=brand.cover_title, creator="Assessor Workbench",
-        keywords=f"engagement {data.document.id or ''}".strip(),
+        keywords=_keywords(data),
         invariant=1 if deterministic else 0, pageCompression=1,
         lang="en", contents=ctx.contents, initialFontName=styles.fonts.regular)
     cover = (lambda canvas: sec.draw_cover(canvas, ctx)) if "cover" in chosen else None
@@ -150,11 +162,19 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
         raise WorkbenchError(f"the report could not be laid out ({type(exc).__name__}: "
                              f"{str(exc)[:300]})") from exc
     pdf = buffer.getvalue()
-    if data.embedded_files:
-        progress(0.97, "Attaching files")
-        pdf = embed_files(pdf, data.embedded_files, deterministic)
+    progress(0.97, "Writing PDF/A" if pdfa else "Attaching files and metadata")
+    pdf = finish_pdf(pdf, data.embedded_files, pdfa=pdfa, deterministic=deterministic)
     progress(1.0, "Report written")
     return ReportResult(pdf, doc.page_total, tuple(ctx.warnings))
+
+
+def _keywords(data: ReportInput) -> str:
+    """The PDF's keywords: what the report is about, for a search tool or an archive."""
+    d = data.document.details
+    state = "signed off" if data.signoff is not None else "draft"
+    words = ["customer experience", "maturity assessment", d.client, d.site,
+             data.framework.name, state, f"engagement {data.document.id or ''}".strip()]
+    return ", ".join(w.replace(",", " ") for w in words if w and w.strip())
 
 
 def _rising(progress: Progress) -> Progress:
@@ -194,6 +214,8 @@ def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
         story += sec.executive_summary(ctx)
     if "profile" in chosen:
         story += sec.maturity_profile(ctx)
+    if "change" in chosen and ctx.data.change is not None:
+        story += change_section(ctx, ctx.data.change)
     if "dimensions" in chosen:
         story += sec.dimensions(ctx, lambda f: progress(0.45 + 0.05 * f, "Writing the findings"))
     if "actions" in chosen:
@@ -207,25 +229,3 @@ def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
     while story and isinstance(story[-1], PageBreak):
         story.pop()  # no blank last page
     return story
-
-
-def embed_files(pdf: bytes, files: Collection[EmbeddedFile], deterministic: bool) -> bytes:
-    """The PDF with `files` attached (shown in a viewer's attachments panel)."""
-    from pyhanko.pdf_utils import generic  # imported here: pyHanko takes a second
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    attach_files(writer, files)
-    if deterministic:
-        # pyHanko stamps the update's modification time; keep ReportLab's invariant date.
-        writer._update_meta = lambda: None  # type: ignore[method-assign]
-        # pyHanko gives each update a random second file identifier; derive it from the
-        # content instead so that the same data gives the same bytes.
-        digest = hashlib.sha256(pdf + b"".join(f.data for f in files)).digest()[:16]
-        ids = getattr(writer, "_document_id", None)
-        if ids is not None and len(ids) == 2:
-            writer._document_id = generic.ArrayObject([ids[0],
-                                                       generic.ByteStringObject(digest)])
-    out = io.BytesIO()
-    writer.write(out)  # type: ignore[no-untyped-call]
-    return out.getvalue()

@@ -222,6 +222,7 @@ def level_scale(styles: ReportStyles, labels: Sequence[tuple[int, str]],
                       strokeColor=None))
         d.add(Line(x, 2, x, 19, strokeColor=styles.ink, strokeWidth=1.2))
         anchor = "start" if x < 40 else "end" if x > width - 40 else "middle"
-        d.add(String(x, 28, f"{percent:.1f} %", fontName=styles.fonts.bold, fontSize=7,
+        # The one rounding rule (core.display): never "60 %" at level 3.
+        d.add(String(x, 28, fmt_percent(percent), fontName=styles.fonts.bold, fontSize=7,
                      fillColor=styles.ink, textAnchor=anchor))
     return d

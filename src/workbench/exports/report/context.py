@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
-    Paragraph,
 )
 
 from workbench.core.engagement import ActionStatus, Priority
@@ -19,9 +20,8 @@ from workbench.exports.report.flowables import (
 from workbench.exports.report.model import ReportInput
 from workbench.exports.report.photos import PhotoProblem, PreparedPhoto
 from workbench.exports.report.styles import ReportStyles
-from workbench.exports.report.text import (
-    markup,
-)
+from workbench.exports.report.text import fmt_percent, markup
+from workbench.exports.report.writing import Paragraph
 
 STATUS_WORDS = {Status.COMPLETE: "Complete", Status.INCOMPLETE: "Incomplete",
                 Status.NOT_ASSESSED: "Not assessed", Status.NOT_APPLICABLE: "Not applicable"}
@@ -51,7 +51,7 @@ class Context:
         return f"{n}" if n else ""
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(Paragraph):
     """A heading that the document template turns into a contents entry and a bookmark."""
 
     def __init__(self, text: str, style: object, level: int, plain: str, key: str,
@@ -61,6 +61,16 @@ class Heading(Paragraph):  # type: ignore[misc]
         self.plain = plain
         self.key = key
         self.in_contents = in_contents
+
+
+class EndOfBlock(Flowable):  # type: ignore[misc]
+    """Marks where an element's findings end: a page after it needs no "(continued)"."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
 
 
 def heading(ctx: Context, text: str, level: int, key: str, number: str = "",
@@ -73,6 +83,12 @@ def heading(ctx: Context, text: str, level: int, key: str, number: str = "",
     return Heading(shown, style, level, plain, key, in_contents)
 
 
+def section_end() -> Flowable:
+    """The end of a section: the next starts on a new page, unless the tail of this one
+    left most of the page empty (then it starts below, and no page holds a lone table)."""
+    return CondPageBreak(135 * mm)
+
+
 def section_title(ctx: Context, section: str, title: str, subtitle: str) -> list[Flowable]:
     return [heading(ctx, title, 0, section, ctx.number(section)),
             rich(ctx.styles, markup(subtitle), "h1_sub")]
@@ -82,6 +98,36 @@ def level_text(ctx: Context, level: int | None) -> str:
     if level is None:
         return "–"
     return f"{level} {ctx.data.framework.band_label(level)}"
+
+
+NOT_ASSESSED = "Not assessed"
+NOT_JUDGED = "Not judged"
+
+
+def unassessed(status: Status) -> bool:
+    """Nothing rated or judged: shown as "Not assessed", never as 0 % or level 1."""
+    return status is Status.NOT_ASSESSED
+
+
+def shown_percent(status: Status, percent: float | None, narrow: bool = False) -> str:
+    """An element's or enabler's percent as the report shows it (`narrow`: a table column
+    beside a level column that says "Not assessed")."""
+    if unassessed(status):
+        return "–" if narrow else NOT_ASSESSED
+    return fmt_percent(percent)
+
+
+def dimension_unassessed(ctx: Context, code: str) -> bool:
+    """No applicable element of the dimension has anything rated or judged."""
+    dim = ctx.data.framework.dimension_by_code[code]
+    statuses = [ctx.data.score.elements[e.code].status for e in dim.elements]
+    applicable = [st for st in statuses if st is not Status.NOT_APPLICABLE]
+    return bool(applicable) and all(unassessed(st) for st in applicable)
+
+
+def shown_level(ctx: Context, status: Status, level: int | None) -> str:
+    """An element's or enabler's level as the report shows it."""
+    return NOT_ASSESSED if unassessed(status) else level_text(ctx, level)
 
 
 def format_date(value: str | dt.date | None) -> str:

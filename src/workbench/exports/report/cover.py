@@ -7,18 +7,18 @@ import io
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    Paragraph,
-)
 
 from workbench.exports.report.context import (
     Context,
     date_range,
     format_date,
 )
+from workbench.exports.report.state import cover_status
 from workbench.exports.report.text import (
     markup,
 )
+from workbench.exports.report.writing import Paragraph, visual_line
+from workbench.exports.svg_logo import draw_svg
 
 # ---------------------------------------------------------------- cover
 
@@ -64,11 +64,7 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
                           f"{brand.cover_subtitle} · {data.issued:%B %Y}")
 
     # The facts, two columns under the block.
-    sign = data.signoff
-    status = (f"Signed off on {format_date(sign.signed_on)}, revision {sign.revision}"
-              if sign is not None else
-              "In review: not yet signed off" if data.document.status == "in_review" else
-              "Draft: not yet signed off")
+    status = cover_status(data, data.document.status == "in_review")
     team = [a.name + (f" ({a.role})" if a.role else "") for a in data.document.assessors]
     facts = [
         ("Client", d.client), ("Site", d.site or "–"),
@@ -101,7 +97,8 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
     # Foot of the cover: the confidentiality line.
     canvas.setFont(s.fonts.regular, 7.5)
     canvas.setFillColor(s.muted)
-    canvas.drawString(g.left, 16 * mm, brand.confidentiality_for(d.client)[:160])
+    canvas.drawString(g.left, 16 * mm, visual_line(brand.confidentiality_for(d.client)[:160],
+                                                   s.fonts.regular))
     canvas.setFont(s.fonts.bold, 7.5)
     canvas.setFillColor(s.primary)
     canvas.drawRightString(g.width - g.right, 16 * mm, brand.firm_name)
@@ -110,6 +107,9 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
 
 def _draw_logo(canvas: Canvas, data: bytes, x: float, y: float, max_w: float, max_h: float,
                align: str) -> None:
+    if not data.startswith((b"\x89PNG", b"\xff\xd8")):  # a checked SVG logo
+        draw_svg(canvas, data, x, y, max_w, max_h, align)
+        return
     reader = ImageReader(io.BytesIO(data))
     iw, ih = reader.getSize()
     scale = min(max_w / iw, max_h / ih)

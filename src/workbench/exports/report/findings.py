@@ -10,7 +10,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     Table,
     TableStyle,
@@ -18,14 +17,20 @@ from reportlab.platypus import (
 
 from workbench.core.engagement import ElementEvidence
 from workbench.core.framework import Dimension, Element, Enabler, Indicator
-from workbench.core.scoring import Resolved, Source
+from workbench.core.scoring import Resolved, Source, Status
 from workbench.exports.report.context import (
+    NOT_JUDGED,
     STATUS_WORDS,
     Context,
+    EndOfBlock,
     format_date,
     heading,
     level_text,
+    section_end,
     section_title,
+    shown_level,
+    shown_percent,
+    unassessed,
 )
 from workbench.exports.report.flowables import (
     bullets,
@@ -45,6 +50,7 @@ from workbench.exports.report.text import (
     fmt_score,
     markup,
     paragraphs,
+    plural,
 )
 
 # ---------------------------------------------------------------- dimensions and elements
@@ -140,14 +146,19 @@ def _notes_flowables(ctx: Context, items: list[ElementEvidence]) -> list[Flowabl
     opportunities = [t for e in items for t in e.opportunities if t.strip()]
     for title, found in (("Strengths", strengths), ("Opportunities for improvement",
                                                     opportunities)):
-        if found:
-            unique = list(dict.fromkeys(found))  # two assessors often note the same thing
-            block: list[Flowable] = [rich(s, title, "h4")]
-            block += bullets(s, [bounded(t, 3000)[0] for t in unique])
-            out.append(KeepTogether(block) if len(unique) <= 6 else block[0])
-            if len(unique) > 6:
-                out += block[1:]
+        if found:  # two assessors often note the same thing: each once
+            out += _bullet_block(ctx, title, list(dict.fromkeys(found)))
     return out
+
+
+def _bullet_block(ctx: Context, title: str, items: list[str]) -> list[Flowable]:
+    """A titled bullet list that never leaves its title, or one bullet, alone on a page."""
+    block: list[Flowable] = [rich(ctx.styles, title, "h4")]
+    block += bullets(ctx.styles, [bounded(t, 3000)[0] for t in items])
+    if len(items) <= 6:
+        return [KeepTogether(block)]
+    # A long list may break, but keeps its title with two bullets and its last two together.
+    return [KeepTogether(block[:3]), *block[3:-2], KeepTogether(block[-2:])]
 
 
 def _facts_line(ctx: Context, cells: Sequence[tuple[str, str]], level: int | None,
@@ -181,18 +192,18 @@ def _element_block(ctx: Context, dim: Dimension, element: Element,
     es = data.score.elements[element.code]
     f = data.framework
     objective = next((o.label for o in f.objective_levels if o.key == es.objective),
-                     "Mean of the assessors' judgements, to agree" if es.objective_fraction
-                     is not None and es.objective is None and es.needs_consensus else
-                     "Not yet judged")
+                     "Mean of the assessors' judgements, to agree" if es.objective_judged
+                     and es.objective is None else NOT_JUDGED)
+    blank = unassessed(es.status)
     head = heading(ctx, f"{element.code}  {element.title}", 2, f"element-{element.code}",
                    in_contents=False)
     facts = _facts_line(ctx, [
         ("Score", f"{fmt_score(es.score)} of {fmt_points(element.points)}"),
-        ("Percent", fmt_percent(es.percent)),
-        ("Level", markup(level_text(ctx, es.level))),
+        ("Percent", shown_percent(es.status, es.percent)),
+        ("Level", markup(shown_level(ctx, es.status, es.level))),
         ("Target", markup(level_text(ctx, es.target)) if es.target else "Not set"),
         ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
-    ], es.level, 2)
+    ], None if blank else es.level, 2)
     objective_box = [rich(s, "Statement of objective", "h4"),
                      rich(s, markup(element.objective) +
                           f' <font color="#{s.primary.hexval()[2:]}"><b>— '
@@ -203,12 +214,12 @@ def _element_block(ctx: Context, dim: Dimension, element: Element,
     out += _photos_and_files(ctx, element.code)
     planned = [a for a in data.document.actions if a.element == element.code]
     if planned:
-        out.append(rich(s, "Planned improvement", "h4"))
-        out += bullets(s, [a.action + (f" (owner: {a.owner}" if a.owner else "") +
-                           (f", due {format_date(a.due_date)})" if a.due_date and a.owner else
-                            f" (due {format_date(a.due_date)})" if a.due_date else
-                            ")" if a.owner else "") for a in planned])
-    out.append(gap(4))
+        out += _bullet_block(ctx, "Planned improvement", [
+            a.action + (f" (owner: {a.owner}" if a.owner else "") +
+            (f", due {format_date(a.due_date)})" if a.due_date and a.owner else
+             f" (due {format_date(a.due_date)})" if a.due_date else
+             ")" if a.owner else "") for a in planned])
+    out += [EndOfBlock(), gap(4)]
     return out
 
 
@@ -251,18 +262,18 @@ def dimensions(ctx: Context, progress: Callable[[float], None]) -> list[Flowable
     for n, dim in enumerate(f.dimensions):
         progress(n / total)
         if n > 0:
-            out.append(PageBreak())
+            out.append(need(120))  # a new page unless most of this one is free
         out += _dimension_intro(ctx, dim)
         for element in dim.elements:
             out += _element_block(ctx, dim, element, evidence, notes)
     if f.enablers:
-        out.append(PageBreak())
+        out.append(need(120))
         out.append(heading(ctx, "Enablers", 1, "enablers"))
         out.append(rich(s, "The conditions that let the dimensions work, with their indicator "
                            "ratings and the evidence behind them.", "body"))
         for enabler in f.enablers:
             out += _enabler_block(ctx, enabler, evidence, notes)
-    out.append(PageBreak())
+    out.append(section_end())
     _ = score
     return out
 
@@ -272,17 +283,28 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
     f, score = data.framework, data.score
     r = score.dimensions[dim.code]
     cat = next((c.name for c in f.categories if c.id == dim.category), dim.category)
+    statuses = [score.elements[e.code].status for e in dim.elements]
+    applicable = [st for st in statuses if st is not Status.NOT_APPLICABLE]
+    assessed = [st for st in applicable if not unassessed(st)]
     out: list[Flowable] = [
         heading(ctx, f"{dim.code}  {dim.name}", 1, f"dimension-{dim.code}"),
         _facts_line(ctx, [
             ("Category", markup(cat)),
             ("Score", f"{fmt_score(r.score)} of {fmt_points(r.applicable_max)}"),
-            ("Percent", fmt_percent(r.percent)),
-            ("Level", markup(level_text(ctx, r.level))),
+            ("Percent", "Not assessed" if not assessed else fmt_percent(r.percent)),
+            ("Level", "Not assessed" if not assessed else markup(level_text(ctx, r.level))),
             ("Target", markup(level_text(ctx, r.target)) if r.target else "Not set"),
-        ], r.level, 3),
+        ], r.level if assessed else None, 3),
         gap(3),
     ]
+    if len(assessed) < len(applicable):
+        out.append(rich(s, (
+            f"<b>{len(assessed)} of the {plural(len(applicable), 'applicable element')} "
+            f"{'was' if len(assessed) == 1 else 'were'} assessed.</b> The others show as "
+            "not assessed; they score nothing, so the dimension's figures are not yet a "
+            "measure of its maturity." if assessed else
+            f"<b>None of the {plural(len(applicable), 'applicable element')} "
+            "was assessed.</b>"), "body"))
     if dim.question:
         out.append(para(s, dim.question, "question"))
     if dim.summary:
@@ -290,10 +312,14 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
     rows, cells = [], []
     for i, e in enumerate(dim.elements):
         es = score.elements[e.code]
+        blank = unassessed(es.status)
         rows.append([e.code, e.title, fmt_score(es.score), fmt_points(e.points),
-                     fmt_percent(es.percent), level_chip(s, es.level, level_text(ctx, es.level)),
+                     shown_percent(es.status, es.percent, narrow=True),
+                     level_chip(s, None if blank else es.level,
+                                shown_level(ctx, es.status, es.level)),
                      level_chip(s, es.target, level_text(ctx, es.target)) if es.target else "–"])
-        cells.append((5, i, es.level))
+        if not blank:
+            cells.append((5, i, es.level))
         if es.target:
             cells.append((6, i, es.target))
     w = ctx.width
@@ -312,15 +338,15 @@ def _enabler_block(ctx: Context, enabler: Enabler, evidence: dict[str, list[Elem
     head = heading(ctx, f"{enabler.code}  {enabler.name}", 2, f"enabler-{enabler.code}",
                    in_contents=False)
     facts = _facts_line(ctx, [
-        ("Percent", fmt_percent(es.percent)),
-        ("Level", markup(level_text(ctx, es.level))),
+        ("Percent", shown_percent(es.status, es.percent)),
+        ("Level", markup(shown_level(ctx, es.status, es.level))),
         ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
-    ], es.level, 1)
+    ], None if unassessed(es.status) else es.level, 1)
     out: list[Flowable] = [need(50), KeepTogether([head, facts, gap(2)])]
     if enabler.summary:
         out.append(para(s, enabler.summary, "body"))
     out.append(_indicator_table(ctx, enabler.indicators, es.indicators, notes))
     out += _notes_flowables(ctx, evidence.get(enabler.code, []))
     out += _photos_and_files(ctx, enabler.code)
-    out.append(gap(4))
+    out += [EndOfBlock(), gap(4)]
     return out

@@ -14,7 +14,6 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -23,6 +22,7 @@ from reportlab.platypus import (
 from workbench.exports.report.photos import PhotoProblem, PreparedPhoto
 from workbench.exports.report.styles import ReportStyles
 from workbench.exports.report.text import markup
+from workbench.exports.report.writing import Paragraph
 
 Cell = Any  # a Paragraph, a string, or any flowable a Table cell accepts
 

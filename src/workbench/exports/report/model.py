@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from workbench.core.comparison import ActionFollowUp, Comparison, TrendPoint
 from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
@@ -17,6 +18,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("contents", "Contents"),
     ("summary", "Executive summary"),
     ("profile", "Maturity profile"),
+    ("change", "Change since the baseline"),
     ("dimensions", "Findings by dimension and element"),
     ("photos", "Photographs of evidence"),
     ("actions", "Improvement plan"),
@@ -47,6 +49,7 @@ class Signer:
     organisation: str = ""
     signed_on: dt.date | None = None
     signature_png: bytes | None = None  # a drawn signature; PNG or JPEG bytes
+    countersign_pending: bool = False  # a block left empty, "to be countersigned"
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,17 @@ class SignOffInfo:
 
 
 @dataclass(frozen=True)
+class ChangeInput:
+    """The change since the baseline (the "change" section); None when there is none."""
+
+    since: str  # the baseline's date (ISO), else its title
+    baseline_title: str
+    comparison: Comparison
+    actions: tuple[ActionFollowUp, ...] = ()
+    trend: tuple[TrendPoint, ...] = ()  # oldest first; drawn with three or more
+
+
+@dataclass(frozen=True)
 class ReportInput:
     """Everything one report shows."""
 
@@ -82,6 +96,7 @@ class ReportInput:
     content_hash: str | None = None  # of the data this (draft) report was made from
     planned_signers: tuple[Signer, ...] = ()  # who will sign an unsigned report
     embedded_files: Sequence[EmbeddedFile] = field(default=())
+    change: ChangeInput | None = None
 
     @property
     def signed(self) -> bool:

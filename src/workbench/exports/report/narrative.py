@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from workbench.core.framework import Dimension, Element, Framework
 from workbench.core.scoring import ElementScore, RollupScore, ScoreResult, Status
 from workbench.exports.report.model import ReportInput
-from workbench.exports.report.text import fmt_percent, fmt_points, join_words, markup, plural
+from workbench.exports.report.state import is_final, mean_clause, status_paragraph
+from workbench.exports.report.text import (
+    fmt_percent,
+    fmt_points,
+    fmt_score,
+    join_words,
+    markup,
+    plural,
+)
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,10 @@ class Gap:
 def ranked_dimensions(framework: Framework, score: ScoreResult) -> list[RankedDimension]:
     """Dimensions with a percent, strongest first (ties by code, so the order is stable)."""
     found = [RankedDimension(d, score.dimensions[d.code]) for d in framework.dimensions
-             if score.dimensions[d.code].percent is not None]
+             if score.dimensions[d.code].percent is not None
+             and any(score.elements[e.code].status not in (Status.NOT_ASSESSED,
+                                                           Status.NOT_APPLICABLE)
+                     for e in d.elements)]
     return sorted(found, key=lambda r: (-(r.score.percent or 0.0), r.dimension.code))
 
 
@@ -49,7 +60,8 @@ def strongest_and_weakest(framework: Framework, score: ScoreResult,
 def largest_gaps(framework: Framework, score: ScoreResult, count: int = 5) -> list[Gap]:
     """Elements furthest below their target level, the widest gap and lowest percent first."""
     gaps = [Gap(e, score.elements[e.code]) for e in framework.elements()
-            if (score.elements[e.code].gap or 0) > 0]
+            if (score.elements[e.code].gap or 0) > 0
+            and score.elements[e.code].status is not Status.NOT_ASSESSED]
     gaps.sort(key=lambda g: (-g.size, g.score.percent or 0.0, g.element.code))
     return gaps[:count]
 
@@ -62,8 +74,10 @@ def _dim(framework: Framework, r: RankedDimension) -> str:
 
 def _best_element(framework: Framework, score: ScoreResult, dimension: Dimension,
                   best: bool) -> tuple[Element, ElementScore] | None:
+    # An element nobody assessed is not "the lowest-rated": it has no rating at all.
     scored = [(e, score.elements[e.code]) for e in dimension.elements
-              if score.elements[e.code].percent is not None]
+              if score.elements[e.code].percent is not None
+              and score.elements[e.code].status is not Status.NOT_ASSESSED]
     if not scored:
         return None
     scored.sort(key=lambda p: (p[1].percent or 0.0, p[0].code), reverse=best)
@@ -72,55 +86,66 @@ def _best_element(framework: Framework, score: ScoreResult, dimension: Dimension
 
 def summary_paragraphs(data: ReportInput) -> list[str]:
     """The executive summary in full sentences, from the engagement's figures."""
-    f, s, d = data.framework, data.score, data.document.details
-    out: list[str] = []
-
-    # 1. The headline.
-    client = markup(d.client)
-    where = f" at {markup(d.site)}" if d.site else ""
+    f, s = data.framework, data.score
     if s.level is None:
-        out.append(f"No element of the framework applies to {client}{where} as assessed, so "
-                   "the assessment gives no overall score or maturity level.")
-        return out
-    headline = (f"{client}{where} scored <b>{s.total:.1f}</b> of {fmt_points(s.max)} points, "
-                f"which places its customer experience management at <b>level {s.level}, "
-                f"{markup(f.band_label(s.level))}</b>.")
+        return [_no_score(data)]
+    if s.assessed_elements == 0:
+        return [f"Nothing has been assessed yet for {_where(data)}: no indicator is rated and "
+                "no objective judged, so the assessment gives no maturity level so far.",
+                status_paragraph(data)]
+    out = [_headline(data), status_paragraph(data)]
+    parts = [_categories(f, s), *_ends(f, s), _targets(f, s), _enablers(f, s), _closing(data)]
+    return out + [p for p in parts if p]
+
+
+def _where(data: ReportInput) -> str:
+    d = data.document.details
+    return markup(d.client) + (f" at {markup(d.site)}" if d.site else "")
+
+
+def _no_score(data: ReportInput) -> str:
+    return (f"No element of the framework applies to {_where(data)} as assessed, so the "
+            "assessment gives no overall score or maturity level.")
+
+
+def _headline(data: ReportInput) -> str:
+    f, s = data.framework, data.score
+    level = s.level or 0
+    headline = (f"{_where(data)} scored <b>{fmt_score(s.total)}</b> of {fmt_points(s.max)} "
+                "points, "
+                f"which places its customer experience management at <b>level {level}, "
+                f"{markup(f.band_label(level))}</b>.")
     if s.applicable_max < s.max:
         excluded = [c for c, e in s.elements.items() if e.status is Status.NOT_APPLICABLE]
         headline += (f" {plural(len(excluded), 'element').capitalize()} "
                      f"({markup(join_words(excluded))}) did not apply to the organisation; "
                      f"measured against the {fmt_points(s.applicable_max)} points that did, "
-                     f"the normalized total is <b>{s.normalized_total:.1f}</b> of "
+                     f"the normalized total is <b>{fmt_score(s.normalized_total)}</b> of "
                      f"{fmt_points(s.max)}.")
-    out.append(headline)
+    return headline
 
-    incomplete = [c for c, e in s.elements.items()
-                  if e.status in (Status.INCOMPLETE, Status.NOT_ASSESSED)]
-    if incomplete:
-        out.append(
-            f"The assessment is {s.completeness * 100:.0f} % complete: "
-            f"{plural(len(incomplete), 'element')} still "
-            f"{'has' if len(incomplete) == 1 else 'have'} unrated indicators or an objective "
-            "not yet judged, and these count as zero until they are rated. The figures in this "
-            "report will rise as that work is finished.")
 
-    # 2. Categories: where the balance lies.
+def _categories(f: Framework, s: ScoreResult) -> str:
+    """Where the balance lies between the categories."""
     cats = [(c, s.categories[c.id]) for c in f.categories
             if s.categories[c.id].percent is not None]
-    if len(cats) >= 2:
-        parts = [f"{markup(c.name)} reached {fmt_percent(r.percent)} of its points"
-                 for c, r in cats]
-        (hi_c, hi), (lo_c, lo) = max(cats, key=lambda p: p[1].percent or 0.0), \
-            min(cats, key=lambda p: p[1].percent or 0.0)
-        diff = (hi.percent or 0.0) - (lo.percent or 0.0)
-        if diff >= 5:
-            balance = (f"The organisation is noticeably stronger in {markup(hi_c.name)} than in "
-                       f"{markup(lo_c.name)}, a difference of {diff:.0f} percentage points.")
-        else:
-            balance = "The categories are evenly balanced."
-        out.append(join_words(parts) + ". " + balance)
+    if len(cats) < 2:
+        return ""
+    parts = [f"{markup(c.name)} reached {fmt_percent(r.percent)} of its points" for c, r in cats]
+    hi_c, hi = max(cats, key=lambda p: p[1].percent or 0.0)
+    lo_c, lo = min(cats, key=lambda p: p[1].percent or 0.0)
+    diff = (hi.percent or 0.0) - (lo.percent or 0.0)
+    if diff >= 5:
+        balance = (f"The organisation is noticeably stronger in {markup(hi_c.name)} than in "
+                   f"{markup(lo_c.name)}, a difference of {diff:.0f} percentage points.")
+    else:
+        balance = "The categories are evenly balanced."
+    return join_words(parts) + ". " + balance
 
-    # 3. Strongest and weakest dimensions, with the element that stands out in each.
+
+def _ends(f: Framework, s: ScoreResult) -> list[str]:
+    """The strongest and the weakest dimensions, with the element that stands out in each."""
+    out: list[str] = []
     strongest, weakest = strongest_and_weakest(f, s)
     if strongest:
         sentence = (f"The strongest {'dimension is' if len(strongest) == 1 else 'dimensions are'}"
@@ -141,56 +166,67 @@ def summary_paragraphs(data: ReportInput) -> list[str]:
                      "raise the total most.")
         low = _best_element(f, s, weakest[0].dimension, best=False)
         if low is not None:
-            sentence += (f" The lowest-rated element there is {markup(low[0].code)} "
+            sentence += (f" The lowest-rated assessed element in "
+                         f"{markup(weakest[0].dimension.name)} is {markup(low[0].code)} "
                          f"<i>{markup(low[0].title)}</i> at {fmt_percent(low[1].percent)}.")
+        blank = [e.code for e in weakest[0].dimension.elements
+                 if s.elements[e.code].status is Status.NOT_ASSESSED]
+        if blank:
+            sentence += (f" {markup(join_words(blank))} {'was' if len(blank) == 1 else 'were'} "
+                         "not assessed.")
         out.append(sentence)
+    return out
 
-    # 4. Gaps to target.
-    targeted = [e for e in s.elements.values() if e.target is not None and e.level is not None]
+
+def _targets(f: Framework, s: ScoreResult) -> str:
+    """The gaps between today's levels and the targets agreed with the client."""
+    targeted = [e for e in s.elements.values() if e.target is not None and e.level is not None
+                and e.status is not Status.NOT_ASSESSED]
     if not targeted:
-        out.append("No target levels have been agreed yet, so this report cannot show the gap "
-                   "between today's maturity and the organisation's ambition.")
-    else:
-        below = [e for e in targeted if (e.gap or 0) > 0]
-        gaps = largest_gaps(f, s, 3)
-        if gaps:
-            named = [f"{markup(g.element.code)} <i>{markup(g.element.title)}</i> (level "
-                     f"{g.score.level} against a target of {g.score.target})" for g in gaps]
-            out.append(
-                f"Of the {plural(len(targeted), 'element')} with an agreed target, "
-                f"{len(below)} {'is' if len(below) == 1 else 'are'} below it and "
-                f"{len(targeted) - len(below)} meet or exceed it. The largest gaps are in "
-                f"{join_words(named)}.")
-        else:
-            out.append(f"Every one of the {plural(len(targeted), 'element')} with an agreed "
-                       "target already meets or exceeds it.")
+        return ("No target levels have been agreed yet for the assessed elements, so this report "
+                "cannot show the gap between today's maturity and the organisation's ambition.")
+    below = [e for e in targeted if (e.gap or 0) > 0]
+    gaps = largest_gaps(f, s, 3)
+    if not gaps:
+        return (f"Every one of the {plural(len(targeted), 'assessed element')} with an agreed "
+                "target already meets or exceeds it.")
+    named = [f"{markup(g.element.code)} <i>{markup(g.element.title)}</i> (level "
+             f"{g.score.level} against a target of {g.score.target})" for g in gaps]
+    return (f"Of the {plural(len(targeted), 'assessed element')} with an agreed target, "
+            f"{len(below)} {'is' if len(below) == 1 else 'are'} below it and "
+            f"{len(targeted) - len(below)} meet or exceed it. The largest gaps are in "
+            f"{join_words(named)}.")
 
-    # 5. Enablers.
+
+def _enablers(f: Framework, s: ScoreResult) -> str:
     enablers = [(n, s.enablers[n.code]) for n in f.enablers
-                if s.enablers[n.code].percent is not None]
-    if len(enablers) >= 2:
-        enablers.sort(key=lambda p: (-(p[1].percent or 0.0), p[0].code))
-        (top_n, top_s), (low_n, low_s) = enablers[0], enablers[-1]
-        out.append(
-            f"Of the framework's enablers, <i>{markup(top_n.name)}</i> is the most developed "
+                if s.enablers[n.code].percent is not None
+                and s.enablers[n.code].status is not Status.NOT_ASSESSED]
+    if len(enablers) < 2:
+        return ""
+    enablers.sort(key=lambda p: (-(p[1].percent or 0.0), p[0].code))
+    (top_n, top_s), (low_n, low_s) = enablers[0], enablers[-1]
+    return (f"Of the framework's enablers, <i>{markup(top_n.name)}</i> is the most developed "
             f"({fmt_percent(top_s.percent)}) and <i>{markup(low_n.name)}</i> the least "
             f"({fmt_percent(low_s.percent)}); the enablers do not add to the score but explain "
             "much of it.")
 
-    # 6. What remains to agree and to do.
+
+def _closing(data: ReportInput) -> str:
+    """What remains to agree, and the size of the plan."""
+    s = data.score
     closing: list[str] = []
     if s.needs_consensus:
+        verb = "did not reach" if is_final(data) else "have still to reach"
         closing.append(
-            f"The assessors have still to agree on {plural(len(s.needs_consensus), 'element')} "
+            f"The assessors {verb} agreement on {plural(len(s.needs_consensus), 'element')} "
             f"({markup(join_words(s.needs_consensus[:6]))}"
-            f"{', among others' if len(s.needs_consensus) > 6 else ''}), where their "
-            "individual ratings differ and the mean is shown meanwhile.")
+            f"{', among others' if len(s.needs_consensus) > 6 else ''}), where "
+            f"{mean_clause(data)}.")
     actions = data.document.actions
     if actions:
         high = sum(1 for a in actions if a.priority == "high")
         closing.append(
             f"The improvement plan sets out {plural(len(actions), 'action')}, "
             f"{high} of {'it' if len(actions) == 1 else 'them'} of high priority.")
-    if closing:
-        out.append(" ".join(closing))
-    return out
+    return " ".join(closing)

@@ -15,18 +15,25 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from workbench.core.display import percent_value
 from workbench.core.engagement import Priority
 from workbench.core.scoring import Status
 from workbench.exports.report import charts
 from workbench.exports.report.context import (
     ACTION_STATUS_WORDS,
+    NOT_ASSESSED,
     PRIORITY_WORDS,
     Context,
     Heading,
+    dimension_unassessed,
     format_date,
     heading,
     level_text,
+    section_end,
     section_title,
+    shown_level,
+    shown_percent,
+    unassessed,
 )
 from workbench.exports.report.cover import draw_cover
 from workbench.exports.report.findings import dimensions
@@ -42,6 +49,7 @@ from workbench.exports.report.flowables import (
     need,
     rich,
 )
+from workbench.exports.report.methodology import methodology
 from workbench.exports.report.model import Signer
 from workbench.exports.report.narrative import largest_gaps, summary_paragraphs
 from workbench.exports.report.text import (
@@ -75,18 +83,20 @@ def executive_summary(ctx: Context) -> list[Flowable]:
     score, f = data.score, data.framework
     out = section_title(ctx, "summary", "Executive summary",
                         "The organisation's maturity at a glance, and what stands out.")
+    level = score.level if score.assessed_elements else None  # not "1 Initial" for nothing
     normal_note = ("equal to the total: every element applied" if score.applicable_max
                    >= score.max else f"of {fmt_points(score.applicable_max)} applicable points, "
                    f"scaled to {fmt_points(score.max)}")
     out.append(kpi_tiles(s, [
-        ("Total score", f"{score.total:.1f}<font size=10> / {fmt_points(score.max)}</font>",
+        ("Total score", f"{fmt_score(score.total)}<font size=10> / {fmt_points(score.max)}</font>",
          f"{fmt_percent(score.percent)} of the framework's points", None),
-        ("Normalized total", f"{score.normalized_total:.1f}", normal_note, None),
-        ("Maturity level", f"{score.level if score.level is not None else '–'}"
-         f"<font size=10> {markup(f.band_label(score.level)) if score.level else ''}</font>",
-         "the organisation's band", score.level),
-        ("Assessed", f"{score.completeness * 100:.0f}<font size=10> %</font>",
-         "of indicators and objectives judged", None),
+        ("Normalized total", f"{fmt_score(score.normalized_total)}", normal_note, None),
+        ("Maturity level", f"{level if level is not None else '–'}"
+         f"<font size=10> {markup(f.band_label(level)) if level else ''}</font>",
+         "the organisation's band" if level else "nothing assessed yet", level),
+        ("Complete", f"{percent_value(score.completeness * 100)}<font size=10> %</font>",
+         f"{score.complete_elements} of {plural(len(score.elements), 'element')} fully "
+         "rated and judged", None),
     ], ctx.width))
     out.append(gap(2))
     out.append(charts.level_scale(s, [(b.level, b.label) for b in f.bands], score.percent,
@@ -135,7 +145,7 @@ def executive_summary(ctx: Context) -> list[Flowable]:
             s, ["Code", "Element", "Percent", "Current", "Target", "Gap"], rows,
             [15 * mm, ctx.width - 15 * mm - 16 * mm - 2 * 27 * mm - 12 * mm, 16 * mm, 27 * mm,
              27 * mm, 12 * mm], numeric=[2, 5], centred=[3, 4], level_cells=cells))]
-    out.append(PageBreak())
+    out.append(section_end())
     return out
 
 
@@ -158,6 +168,7 @@ def _target_percent(ctx: Context, level: int | None) -> float | None:
 def maturity_profile(ctx: Context) -> list[Flowable]:
     s, data = ctx.styles, ctx.data
     f, score = data.framework, data.score
+    level = score.level if score.assessed_elements else None
     parts = "dimension, element and enabler" if f.enablers else "dimension and element"
     out = section_title(ctx, "profile", "Maturity profile",
                         f"Where each {parts} stands against its target.")
@@ -171,10 +182,12 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         for d in f.dimensions:
             r = score.dimensions[d.code]
             tgt = f" → target {r.target}" if r.target is not None else ""
-            values.append(f"{fmt_percent(r.percent)} · level {r.level or '–'}{tgt}")
+            values.append(("not assessed" if dimension_unassessed(ctx, d.code) else
+                           f"{fmt_percent(r.percent)} · level {r.level or '–'}") + tgt)
         out.append(charts.radar(
             s, labels, values,
-            [score.dimensions[d.code].percent for d in f.dimensions],
+            [None if dimension_unassessed(ctx, d.code) else score.dimensions[d.code].percent
+             for d in f.dimensions],
             [_target_percent(ctx, score.dimensions[d.code].target) for d in f.dimensions],
             _bands(ctx), ctx.width, 255))
     else:
@@ -186,74 +199,93 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
         bars = [charts.Bar(d.code, d.name, score.dimensions[d.code].percent,
                            score.dimensions[d.code].level,
                            _target_percent(ctx, score.dimensions[d.code].target),
-                           score.dimensions[d.code].target) for d in f.dimensions]
+                           score.dimensions[d.code].target)
+                if not dimension_unassessed(ctx, d.code) else
+                charts.Bar(d.code, d.name, None, None,
+                           _target_percent(ctx, score.dimensions[d.code].target),
+                           score.dimensions[d.code].target, "not assessed")
+                for d in f.dimensions]
         out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx)))
     out.append(charts.legend(s, ctx.width))
-    out.append(gap(4))
+    out = [KeepTogether(out), gap(4)]  # the section's title never alone, without its chart
 
     rows, cells, bold = [], [], []
     for i, d in enumerate(f.dimensions):
         r = score.dimensions[d.code]
         cat = next((c.name for c in f.categories if c.id == d.category), d.category)
+        blank = dimension_unassessed(ctx, d.code)
         rows.append([d.code, d.name, cat, fmt_score(r.score), fmt_points(r.applicable_max),
-                     fmt_percent(r.percent), level_chip(s, r.level, level_text(ctx, r.level)),
+                     "–" if blank else fmt_percent(r.percent),
+                     level_chip(s, None if blank else r.level,
+                                NOT_ASSESSED if blank else level_text(ctx, r.level)),
                      level_chip(s, r.target, level_text(ctx, r.target)) if r.target else "–"])
-        cells += [(6, i, r.level)] + ([(7, i, r.target)] if r.target else [])
+        cells += ([] if blank else [(6, i, r.level)]) + ([(7, i, r.target)] if r.target
+                                                         else [])
     rows.append(["", rich(s, "<b>Total</b>", "cell"), "",
                  rich(s, f"<b>{fmt_score(score.total)}</b>", "cell_num"),
                  fmt_points(score.applicable_max), rich(s, f"<b>{fmt_percent(score.percent)}</b>",
                                                         "cell_num"),
-                 level_chip(s, score.level, level_text(ctx, score.level)), ""])
-    cells.append((6, len(rows) - 1, score.level))
+                 level_chip(s, level, NOT_ASSESSED if level is None else level_text(ctx, level)),
+                 ""])
+    if level is not None:
+        cells.append((6, len(rows) - 1, level))
     bold.append(len(rows) - 1)
     w = ctx.width
-    out.append(keep(rich(s, "Scores by dimension", "h4"), data_table(
+    # Last in the section: after the charts it fills their page instead of a page of its own.
+    scores_table = keep(rich(s, "Scores by dimension", "h4"), data_table(
         s, ["Code", "Dimension", "Category", "Score", "Max", "Percent", "Level", "Target"],
         rows, [12 * mm, w - 12 * mm - 24 * mm - 15 * mm - 13 * mm - 17 * mm - 2 * 27 * mm,
                24 * mm, 15 * mm, 13 * mm, 17 * mm, 27 * mm, 27 * mm],
-        numeric=[3, 4, 5], centred=[6, 7], level_cells=cells, bold_rows=bold)))
-    out.append(PageBreak())
+        numeric=[3, 4, 5], centred=[6, 7], level_cells=cells, bold_rows=bold))
 
     groups = []
     for d in f.dimensions:
         bars = []
         for e in d.elements:
             es = score.elements[e.code]
-            bars.append(charts.Bar(e.code, e.title, es.percent, es.level,
+            blank = unassessed(es.status)
+            bars.append(charts.Bar(e.code, e.title, None if blank else es.percent,
+                                   None if blank else es.level,
                                    _target_percent(ctx, es.target), es.target,
-                                   "n/a" if es.status is Status.NOT_APPLICABLE else ""))
+                                   "n/a" if es.status is Status.NOT_APPLICABLE else
+                                   "not assessed" if blank else ""))
         groups.append(charts.BarGroup(f"{d.code} {d.name}", bars))
-    out.append(heading(ctx, "Element profile", 1, "profile-elements"))
-    out.append(rich(s, "Each element's share of its points, coloured by its maturity level, "
-                       "with the target level's threshold as a dashed outline.", "body"))
-    out.append(charts.legend(s, ctx.width))
-    out.append(charts.bar_chart(s, groups, ctx.width, _bands(ctx)))
+    out.append(KeepTogether([
+        heading(ctx, "Element profile", 1, "profile-elements"),
+        rich(s, "Each element's share of its points, coloured by its maturity level, with the "
+                "target level's threshold as a dashed outline.", "body"),
+        charts.legend(s, ctx.width), charts.bar_chart(s, groups, ctx.width, _bands(ctx))]))
 
     if f.enablers:
-        out.append(PageBreak())
-        out.append(heading(ctx, "Enabler profile", 1, "profile-enablers"))
-        out.append(rich(s, (
+        out.append(gap(6))
+        enabler_head: list[Flowable] = [heading(ctx, "Enabler profile", 1, "profile-enablers")]
+        enabler_head.append(rich(s, (
             "The enablers are the conditions that let the dimensions work: they are rated "
             "on the same scale but carry no points, so they explain the score rather than add "
             "to it."), "body"))
         bars = [charts.Bar(n.code, n.name, score.enablers[n.code].percent,
-                           score.enablers[n.code].level) for n in f.enablers]
-        out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx),
-                                    with_target=False, label_width=230))
-        out.append(gap(4))
+                           score.enablers[n.code].level) if not unassessed(
+                               score.enablers[n.code].status) else
+                charts.Bar(n.code, n.name, None, None, note="not assessed")
+                for n in f.enablers]
+        enabler_head.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width,
+                                             _bands(ctx), with_target=False, label_width=230))
+        out += [KeepTogether(enabler_head), gap(4)]
         rows_n, cells_n = [], []
         for i, n in enumerate(f.enablers):
             ns = score.enablers[n.code]
             rows_n.append([n.code, rich(s, f"<b>{markup(n.name)}</b><br/>"
                                            f'<font size=7.5 color="#{s.muted.hexval()[2:]}">'
                                            f"{markup(n.summary)}</font>", "cell"),
-                           fmt_percent(ns.percent),
-                           level_chip(s, ns.level, level_text(ctx, ns.level))])
-            cells_n.append((3, i, ns.level))
+                           shown_percent(ns.status, ns.percent, narrow=True),
+                           level_chip(s, None if unassessed(ns.status) else ns.level,
+                                      shown_level(ctx, ns.status, ns.level))])
+            if not unassessed(ns.status):
+                cells_n.append((3, i, ns.level))
         out.append(data_table(s, ["Code", "Enabler", "Percent", "Level"], rows_n,
                               [12 * mm, ctx.width - 12 * mm - 17 * mm - 28 * mm, 17 * mm,
                                28 * mm], numeric=[2], centred=[3], level_cells=cells_n))
-    out.append(PageBreak())
+    out += [gap(6), scores_table, section_end()]
     return out
 
 
@@ -268,7 +300,7 @@ def improvement_plan(ctx: Context) -> list[Flowable]:
     if not actions:
         out.append(rich(s, "No improvement actions have been recorded for this engagement "
                            "yet.", "body"))
-        out.append(PageBreak())
+        out.append(section_end())
         return out
     owners = {a.owner or "Unassigned" for a in actions}
     out.append(rich(s, (
@@ -306,81 +338,7 @@ def improvement_plan(ctx: Context) -> list[Flowable]:
     out.append(data_table(s, ["Owner", "High", "Medium", "Low", "Total"], rows2,
                           [w - 4 * 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm],
                           numeric=[1, 2, 3, 4]))
-    out.append(PageBreak())
-    return out
-
-
-# ---------------------------------------------------------------- methodology
-
-
-def methodology(ctx: Context) -> list[Flowable]:
-    s, f = ctx.styles, ctx.data.framework
-    w = ctx.width
-    out = section_title(ctx, "methodology", "Methodology",
-                        "How the figures in this report are calculated.")
-    cats = " and ".join(f"{markup(c.name)} ({fmt_points(c.points)} points)" for c in f.categories)
-    wi, wo = f.weights.indicators, f.weights.objective
-    paragraphs_ = [
-        f"The assessment follows the <i>{markup(f.name)}</i> (version {markup(f.version)}). "
-        f"It divides customer experience management into {len(f.dimensions)} dimensions and "
-        f"{sum(len(d.elements) for d in f.dimensions)} elements, worth "
-        f"{fmt_points(f.total_points)} points in all, split between {cats}.",
-        "Each element has a statement of objective and a set of maturity indicators. The "
-        "assessors rate every indicator on the scale below, or mark it not applicable, and "
-        "judge how far the statement of objective is achieved. Their ratings rest on "
-        "interviews, documents and observation on site, recorded as evidence notes.",
-        f"An element's score is its points multiplied by a weighted blend: "
-        f"{wi * 100:.0f} % for the mean of its indicator ratings and {wo * 100:.0f} % for the "
-        "achievement of its objective. Indicators marked not applicable are left out of the "
-        "mean; an indicator not yet rated counts as zero, as does an objective not yet judged. "
-        "An element whose indicators are all not applicable leaves the total, and the total "
-        "is then normalized to the points that did apply.",
-        "Dimension, category and overall scores are the sums of their elements' scores. A "
-        "percent is the score divided by the applicable points, and the maturity level is the "
-        "band that percent falls in. A dimension's target is the rounded mean of its "
-        "elements' targets; the gap is the target level minus the current level.",
-        "Each assessor rates on their own first. Where the team has recorded a consensus value "
-        "it is used; where every assessor gave the same value, that value is used; where they "
-        "differ and no consensus is recorded yet, the mean of their ratings is used and the "
-        "element is marked as still to agree.",
-    ]
-    for text in paragraphs_:
-        out.append(rich(s, text, "body"))
-    fr = {lv.value: lv for lv in f.scale}
-    rows, cells = [], []
-    for i, lv in enumerate(f.scale):
-        rows.append([level_chip(s, max(1, min(5, lv.value)), f"{lv.value} {lv.label}"),
-                     lv.meaning, f"{lv.fraction:.2f}"])
-        cells.append((0, i, max(1, min(5, lv.value))))
-    _ = fr
-    out.append(keep(rich(s, "The indicator scale", "h4"), data_table(
-        s, ["Level", "Meaning", "Fraction"], rows, [34 * mm, w - 34 * mm - 20 * mm, 20 * mm],
-        numeric=[2], centred=[0], level_cells=cells)))
-    out.append(gap(3))
-    out.append(keep(rich(s, "Achievement of the statement of objective", "h4"), data_table(
-        s, ["Judgement", "Fraction"], [[o.label, f"{o.fraction:.2f}"]
-                                       for o in f.objective_levels],
-        [w - 20 * mm, 20 * mm], numeric=[1])))
-    out.append(gap(3))
-    rows, cells = [], []
-    bands = list(f.bands)
-    for i, b in enumerate(bands):
-        upper = bands[i + 1].min_percent if i + 1 < len(bands) else 100
-        rng = f"{b.min_percent:g} % to {upper:g} %" if i + 1 == len(bands) else \
-            f"{b.min_percent:g} % to under {upper:g} %"
-        rows.append([level_chip(s, max(1, min(5, b.level)), f"{b.level} {b.label}"), rng])
-        cells.append((0, i, max(1, min(5, b.level))))
-    out.append(keep(rich(s, "Maturity levels", "h4"), data_table(
-        s, ["Level", "Percent of applicable points"], rows, [34 * mm, w - 34 * mm],
-        centred=[0], level_cells=cells)))
-    out.append(gap(3))
-    rows = [[d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
-             str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
-    out.append(keep(rich(s, "Points by dimension", "h4"), data_table(
-        s, ["Code", "Dimension", "Category", "Elements", "Points"], rows,
-        [14 * mm, w - 14 * mm - 40 * mm - 20 * mm - 18 * mm, 40 * mm, 20 * mm, 18 * mm],
-        numeric=[3, 4])))
-    out.append(PageBreak())
+    out.append(section_end())
     return out
 
 
@@ -414,6 +372,9 @@ def sign_off(ctx: Context) -> list[Flowable]:
     half = (w - 8 * mm) / 2
     for signer in signers:
         heading_text = f"For {signer.organisation}" if signer.organisation else "Signed by"
+        if signer.countersign_pending:  # only a captured signature says the client signed
+            heading_text = f"{heading_text} — to be countersigned" if signer.organisation \
+                else "To be countersigned"
         blocks.append(SignatureBlock(
             s, half, signer.name, signer.role, signer.organisation,
             format_date(signer.signed_on) if signer.signed_on else "",
@@ -447,16 +408,17 @@ def sign_off(ctx: Context) -> list[Flowable]:
                                  ("LEFTPADDING", (0, 0), (-1, -1), 9),
                                  ("TOPPADDING", (0, 0), (-1, -1), 4),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-        out.append(KeepTogether([box]))
+        out.append(box)  # kept whole by the KeepTogether of the section (not nested: a
+        # KeepTogether inside another reports an endless height and forces a new page)
     if sign is not None and sign.history:
         rows_h = [[str(h.revision), format_date(h.date), h.description] for h in sign.history]
-        out += [gap(4), keep(rich(s, "Revision history", "h4"), data_table(
+        out += [gap(4), rich(s, "Revision history", "h4"), data_table(
             s, ["Revision", "Date", "Description"], rows_h,
-            [20 * mm, 38 * mm, w - 58 * mm], numeric=[0]))]
+            [20 * mm, 38 * mm, w - 58 * mm], numeric=[0])]
     if data.embedded_files:
         names = ", ".join(markup(e.name) for e in data.embedded_files)
         out.append(rich(s, f"Attached to this PDF: {names}.", "muted"))
-    return out
+    return [KeepTogether(out)]  # one page: its revision history never alone on the next
 
 
 def _spaced_hash(digest: str) -> str:

@@ -22,6 +22,8 @@ from reportlab.platypus import Frame, PageTemplate
 
 from workbench.core.visual import Swatch, visual
 from workbench.exports.brand import Brand
+from workbench.exports.report.outlines import draw_word_outline
+from workbench.exports.report.writing import visual_line
 
 INK = "#1F2A30"
 TABLE_STYLE_BASE = "TableBase"
@@ -128,7 +130,7 @@ def make_styles(brand: Brand) -> ReportStyles:
     add("question", "body", fontName=fonts.italic, fontSize=10.5, leading=15,
         textColor=s.primary, spaceAfter=8)
     add("h1", "body", fontName=fonts.bold, fontSize=21, leading=26, textColor=s.primary,
-        spaceBefore=0, spaceAfter=4, keepWithNext=True)
+        spaceBefore=18, spaceAfter=4, keepWithNext=True)  # dropped at the top of a page
     add("h1_sub", "body", fontSize=10, leading=14, textColor=s.muted, spaceAfter=14)
     add("h2", "body", fontName=fonts.bold, fontSize=14.5, leading=19, textColor=s.ink,
         spaceBefore=14, spaceAfter=6, keepWithNext=True)
@@ -186,10 +188,10 @@ def draw_watermark(canvas: Canvas, styles: ReportStyles) -> None:
     g = styles.geometry
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.75, 0.32, 0.0, alpha=0.09))
-    canvas.setFont(styles.fonts.bold, 120)
     canvas.translate(g.width / 2, g.height / 2)
     canvas.rotate(52)
-    canvas.drawCentredString(0, -40, "DRAFT")
+    # Outlines, not text: the mark must not enter the text a reader copies or searches.
+    draw_word_outline(canvas, styles.brand.fonts.bold, "DRAFT", 120, 0, -40)
     canvas.restoreState()
 
 
@@ -234,6 +236,25 @@ def draw_body_chrome(canvas: Canvas, styles: ReportStyles, chrome: PageChrome) -
     canvas.restoreState()
 
 
+def draw_continued(canvas: Canvas, styles: ReportStyles, heading: str) -> None:
+    """On a page an element's findings continue onto: its heading, "(continued)", above the
+    content, so a reader landing on the page knows whose findings these are."""
+    g = styles.geometry
+    canvas.saveState()
+    size = 9.5
+    suffix = "  (continued)"
+    width = canvas.stringWidth(suffix, styles.fonts.regular, size)
+    text = _fit(canvas, heading, styles.fonts.bold, size, g.frame_width - width)
+    y = g.height - g.top + 2.5 * mm
+    canvas.setFont(styles.fonts.bold, size)
+    canvas.setFillColor(styles.ink)
+    canvas.drawString(g.left, y, text)
+    canvas.setFont(styles.fonts.regular, size)
+    canvas.setFillColor(styles.muted)
+    canvas.drawString(g.left + canvas.stringWidth(text, styles.fonts.bold, size), y, suffix)
+    canvas.restoreState()
+
+
 def draw_page_number(canvas: Canvas, styles: ReportStyles, page: int, total: int) -> None:
     g = styles.geometry
     canvas.saveState()
@@ -244,8 +265,9 @@ def draw_page_number(canvas: Canvas, styles: ReportStyles, page: int, total: int
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
-    """The text shortened with an ellipsis so that it fits `width` on one line."""
-    text = " ".join(text.split())
+    """The text shortened with an ellipsis so that it fits `width` on one line (and in
+    visual order, with glyphs the font has: see writing.visual_line)."""
+    text = visual_line(" ".join(text.split()), font)
     if canvas.stringWidth(text, font, size) <= width:
         return text
     while text and canvas.stringWidth(text + "…", font, size) > width:
@@ -270,9 +292,14 @@ def numbered_canvas(styles: ReportStyles, chrome: PageChrome,
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            # The page is written only at save(); count it now all the same, so that a
+            # bookmark or a link destination made on the next page names that page and not
+            # the first ("Page" + the document's page counter).
+            self._doc.pageCounter += 1
 
         def save(self) -> None:
             total = len(self._pages)
+            self._doc.pageCounter = 1  # the pages are now written, numbered from the first
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 if not (chrome.cover_page and number == 1):
@@ -296,6 +323,9 @@ def page_templates(styles: ReportStyles, chrome: PageChrome,
 
     def on_body(canvas: Canvas, doc: object) -> None:
         draw_body_chrome(canvas, styles, chrome)
+        running = getattr(doc, "running", None)  # an element continued from the last page
+        if running:
+            draw_continued(canvas, styles, running)
 
     templates = []
     if draw_cover is not None:

@@ -8,7 +8,7 @@ team's initial spread was largest.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from workbench.core.agreement import (
     MIN_KAPPA_ITEMS,
@@ -19,7 +19,7 @@ from workbench.core.agreement import (
     engagement_agreement,
 )
 from workbench.core.ratings import RatingSet
-from workbench.exports.report.context import Context, heading, section_title
+from workbench.exports.report.context import Context, heading, section_end, section_title
 from workbench.exports.report.flowables import data_table, gap, keep, need, rich
 from workbench.exports.report.model import ReportInput
 from workbench.exports.report.text import join_words, markup, plural
@@ -91,7 +91,8 @@ def team_section(ctx: Context) -> list[Flowable]:
         settled += (f"{plural(len(still), 'element')} still "
                     f"{'awaits' if len(still) == 1 else 'await'} consensus "
                     f"({markup(join_words(still[:12]))}{', …' if len(still) > 12 else ''}); "
-                    "their scores use the mean of the assessors’ ratings for now.")
+                    "their scores use the mean of the assessors’ ratings"
+                    f"{'' if ctx.data.signoff is not None else ' for now'}.")
     else:
         settled += "No element awaits consensus."
     out.append(rich(s, settled, "body"))
@@ -126,7 +127,7 @@ def team_section(ctx: Context) -> list[Flowable]:
             table_rows,
             [w - 4 * 26 * mm - 10 * mm, 26 * mm, 26 * mm, 26 * mm, 36 * mm],
             numeric=[1, 2, 3]))
-    out.append(PageBreak())
+    out.append(section_end())
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from workbench.core.display import percent_value
+from workbench.core.display import percent_value, score_text
 
 MAX_NOTE_CHARS = 12_000  # about four pages; the rest stays in the app and the workbook
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -58,8 +58,8 @@ def join_words(items: list[str], conjunction: str = "and") -> str:
 
 
 def fmt_score(value: float | None) -> str:
-    """A score for display: one decimal."""
-    return "–" if value is None else f"{value:.1f}"
+    """A score for display: one decimal, by the rule of core.display (as the workbook)."""
+    return "–" if value is None else score_text(value)
 
 
 def fmt_percent(value: float | None) -> str:

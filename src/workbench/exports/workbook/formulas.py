@@ -23,6 +23,12 @@ def level_of(percent_cell: str, lists: ListsLayout, first_level: int) -> str:
             f"MATCH({percent_cell},{lists.band_mins},1)),{first_level}))")
 
 
+def shown_percent(exact: str) -> str:
+    """core.display's rule: whole percents rounded down (59.6 shows as 59 beside level 3,
+    never as "60 %"); the level comes from the exact ratio, not from this."""
+    return f"ROUNDDOWN({exact}+0.000000001,0)"
+
+
 def level_name(level_cell: str, lists: ListsLayout) -> str:
     """The label of the band whose level is in `level_cell`."""
     return (f'=IF({level_cell}="","",IFERROR(INDEX({lists.band_labels},'
@@ -53,11 +59,15 @@ def element(e: str, first: int, last: int, obj: int, indicators: int, lists: Lis
                    f'({c.TEAM_FRACTION}{first}:{c.TEAM_FRACTION}{last}<>""))'
                    f'+AND({c.RATING}{obj}="",{c.TEAM_FRACTION}{obj}<>"")>0,'
                    f'" – needs consensus","")')
+    exact = f"100*{c.SCORE}{e}/{c.POINTS}{e}"
+    # Not applicable, or not assessed (nothing rated or judged): no percent, no level.
+    blank = (f'OR({c.MEAN}{e}="",AND({c.RATED}{e}=0,{c.NOT_APPLICABLE}{e}=0,'
+             f'{c.OBJ_FRACTION}{e}=""))')
     return {
         c.SCORE: (f'=IF({c.MEAN}{e}="",0,{c.POINTS}{e}*({w_i}*{c.MEAN}{e}+{w_o}*'
                   f'IF({c.OBJ_FRACTION}{e}="",0,{c.OBJ_FRACTION}{e})))'),
-        c.PERCENT: f'=IF({c.MEAN}{e}="","",100*{c.SCORE}{e}/{c.POINTS}{e})',
-        c.LEVEL: "=" + level_of(f"{c.PERCENT}{e}", lists, first_level),
+        c.PERCENT: f'=IF({blank},"",{shown_percent(exact)})',
+        c.LEVEL: f'=IF({blank},"",{level_of(exact, lists, first_level)})',
         c.STATUS: "=" + status,
         c.OBJ_FRACTION: (
             f'=IF({c.RATING}{obj}="",IF({c.TEAM_FRACTION}{obj}="","",{c.TEAM_FRACTION}{obj}),'
@@ -72,10 +82,11 @@ def element(e: str, first: int, last: int, obj: int, indicators: int, lists: Lis
 def enabler(e: str, first: int, last: int, indicators: int, lists: ListsLayout,
             first_level: int) -> dict[str, str]:
     """An enabler row: the mean of its indicators' fractions as a percent, a level, a status."""
+    blank = f'OR({c.MEAN}{e}="",AND({c.RATED}{e}=0,{c.NOT_APPLICABLE}{e}=0))'
     return {
         **counts(e, first, last, indicators),
-        c.PERCENT: f'=IF({c.MEAN}{e}="","",100*{c.MEAN}{e})',
-        c.LEVEL: "=" + level_of(f"{c.PERCENT}{e}", lists, first_level),
+        c.PERCENT: f'=IF({blank},"",{shown_percent(f"100*{c.MEAN}{e}")})',
+        c.LEVEL: f'=IF({blank},"",{level_of(f"100*{c.MEAN}{e}", lists, first_level)})',
         c.STATUS: (f'=IF({c.MEAN}{e}="","Not applicable",IF(AND({c.RATED}{e}=0,'
                    f'{c.NOT_APPLICABLE}{e}=0),"Not assessed",IF({c.UNRATED}{e}>0,"Incomplete",'
                    f'"Complete")))'),
@@ -85,12 +96,13 @@ def enabler(e: str, first: int, last: int, indicators: int, lists: ListsLayout,
 def dimension_total(t: int, first: int, last: int, elements: int, lists: ListsLayout,
                     first_level: int) -> dict[str, str]:
     """A dimension sheet's total row: sums, percent, level, mean target, elements complete."""
+    exact = f"100*{c.SCORE}{t}/{c.APPLICABLE}{t}"
     return {
         c.SCORE: f"=SUM({c.SCORE}{first}:{c.SCORE}{last})",
         c.POINTS: f"=SUM({c.POINTS}{first}:{c.POINTS}{last})",
         c.APPLICABLE: f"=SUM({c.APPLICABLE}{first}:{c.APPLICABLE}{last})",
-        c.PERCENT: f'=IF({c.APPLICABLE}{t}=0,"",100*{c.SCORE}{t}/{c.APPLICABLE}{t})',
-        c.LEVEL: "=" + level_of(f"{c.PERCENT}{t}", lists, first_level),
+        c.PERCENT: f'=IF({c.APPLICABLE}{t}=0,"",{shown_percent(exact)})',
+        c.LEVEL: f'=IF({c.APPLICABLE}{t}=0,"",{level_of(exact, lists, first_level)})',
         c.TARGET: (f'=IF(COUNT({c.TARGET_IF}{first}:{c.TARGET_IF}{last})=0,"",'
                    f"ROUND(AVERAGE({c.TARGET_IF}{first}:{c.TARGET_IF}{last}),0))"),
         c.STATUS: (f'=COUNTIF({c.STATUS}{first}:{c.STATUS}{last},"Complete")'
@@ -101,7 +113,7 @@ def dimension_total(t: int, first: int, last: int, elements: int, lists: ListsLa
 def objective_meaning(o: str, lists: ListsLayout) -> str:
     """What the chosen achievement of an objective means, as a percent."""
     return (f'=IF(AND(C{o}="",{c.TEAM_FRACTION}{o}<>""),"Assessors differ",'
-            f'IF(C{o}="","",IFERROR(TEXT(INDEX({lists.objective_fractions},'
+            f'IF(C{o}="","Not judged",IFERROR(TEXT(INDEX({lists.objective_fractions},'
             f'MATCH(C{o},{lists.objective_labels},0))*100,"0")&" %",'
             f'"Not a choice")))')
 

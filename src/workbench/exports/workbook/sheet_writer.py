@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
+from workbench.exports.report.model import ChangeInput
 from workbench.exports.workbook.inputs import WorkbookInputs
 from workbench.exports.workbook.layout import WorkbookLayout, layout_for
 from workbench.exports.workbook.styles import Styles
@@ -32,6 +33,7 @@ class WorkbookRequest:
     accent: str
     app_version: str
     exported_at: str = ""
+    change: ChangeInput | None = None  # the change since the baseline: a Change sheet
 
 
 class Book:

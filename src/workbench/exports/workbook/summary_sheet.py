@@ -8,7 +8,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.core import labels
 from workbench.core.display import stamp_text
 from workbench.exports.workbook import formulas
-from workbench.exports.workbook.formulas import level_name, level_of, quote_sheet, sum_of
+from workbench.exports.workbook.formulas import (
+    level_name,
+    level_of,
+    quote_sheet,
+    shown_percent,
+    sum_of,
+)
 from workbench.exports.workbook.layout import SUMMARY, TOTAL_ROW, Basis, Col
 from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, Book, SheetWriter, lines
 from workbench.exports.workbook.styles import PERCENT_FORMAT, POINTS_FORMAT, SCORE_FORMAT
@@ -188,8 +194,9 @@ class SummarySheet(SheetWriter):
         return row
 
     def _percent_and_level(self, r: str) -> None:
-        self.ws[f"F{r}"] = f'=IF(E{r}=0,"",100*C{r}/E{r})'
-        self.ws[f"G{r}"] = "=" + level_of(f"F{r}", self.lists, self.first_level)
+        exact = f"100*C{r}/E{r}"
+        self.ws[f"F{r}"] = f'=IF(E{r}=0,"",{shown_percent(exact)})'
+        self.ws[f"G{r}"] = f'=IF(E{r}=0,"",{level_of(exact, self.lists, self.first_level)})'
         self.ws[f"H{r}"] = level_name(f"G{r}", self.lists)
 
     def _enabler_table(self, row: int) -> int:

@@ -16,7 +16,7 @@ class TableSheets(SheetWriter):
         self._plan_sheet()
         self._evidence_sheet()
 
-    def _table_sheet(self, name: str, title: str, note: str,
+    def write_table(self, name: str, title: str, note: str,
                      headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[object]],
                      wrap_cols: set[int], empty: str) -> None:
         st = self.st
@@ -70,7 +70,7 @@ class TableSheets(SheetWriter):
         rows = [(a.element, self._title_of(a.element), a.action, a.owner,
                  labels.label(labels.PRIORITY, a.priority), a.due_date or "",
                  labels.label(labels.ACTION_STATUS, a.status)) for a in actions]
-        self._table_sheet(
+        self.write_table(
             PLAN, "Improvement plan",
             "Actions agreed with the client. This sheet is for reading: edit actions in the "
             "workbench.",
@@ -84,7 +84,7 @@ class TableSheets(SheetWriter):
         rows = [(a.element, self._title_of(a.element), a.filename, a.caption,
                  _kind(a.media_type), round(a.size / 1024, 1), a.assessor or "")
                 for a in items]
-        self._table_sheet(
+        self.write_table(
             EVIDENCE, "Evidence",
             "Photos and documents attached in the workbench; the files themselves stay in the "
             "engagement.",

@@ -4,7 +4,8 @@ The formulas (`formulas`) implement docs/scoring.md step by step in hidden worki
 columns, so Excel, LibreOffice or Google Sheets recompute every element, dimension and
 the total exactly as the application does when a level is changed. Input cells are
 unlocked; every sheet is protected without a password. One writer per kind of sheet:
-`summary_sheet`, `dimension_sheet`, `enabler_sheet`, `table_sheets`, `hidden_sheets`.
+`summary_sheet`, `dimension_sheet`, `enabler_sheet`, `table_sheets` (with the Change sheet
+of `change_sheet`), `hidden_sheets`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from workbench.core.files import write_atomically
 from workbench.core.progress import Progress, no_progress
 from workbench.core.visual import visual
+from workbench.exports.workbook.change_sheet import change_sheet
 from workbench.exports.workbook.dimension_sheet import DimensionSheet
 from workbench.exports.workbook.enabler_sheet import EnablerSheet
 from workbench.exports.workbook.hidden_sheets import HiddenSheets
@@ -38,7 +40,10 @@ def _write(book: Book, path: Path, progress: Progress) -> None:
         progress(len(layout.dimensions) / steps, "Writing the enablers")
         EnablerSheet(book).write(layout.enablers)
     progress((steps - 3) / steps, "Writing the improvement plan and evidence")
-    TableSheets(book).write()
+    tables = TableSheets(book)
+    tables.write()
+    if book.request.change is not None:
+        tables.write_table(*change_sheet(book.request.change, book.request.exported_at))
     progress((steps - 2) / steps, "Writing the summary")
     summary.write()
     HiddenSheets(book).write()

@@ -1,7 +1,8 @@
 """The dashboard's charts, drawn with QPainter from a ScoreResult (no arithmetic beyond layout).
 
-Radar of the dimensions (current percent filled, target level dashed), bars per
-element coloured by level, and the enablers' profile. Colours come from the one
+Radar of the dimensions (current percent filled, target level dashed, a baseline dotted),
+bars per element coloured by level (with the baseline's mark and the change's arrow), and
+the enablers' profile. Colours come from the one
 visual language; text follows the palette so the charts work light and dark.
 """
 
@@ -13,9 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workbench.core.comparison import Change
 from workbench.core.display import percent_value
 from workbench.core.framework import Framework
-from workbench.core.scoring import ElementScore, ScoreResult, Status
+from workbench.core.scoring import ScoreResult, Status
 from workbench.gui import theme
 from workbench.gui.theme import GRID
 
@@ -42,19 +44,6 @@ def _percent_grid(painter: QPainter, widget: QWidget, plot: QRectF,
         painter.drawText(QRectF(0, y - 8, plot.left() - 6, 16),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          f"{percent:.0f}%")
-
-
-class _Polar:
-    """Points on `count` axes around `centre`: axis n at `percent` of `radius`."""
-
-    def __init__(self, centre: QPointF, radius: float, count: int) -> None:
-        self.centre, self.radius, self.count = centre, radius, count
-
-    def point(self, n: int, percent: float) -> QPointF:
-        angle = -math.pi / 2 + 2 * math.pi * n / self.count
-        r = self.radius * max(0.0, min(100.0, percent)) / 100
-        return QPointF(self.centre.x() + r * math.cos(angle),
-                       self.centre.y() + r * math.sin(angle))
 
 
 def band_floor(framework: Framework, level: int) -> float:
@@ -86,6 +75,13 @@ class _ScoreChart(QWidget):
         self.update()
 
 
+def baseline_pen(widget: QWidget) -> QPen:
+    """The baseline's series: the text colour, dotted (neither a level nor the target)."""
+    pen = QPen(_text_colour(widget), 2, Qt.PenStyle.DotLine)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
 class RadarChart(_ScoreChart):
     """The dimensions: current percent (filled) against target level (dashed outline).
 
@@ -95,6 +91,17 @@ class RadarChart(_ScoreChart):
     MINIMUM = QSize(340, 320)
     HINT = QSize(420, 380)
     MIN_AXES = 3
+
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(framework, parent)
+        self.baseline: dict[str, float | None] | None = None  # dimension code -> percent
+        self.baseline_label = ""
+
+    def set_baseline(self, percents: dict[str, float | None] | None, label: str = "") -> None:
+        """The baseline's percent per dimension (a third series), or None for no baseline."""
+        self.baseline = percents
+        self.baseline_label = label
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -106,64 +113,63 @@ class RadarChart(_ScoreChart):
         legend_h = 3 * GRID
         area = QRectF(self.rect()).adjusted(8 * GRID, 5 * GRID, -8 * GRID,
                                             -(4 * GRID + legend_h))
-        polar = _Polar(area.center(), min(area.width(), area.height()) / 2, len(dims))
-        self._paint_rings(painter, polar)
-        if self.result is None:
-            return
-        current = [self.result.dimensions[d.code].percent or 0.0 for d in dims]
-        self._paint_shapes(painter, polar, self.result, current)
-        self._paint_points(painter, polar, self.result, current)
-        self._legend(painter, QRectF(0, self.height() - legend_h, self.width(), legend_h))
-
-    def _paint_rings(self, painter: QPainter, polar: _Polar) -> None:
-        """Rings at the band boundaries, labelled with their percents, and the axes."""
+        radius = min(area.width(), area.height()) / 2
+        centre = area.center()
+        text = _text_colour(self)
         grid_pen = QPen(theme.rule(self), 1)
-        count = polar.count
+        count = len(dims)
+
+        def point(n: int, percent: float) -> QPointF:
+            angle = -math.pi / 2 + 2 * math.pi * n / count
+            r = radius * max(0.0, min(100.0, percent)) / 100
+            return QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle))
+
+        # Rings at the band boundaries, labelled with their levels.
         painter.setFont(_small(self, 0.8))
         floors = sorted({b.min_percent for b in self.framework.bands if b.min_percent > 0})
         for percent in [*floors, 100.0]:
             painter.setPen(grid_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPolygon(QPolygonF([polar.point(n, percent) for n in range(count)]))
-            painter.setPen(theme.muted(self))
+            painter.drawPolygon(QPolygonF([point(n, percent) for n in range(count)]))
+            muted = theme.muted(self)
+            painter.setPen(muted)
             # Ring labels sit between the first two axes, clear of the dimension labels.
             angle = -math.pi / 2 + math.pi / count
-            r = polar.radius * percent / 100
-            painter.drawText(QPointF(polar.centre.x() + r * math.cos(angle) + 3,
-                                     polar.centre.y() + r * math.sin(angle) - 2),
-                             f"{percent:.0f}%")
+            r = radius * percent / 100
+            painter.drawText(QPointF(centre.x() + r * math.cos(angle) + 3,
+                                     centre.y() + r * math.sin(angle) - 2), f"{percent:.0f}%")
         for n in range(count):
             painter.setPen(grid_pen)
-            painter.drawLine(polar.centre, polar.point(n, 100))
-
-    def _paint_shapes(self, painter: QPainter, polar: _Polar, result: ScoreResult,
-                      current: list[float]) -> None:
-        """The current profile, filled, and the targets as a dashed outline."""
+            painter.drawLine(centre, point(n, 100))
+        if self.result is None:
+            return
+        if self.baseline is not None:
+            painter.setPen(baseline_pen(self))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(QPolygonF([point(n, self.baseline.get(d.code) or 0.0)
+                                           for n, d in enumerate(dims)]))
+        current = [self.result.dimensions[d.code].percent or 0.0 for d in dims]
         fill = theme.accent()
         fill.setAlphaF(0.28)
         painter.setBrush(fill)
         painter.setPen(QPen(theme.accent(), 2))
-        painter.drawPolygon(QPolygonF([polar.point(n, v) for n, v in enumerate(current)]))
-        targets = [result.dimensions[d.code].target for d in self.framework.dimensions]
+        painter.drawPolygon(QPolygonF([point(n, v) for n, v in enumerate(current)]))
+        targets = [self.result.dimensions[d.code].target for d in dims]
         if any(t is not None for t in targets):
             pen = QPen(theme.target_colour(), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolygon(QPolygonF([
-                polar.point(n, band_floor(self.framework, t) if t is not None else 0.0)
+                point(n, band_floor(self.framework, t) if t is not None else 0.0)
                 for n, t in enumerate(targets)]))
-
-    def _paint_points(self, painter: QPainter, polar: _Polar, result: ScoreResult,
-                      current: list[float]) -> None:
-        """Each dimension's point in its level's colour, and its name and percent outside."""
-        text = _text_colour(self)
-        for n, d in enumerate(self.framework.dimensions):
-            level = result.dimensions[d.code].level
+        # Points and labels.
+        for n, d in enumerate(dims):
+            level = self.result.dimensions[d.code].level
             painter.setPen(QPen(theme.level_fill(level).darker(130), 1))
             painter.setBrush(theme.level_fill(level))
-            painter.drawEllipse(polar.point(n, current[n]), 4, 4)
-            outer = polar.point(n, 124)
-            pct = result.dimensions[d.code].percent
+            painter.drawEllipse(point(n, current[n]), 4, 4)
+            outer = point(n, 124)
+            pct = self.result.dimensions[d.code].percent
             label = f"{d.code} {d.name}\n{'—' if pct is None else f'{percent_value(pct)}%'}"
             # Long names wrap onto a second line and the box stays inside the widget.
             box_w, box_h = 14 * GRID, 6 * GRID
@@ -173,6 +179,7 @@ class RadarChart(_ScoreChart):
             painter.setFont(_small(self, 0.9))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              label)
+        self._legend(painter, QRectF(0, self.height() - legend_h, self.width(), legend_h))
 
     def _paint_bars(self, painter: QPainter) -> None:
         """One vertical bar per dimension, coloured by level, its target as a dashed line."""
@@ -200,6 +207,12 @@ class RadarChart(_ScoreChart):
                 painter.setPen(QPen(theme.target_colour(), 2, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(cx - bar / 2 - GRID, ty),
                                  QPointF(cx + bar / 2 + GRID, ty))
+            then = None if self.baseline is None else self.baseline.get(d.code)
+            if then is not None:
+                h = plot.height() * max(0.0, min(100.0, then)) / 100
+                painter.setPen(baseline_pen(self))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
             pct = None if score is None else score.percent
             label = f"{d.code} {d.name}\n{'—' if pct is None else f'{percent_value(pct)}%'}"
             painter.setPen(_text_colour(self))
@@ -210,7 +223,7 @@ class RadarChart(_ScoreChart):
 
     def _legend(self, painter: QPainter, rect: QRectF) -> None:
         painter.setFont(_small(self, 0.85))
-        x = rect.center().x() - 15 * GRID
+        x = rect.center().x() - (23 if self.baseline is not None else 15) * GRID
         y = rect.center().y()
         fill = theme.accent()
         fill.setAlphaF(0.28)
@@ -224,6 +237,14 @@ class RadarChart(_ScoreChart):
         painter.drawLine(QPointF(x, y), QPointF(x + 20, y))
         painter.setPen(_text_colour(self))
         painter.drawText(QPointF(x + 26, y + 4), "Target level")
+        if self.baseline is not None:
+            x += 14 * GRID
+            painter.setPen(baseline_pen(self))
+            painter.drawLine(QPointF(x, y), QPointF(x + 20, y))
+            painter.setPen(_text_colour(self))
+            painter.drawText(QPointF(x + 26, y + 4), painter.fontMetrics().elidedText(
+                f"Baseline {self.baseline_label}".strip(), Qt.TextElideMode.ElideRight,
+                int(rect.right() - x - 26)))
 
 
 class ElementBars(_ScoreChart):
@@ -232,12 +253,43 @@ class ElementBars(_ScoreChart):
     MINIMUM = QSize(420, 300)
     HINT = QSize(640, 380)
 
+    def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
+        super().__init__(framework, parent)
+        self.changes: dict[str, Change] | None = None  # element code -> its change
+
+    def set_changes(self, changes: dict[str, Change] | None) -> None:
+        """Each element's change since the baseline (its mark and arrow), or None."""
+        self.changes = changes
+        self.update()
+
+    def _paint_change(self, painter: QPainter, plot: QRectF, cx: float, slot: float,
+                      change: Change) -> None:
+        """The baseline's mark across the slot, and an arrow above the bar when it moved."""
+        then = change.baseline.percent if change.baseline is not None else None
+        if then is not None:
+            y = plot.bottom() - plot.height() * max(0.0, min(100.0, then)) / 100
+            painter.setPen(baseline_pen(self))
+            painter.drawLine(QPointF(cx - slot / 2 + 1, y), QPointF(cx + slot / 2 - 1, y))
+        if change.points is None or abs(change.points) < 0.05:
+            return
+        now = change.current.percent if change.current is not None else None
+        top = max(then or 0.0, now or 0.0)
+        tip_y = plot.bottom() - plot.height() * min(100.0, top) / 100 - 3
+        half = max(2.5, min(5.0, slot / 3))
+        rising = change.points > 0
+        base, tip = (tip_y, tip_y - 2 * half) if rising else (tip_y - 2 * half, tip_y)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_text_colour(self))
+        painter.drawPolygon(QPolygonF([QPointF(cx - half, base), QPointF(cx + half, base),
+                                       QPointF(cx, tip)]))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = _text_colour(self)
         muted = theme.muted(self)
-        left, right, top, bottom = 5 * GRID, GRID, 2 * GRID, 8 * GRID
+        left, right, bottom = 5 * GRID, GRID, 8 * GRID
+        top = 2 * GRID if self.changes is None else 4 * GRID  # room for the baseline's key
         plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         painter.setFont(_small(self, 0.8))
         _percent_grid(painter, self, plot, [0, 20, 40, 60, 80, 100])
@@ -252,9 +304,30 @@ class ElementBars(_ScoreChart):
         for d in dims:
             start = x
             for n, element in enumerate(d.elements, start=1):
+                e = self.result.elements[element.code]
                 cx = x + slot / 2
-                self._paint_element(painter, plot, self.result.elements[element.code], cx,
-                                    slot, bar)
+                if e.status is Status.NOT_APPLICABLE:
+                    painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - 12, bar, 12))
+                elif e.percent is not None:
+                    h = plot.height() * e.percent / 100
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(theme.level_fill(e.level))
+                    painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+                    if e.level is not None and e.level <= 1:
+                        painter.setPen(QPen(theme.level_fill(3), 1))
+                        painter.setBrush(Qt.BrushStyle.NoBrush)
+                        painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+                change = None if self.changes is None else self.changes.get(element.code)
+                if change is not None:
+                    self._paint_change(painter, plot, cx, slot, change)
+                if e.target is not None:
+                    ty = plot.bottom() - plot.height() * band_floor(self.framework,
+                                                                    e.target) / 100
+                    painter.setPen(QPen(theme.target_colour(), 2))
+                    painter.drawLine(QPointF(cx - slot / 2 + 1, ty), QPointF(cx + slot / 2 - 1,
+                                                                              ty))
                 painter.setPen(muted)
                 painter.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, 2 * GRID),
                                  Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
@@ -267,35 +340,8 @@ class ElementBars(_ScoreChart):
                                  f"{d.code} {d.name}", Qt.TextElideMode.ElideRight,
                                  int(x - start)))
             x += group_gap
-        self._level_legend(painter, plot.left())
-
-    def _paint_element(self, painter: QPainter, plot: QRectF, e: ElementScore, cx: float,
-                       slot: float, bar: float) -> None:
-        """One element's bar (dotted when not applicable) and its target mark."""
-        muted = theme.muted(self)
-        if e.status is Status.NOT_APPLICABLE:
-            painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - 12, bar, 12))
-        elif e.percent is not None:
-            h = plot.height() * e.percent / 100
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(theme.level_fill(e.level))
-            painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
-            if e.level is not None and e.level <= 1:
-                painter.setPen(QPen(theme.level_fill(3), 1))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
-        if e.target is not None:
-            ty = plot.bottom() - plot.height() * band_floor(self.framework,
-                                                            e.target) / 100
-            painter.setPen(QPen(theme.target_colour(), 2))
-            painter.drawLine(QPointF(cx - slot / 2 + 1, ty), QPointF(cx + slot / 2 - 1,
-                                                                      ty))
-
-    def _level_legend(self, painter: QPainter, lx: float) -> None:
-        """The level ramp and the target mark, along the bottom from `lx`."""
-        text = _text_colour(self)
+        # Legend: the level ramp and the target mark.
+        lx = plot.left()
         ly = self.height() - GRID - 2
         for band in self.framework.bands:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -309,6 +355,14 @@ class ElementBars(_ScoreChart):
         painter.drawLine(QPointF(lx, ly), QPointF(lx + 14, ly))
         painter.setPen(text)
         painter.drawText(QPointF(lx + 18, ly + 4), "Target level")
+        if self.changes is not None:  # the baseline's key, above the plot on the right
+            key = "Baseline   ▲ ▼ change since the baseline"
+            kx = plot.right() - painter.fontMetrics().horizontalAdvance(key) - 18
+            ky = GRID + 2
+            painter.setPen(baseline_pen(self))
+            painter.drawLine(QPointF(kx, ky), QPointF(kx + 14, ky))
+            painter.setPen(text)
+            painter.drawText(QPointF(kx + 18, ky + 4), key)
 
 
 class EnablerBars(QWidget):

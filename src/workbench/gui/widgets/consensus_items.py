@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +26,7 @@ from workbench.core.ratings import NA
 from workbench.core.scoring import Source
 from workbench.gui import theme
 from workbench.gui.theme import GRID
+from workbench.gui.widgets.tables import one_row_at_a_time
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,16 +40,6 @@ def first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
 
 
-
-def one_row_at_a_time(table: QTableWidget) -> None:
-    """A read-only table of one-line rows, picked a whole row at a time, without row numbers."""
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(4 * GRID)
 
 class ConsensusItems(QTableWidget):
     """Signals:

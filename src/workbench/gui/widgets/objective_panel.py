@@ -55,6 +55,10 @@ class ObjectivePanel(QFrame):
             self.group.addButton(button)
             self.buttons[level.key] = button
             row.addWidget(button)
+        # Nothing checked must not read as "Not yet achieved": say that nobody judged it.
+        self.state = muted_label("Not judged", self)
+        self.state.setObjectName("objective-state")
+        row.addWidget(self.state)
         row.addSpacing(2 * GRID)
         row.addStretch(1)
         self.target_label = QLabel("Target level", self)
@@ -84,6 +88,7 @@ class ObjectivePanel(QFrame):
         self.objective = key
         for k, button in self.buttons.items():
             button.setChecked(k == key)
+        self.state.setVisible(key is None)
 
     def show_target(self, level: int | None) -> None:
         self.target.setCurrentIndex(max(0, self.target.findData(level)))

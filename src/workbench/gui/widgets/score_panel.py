@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from workbench.core.display import percent_value
+from workbench.core.display import percent_value, score_text
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult, Status
 from workbench.gui import theme
@@ -125,8 +125,13 @@ class ScorePanel(QWidget):
                 self.element.detail.setText("Every indicator is not applicable: its points "
                                             "leave the maximum.")
                 self.element.chip.set_level(None, "N/A")
+            elif e.status is Status.NOT_ASSESSED:  # never "0 %" or "1 Initial"
+                self.element.figure.setText("Not assessed")
+                self.element.detail.setText("Nothing rated or judged yet" + (
+                    f" · target {e.target}" if e.target is not None else ""))
+                self.element.chip.set_level(None, "Not assessed")
             else:
-                self.element.figure.setText(f"{e.score:.1f} / {e.points:g}")
+                self.element.figure.setText(f"{score_text(e.score)} / {e.points:g}")
                 self.element.detail.setText(self._element_detail(e.percent, e.status,
                                                                  e.needs_consensus, e.target))
                 self.element.chip.set_level(e.level, self.level_text(e.level),
@@ -135,7 +140,7 @@ class ScorePanel(QWidget):
             dimension = self.framework.dimension_by_code[element.dimension]
             self.dimension.show()
             self.dimension.name.setText(f"{dimension.code} {dimension.name}")
-            self.dimension.figure.setText(f"{dim.score:.1f} / {dim.max:g}")
+            self.dimension.figure.setText(f"{score_text(dim.score)} / {dim.max:g}")
             pct = "—" if dim.percent is None else f"{percent_value(dim.percent)}%"
             target = f" · target {dim.target}" if dim.target is not None else ""
             self.dimension.detail.setText(f"{pct}{target}")
@@ -150,17 +155,22 @@ class ScorePanel(QWidget):
             self.element.chip.set_level(n.level, self.level_text(n.level), n.needs_consensus)
             self.dimension.hide()
         self.total.name.setText("Total score")
-        self.total.figure.setText(f"{result.total:.1f} / {result.max:g}")
+        self.total.figure.setText(f"{score_text(result.total)} / {result.max:g}")
         if result.applicable_max != result.max:
-            self.total.detail.setText(f"Normalised {result.normalized_total:.1f} of "
+            self.total.detail.setText(f"Normalised {score_text(result.normalized_total)} of "
                                       f"{result.max:g} ({result.applicable_max:g} applicable)")
         else:
             pct = "—" if result.percent is None else f"{percent_value(result.percent)}%"
             self.total.detail.setText(pct)
         self.total.chip.set_level(result.level, self.level_text(result.level))
         self.completeness.setValue(round(result.completeness * 1000))
-        self.completeness_text.setText(f"{result.completeness * 100:.0f}%")
-        if own_percent is not None and assessor:
+        self.completeness_text.setText(f"{percent_value(result.completeness * 100)}% · "
+                                       f"{result.complete_elements} of {len(result.elements)}")
+        self.completeness_text.setToolTip(f"{result.complete_elements} of "
+                                          f"{len(result.elements)} elements fully rated and "
+                                          "judged")
+        unassessed = e is not None and e.status is Status.NOT_ASSESSED
+        if own_percent is not None and assessor and not unassessed:
             self.own.setText(f"{assessor}'s own ratings give this {percent_value(own_percent)}%.")
         else:
             self.own.setText("")
