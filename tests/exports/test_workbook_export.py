@@ -38,7 +38,7 @@ from workbench.storage.ratings import rating_set
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:  # noqa: F811
+def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:
     """The session's database starts as a copy of the rich engagement's (made once)."""
     path = tmp_path / "workbench.sqlite3"
     copy_database(rich_template[0], path)
@@ -46,7 +46,7 @@ def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:  # noqa: F
 
 
 @pytest.fixture
-def rich(session: Session, rich_template: tuple[Path, str]) -> str:  # noqa: F811
+def rich(session: Session, rich_template: tuple[Path, str]) -> str:
     return rich_template[1]
 
 

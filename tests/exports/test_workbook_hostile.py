@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.exports.rich_workbook import db_path, rich, team_path  # noqa: F401
 from tests.exports.test_workbook_fixtures import (  # noqa: F401 (fixtures)
     copy_database,
     edit_cells,
@@ -26,21 +27,6 @@ ENTITY = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "Forged Ltd">]>'
           b"<si><t>&e;</t></si></sst>")
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:  # noqa: F811
-    path = tmp_path / "workbench.sqlite3"
-    copy_database(rich_template[0], path)
-    return path
-
-
-@pytest.fixture
-def rich(session: Session, rich_template: tuple[Path, str]) -> str:  # noqa: F811
-    return rich_template[1]
-
-
-@pytest.fixture
-def team_path(session: Session, rich: str, tmp_path: Path) -> Path:
-    return workbook.export(session, rich, tmp_path / "team.xlsx")
 
 
 def _members(path: Path) -> dict[str, bytes]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.exports.rich_workbook import db_path, rich, team_path  # noqa: F401
 from tests.exports.test_workbook_fixtures import (  # noqa: F401 (fixtures)
     LEAD,
     SECOND,
@@ -31,22 +32,6 @@ from workbench.storage.ratings import rating_set
 D1 = "D1 Define"
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:  # noqa: F811
-    """The session's database starts as a copy of the rich engagement's (made once)."""
-    path = tmp_path / "workbench.sqlite3"
-    copy_database(rich_template[0], path)
-    return path
-
-
-@pytest.fixture
-def rich(session: Session, rich_template: tuple[Path, str]) -> str:  # noqa: F811
-    return rich_template[1]
-
-
-@pytest.fixture
-def team_path(session: Session, rich: str, tmp_path: Path) -> Path:
-    return workbook.export(session, rich, tmp_path / "team.xlsx")
 
 
 @pytest.fixture
