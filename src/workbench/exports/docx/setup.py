@@ -26,7 +26,7 @@ from workbench.exports.word_template import (
     main_content_type,
 )
 
-HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 TABLE_STYLE = "Table Grid"
 PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
 
@@ -107,7 +107,7 @@ def prepare_styles(doc: WordDocument, brand: Brand, house: bool) -> None:
     for i, style in enumerate(headings):
         style.font.name = brand.fonts.family
         style.font.color.rgb = rgb(brand.primary)
-        style.font.size = Pt((17, 13, 11)[i])
+        style.font.size = Pt((17, 13, 11, 10)[i])
     caption.font.color.rgb = rgb(brand.accent)
     caption.font.name = brand.fonts.family
 

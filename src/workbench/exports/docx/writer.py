@@ -56,7 +56,7 @@ class _Writer:
             run.italic = r.italic or None
             if size:
                 run.font.size = Pt(size)
-            if r.colour and r.colour not in ("FFFFFF",):
+            if r.colour:
                 run.font.color.rgb = setup.rgb(r.colour)
             elif para.kind in ("muted", "label", "cell_muted", "h1_sub", "kpi_label",
                                "kpi_note"):

@@ -34,7 +34,7 @@ class Para:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading of level 1 (a section) to 3; `key` is the section or element it opens."""
+    """A heading of level 1 (a section) to 4; `key` is the section or element it opens."""
 
     level: int
     text: str

@@ -117,7 +117,7 @@ def _fills(table: RLTable) -> dict[tuple[int, int], str]:
     fills: dict[tuple[int, int], str] = {}
     for command in getattr(table, "_bkgrndcmds", []):
         _, (sc, sr), (ec, er), colour = command[:4]
-        if (sc, sr) == (ec, er) and sr > 0 and hasattr(colour, "hexval"):
+        if (sc, sr) == (ec, er) and hasattr(colour, "hexval"):
             value = str(colour.hexval())[2:].upper()
             if value != "FFFFFF":
                 fills[(sc, sr)] = value
@@ -188,8 +188,8 @@ def _one(item: Any) -> Iterable[m.Block]:
         if getattr(item, "pdf_only", False):
             return
         p = para(item)
-        if p.kind == "h4":
-            yield m.Heading(3, p.text)
+        if p.kind == "h4":  # a sub-heading inside a section or an element
+            yield m.Heading(4, p.text)
         elif p.text.strip():
             yield p
     elif isinstance(item, KeepTogether):
