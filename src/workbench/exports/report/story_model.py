@@ -93,9 +93,11 @@ def _png(drawing: Drawing) -> bytes:
 
 
 def _image_bytes(image: Image) -> bytes | None:
-    source = getattr(image, "fileName", None)
-    if isinstance(source, io.BytesIO):
-        return source.getvalue()
+    """A photo's JPEG bytes, as the report's photo grid gave them to its Image."""
+    reader = getattr(image, "_img", None)
+    for source in (getattr(reader, "fp", None), getattr(reader, "fileName", None)):
+        if isinstance(source, io.BytesIO):
+            return source.getvalue()
     return None
 
 
