@@ -14,6 +14,7 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.table import Table
 
+from tests.exports.test_report_build import photo
 from workbench.core.display import score_text
 from workbench.core.engagement import Action, FindingKind, Priority
 from workbench.core.scoring import ScoreResult
@@ -23,7 +24,6 @@ from workbench.exports.report import RevisionEntry, Signer, SignOffInfo, build_d
 from workbench.services import actions, assessment, attachments, report, scores, word_report
 from workbench.services.demo import create_demo
 from workbench.services.session import Session
-from tests.exports.test_report_build import photo
 
 HOSTILE = ["x<y", "AT&T", "<b>unclosed", "<img src=/etc/passwd>", "]]>&amp;", "שלום עולם",
            "مرحبا بالعالم", "Zoë 🚀 Łódź"]

@@ -28,6 +28,7 @@ from workbench.exports.word_template import (
 
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 TABLE_STYLE = "Table Grid"
+SMALL_STYLE = "Small Text"  # table cells, notes and labels: one style to restyle them all
 PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
 
 
@@ -92,6 +93,10 @@ def prepare_styles(doc: WordDocument, brand: Brand, house: bool) -> None:
     _ensure_paragraph_style(doc, "List Bullet")
     _ensure_paragraph_style(doc, "Title")
     _ensure_paragraph_style(doc, "Subtitle")
+    small = _ensure_paragraph_style(doc, SMALL_STYLE)
+    small.font.size = Pt(8.5)
+    small.paragraph_format.space_after = Pt(1)
+    small.paragraph_format.space_before = Pt(0)
     if TABLE_STYLE not in [s.name for s in doc.styles]:
         table = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         table.base_style = None

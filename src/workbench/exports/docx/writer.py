@@ -10,8 +10,9 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Length, Pt
 from docx.table import Table as WordTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from workbench.core.progress import Progress, no_progress
@@ -22,10 +23,13 @@ from workbench.exports.report.writing import has_rtl
 
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 MUTED = "6B7785"
-KIND_SIZE = {"cell": 8.5, "cell_num": 8.5, "cell_center": 8.5, "cell_bold": 8.5,
-             "cell_muted": 8.5, "head": 8.5, "head_num": 8.5, "head_center": 8.5,
-             "muted": 8.5, "label": 7.5, "kpi_label": 7.5, "kpi_value": 16, "kpi_note": 7.5,
-             "hash": 9, "caption": 8.5}
+KIND_SIZE = {"kpi_value": 16.0, "hash": 9.0}
+SMALL = frozenset({"cell", "cell_num", "cell_center", "cell_bold", "cell_muted", "head",
+                   "head_num", "head_center", "muted", "label", "kpi_label", "kpi_note",
+                   "signer"})  # in the "Small Text" style
+BOLD = frozenset({"head", "head_num", "head_center", "kpi_value", "cell_bold", "label",
+                  "kpi_label"})
+GREY = frozenset({"muted", "label", "cell_muted", "h1_sub", "kpi_label", "kpi_note"})
 
 
 def _clean(text: str) -> str:
@@ -40,6 +44,7 @@ class _Writer:
         self.width = float((section.page_width or 0) - (section.left_margin or 0)
                            - (section.right_margin or 0)) / 12700  # EMU to points
         self.has_grid = setup.TABLE_STYLE in [s.name for s in doc.styles]
+        self.style_ids: dict[str, str] = {}  # python-docx looks a style up slowly each time
         self.sections: list[str] = []  # the section headings, for the contents
 
     # --- text ----------------------------------------------------------------------
@@ -51,25 +56,33 @@ class _Writer:
             if not r.text:
                 continue
             run = paragraph.add_run(_clean(r.text))
-            run.bold = r.bold or para.kind in ("head", "head_num", "head_center", "kpi_value",
-                                               "cell_bold", "label", "kpi_label") or None
-            run.italic = r.italic or None
+            if r.bold or para.kind in BOLD:  # only what differs from the style is set
+                run.bold = True
+            if r.italic:
+                run.italic = True
             if size:
                 run.font.size = Pt(size)
             if r.colour:
                 run.font.color.rgb = setup.rgb(r.colour)
-            elif para.kind in ("muted", "label", "cell_muted", "h1_sub", "kpi_label",
-                               "kpi_note"):
+            elif para.kind in GREY:
                 run.font.color.rgb = setup.rgb(MUTED)
             if para.kind == "hash":
                 run.font.name = "DejaVu Sans Mono"
         if has_rtl(para.text):
             _bidi(paragraph)
 
-    def para(self, para: m.Para, container: object | None = None) -> Paragraph:
-        style = {"bullet": "List Bullet", "caption": "Caption"}.get(para.kind, "Normal")
-        target = container if container is not None else self.doc
-        paragraph: Paragraph = target.add_paragraph(style=self.doc.styles[style])  # type: ignore[attr-defined]
+    def styled(self, paragraph: Paragraph, name: str) -> Paragraph:
+        """The paragraph in the named style (Normal needs no mark)."""
+        if name != "Normal":
+            if name not in self.style_ids:
+                self.style_ids[name] = self.doc.styles[name].style_id
+            paragraph._p.get_or_add_pPr().style = self.style_ids[name]
+        return paragraph
+
+    def para(self, para: m.Para) -> Paragraph:
+        style = {"bullet": "List Bullet", "caption": "Caption"}.get(
+            para.kind, setup.SMALL_STYLE if para.kind in SMALL else "Normal")
+        paragraph = self.styled(self.doc.add_paragraph(), style)
         if para.kind == "h1_sub":
             paragraph.paragraph_format.space_after = Pt(10)
             para = m.Para(tuple(m.Run(r.text, r.bold, True, r.colour, r.line_break)
@@ -80,8 +93,8 @@ class _Writer:
     # --- blocks --------------------------------------------------------------------
     def block(self, block: m.Block) -> None:
         if isinstance(block, m.Heading):
-            heading = self.doc.add_paragraph(_clean(block.text),
-                                             style=self.doc.styles[setup.HEADINGS[block.level - 1]])
+            heading = self.styled(self.doc.add_paragraph(_clean(block.text)),
+                                  setup.HEADINGS[block.level - 1])
             if has_rtl(block.text):
                 _bidi(heading)
         elif isinstance(block, m.Para):
@@ -132,16 +145,24 @@ class _Writer:
         if self.has_grid and table.header:
             word.style = self.doc.styles[setup.TABLE_STYLE]
         word.autofit = False
-        self._widths(word, table.widths, columns)
-        for r, row in enumerate(rows):
+        widths = self._widths(table.widths, columns)
+        for c, width in enumerate(widths):
+            word.columns[c].width = width  # the grid LibreOffice lays out by
+        for r, (row, word_row) in enumerate(zip(rows, word.rows, strict=True)):
+            # The row's cells from its XML: python-docx's cell(r, c) walks the whole table.
+            cells = [_Cell(tc, word) for tc in word_row._tr.tc_lst]
             for c in range(columns):
-                cell = word.cell(r, c)
+                cell = cells[c]
+                if widths:
+                    cell.width = widths[c]
                 value = row[c] if c < len(row) else m.Cell(())
                 paras = list(value.paras) or [m.Para(())]
                 first = True
                 for p in paras:
                     paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
                     first = False
+                    self.styled(paragraph, "Normal" if p.kind in ("body", "kpi_value")
+                                else setup.SMALL_STYLE)
                     if r == 0 and table.header:  # white on the brand's colour
                         p = m.Para(tuple(m.Run(x.text, True, x.italic, "FFFFFF", x.line_break)
                                          for x in p.runs), "head")
@@ -156,15 +177,13 @@ class _Writer:
             _repeat_header(word)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
 
-    def _widths(self, word: WordTable, widths: tuple[float, ...], columns: int) -> None:
+    def _widths(self, widths: tuple[float, ...], columns: int) -> list[Length]:
+        """The columns' widths scaled to the page, or none when they are not all known."""
         given = [w for w in widths[:columns] if w > 0]
         if len(given) != columns:
-            return
+            return []
         scale = min(1.0, self.width / sum(given))
-        for c, w in enumerate(given):
-            word.columns[c].width = Pt(w * scale)  # the grid LibreOffice lays out by
-            for cell in word.columns[c].cells:
-                cell.width = Pt(w * scale)
+        return [Pt(w * scale) for w in given]
 
     # --- cover ---------------------------------------------------------------------
     def cover(self, cover: m.Cover, notice: str) -> None:

@@ -8,10 +8,12 @@ charts as PNG, photos, signature blocks as plain text (a Word copy is never sign
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
 from typing import Any
 
+from PIL import Image as PILImage
 from reportlab.graphics import renderPM
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Image, KeepTogether
@@ -88,8 +90,20 @@ def para(p: Paragraph, kind: str | None = None) -> m.Para:
 
 
 def _png(drawing: Drawing) -> bytes:
-    data: bytes = renderPM.drawToString(drawing, fmt="PNG", dpi=CHART_DPI)
-    return data
+    """The chart as PNG, drawn by reportlab's cairo renderer (its own pixel conversion is a
+    Python loop over every byte; Pillow reads cairo's buffer directly instead)."""
+    canvas = renderPM.drawToPMCanvas(drawing, dpi=CHART_DPI)
+    surface = getattr(getattr(canvas, "_gs", None), "surface", None)
+    if surface is None or sys.byteorder != "little":
+        data: bytes = renderPM.drawToString(drawing, fmt="PNG", dpi=CHART_DPI)
+        return data
+    surface.flush()
+    size = (surface.get_width(), surface.get_height())
+    image = PILImage.frombuffer("RGB", size, bytes(surface.get_data()), "raw", "BGRX",
+                                surface.get_stride(), 1)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=False, compress_level=6)
+    return out.getvalue()
 
 
 def _image_bytes(image: Image) -> bytes | None:
