@@ -15,7 +15,7 @@ from typing import Any
 
 from PIL import Image as PILImage
 from reportlab.graphics import renderPM
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group
 from reportlab.platypus import Flowable, Image, KeepTogether
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
@@ -89,9 +89,28 @@ def para(p: Paragraph, kind: str | None = None) -> m.Para:
     return m.Para(runs(str(text)), kind or str(getattr(p.style, "name", "body")))
 
 
+def _framed(drawing: Drawing) -> Drawing:
+    """The drawing grown to hold all it draws: a PDF shows a label past the drawing's edge,
+    a picture would cut it off."""
+    try:
+        x0, y0, x1, y1 = drawing.getBounds()
+    except Exception:  # a shape without bounds: draw it as it is
+        return drawing
+    left, bottom = min(0.0, x0), min(0.0, y0)
+    right, top = max(drawing.width, x1), max(drawing.height, y1)
+    if (left, bottom, right, top) == (0, 0, drawing.width, drawing.height):
+        return drawing
+    framed = Drawing(right - left + 2, top - bottom + 2)
+    inner = Group(*drawing.contents)
+    inner.translate(1 - left, 1 - bottom)
+    framed.add(inner)
+    return framed
+
+
 def _png(drawing: Drawing) -> bytes:
     """The chart as PNG, drawn by reportlab's cairo renderer (its own pixel conversion is a
     Python loop over every byte; Pillow reads cairo's buffer directly instead)."""
+    drawing = _framed(drawing)
     canvas = renderPM.drawToPMCanvas(drawing, dpi=CHART_DPI)
     surface = getattr(getattr(canvas, "_gs", None), "surface", None)
     if surface is None or sys.byteorder != "little":
