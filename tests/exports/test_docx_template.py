@@ -83,14 +83,15 @@ def test_without_a_template_the_brand_colours_and_font_are_the_styles(
     folder = user_brands_dir() / "plain"
     folder.mkdir(parents=True)
     (folder / "brand.yaml").write_text(
-        'name: Plain\nfirm: {name: Plain Ltd}\ncolours: {primary: "#336699", '
+        'name: Plain\nfirm: {name: "Plain & <Co> 🚀"}\ncolours: {primary: "#336699", '
         'accent: "#AA5500"}\n', "utf-8")
     path = tmp_path / "plain.docx"
     word_report.export_docx(session, demo_id, path, brand="plain")
     doc = docx.Document(str(path))
     assert doc.styles["Heading 1"].font.color.rgb == RGBColor(0x33, 0x66, 0x99)
     assert doc.styles["Normal"].font.name == load_brand("plain").fonts.family
-    assert "Plain Ltd" in "\n".join(p.text for p in doc.paragraphs)
+    assert "Plain & <Co> 🚀" in "\n".join(p.text for p in doc.paragraphs)  # the cover
+    assert doc.core_properties.author == "Plain & <Co> 🚀"
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
