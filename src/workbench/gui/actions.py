@@ -77,7 +77,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT_REPORT: ActionSpec("Export &Report…", ("Ctrl+Shift+E",),
                                        "Write the branded PDF report", SP.SP_FileIcon,
                                        short="Report"),
-    ActionId.EXPORT_WORD: ActionSpec("Export Wor&d Report…", (),
+    ActionId.EXPORT_WORD: ActionSpec("Export Wor&d Report…", ("Ctrl+Shift+W",),
                                      "Write the editable Word report (.docx); the signed "
                                      "original stays the PDF"),
     ActionId.EXPORT_JSON: ActionSpec("Export Engagement &JSON…", ("Ctrl+Shift+J",),

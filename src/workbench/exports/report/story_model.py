@@ -277,12 +277,17 @@ def document_from_story(ctx: Context, story: Sequence[Flowable]) -> m.Document:
                         text=brand.cover_text)
     notice = copy_notice(data)
     out: list[m.Block] = []
+    pending = False  # the sign-off's notice, due after its heading and subtitle
     for block in blocks(story):
         if isinstance(block, m.PageBreak) and (not out or isinstance(out[-1], m.PageBreak)):
             continue  # the cover's own page break, or two in a row
-        out.append(block)
-        if isinstance(block, m.Heading) and block.key == "signoff":
+        if pending and not (isinstance(block, m.Para) and block.kind == "h1_sub"):
             out.append(m.Note("Not the signed original", notice))
+            pending = False
+        out.append(block)
+        pending = pending or (isinstance(block, m.Heading) and block.key == "signoff")
+    if pending:
+        out.append(m.Note("Not the signed original", notice))
     while out and isinstance(out[-1], m.PageBreak):
         out.pop()
     return m.Document(title=d.title or brand.cover_title, client=d.client,
