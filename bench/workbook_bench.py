@@ -19,7 +19,7 @@ import openpyxl
 from bench.common import report, timings
 from workbench.core.engagement import Assessor, EngagementDetails, FindingKind
 from workbench.core.ratings import NA
-from workbench.exports.workbook_layout import layout_for
+from workbench.exports.workbook.layout import layout_for
 from workbench.services import assessment, engagements, workbook
 from workbench.services.session import Session
 

@@ -19,7 +19,7 @@ from workbench.core.errors import NotFoundError, WorkbenchError
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA
 from workbench.core.scoring import Source, resolve_indicator
-from workbench.exports.workbook_layout import (
+from workbench.exports.workbook.layout import (
     ENABLERS,
     EVIDENCE,
     FORMAT,
@@ -31,7 +31,7 @@ from workbench.exports.workbook_layout import (
     RowKind,
     layout_for,
 )
-from workbench.exports.workbook_text import cell_text, join_items, split_items
+from workbench.exports.workbook.text import cell_text, join_items, split_items
 from workbench.services import workbook
 from workbench.services.session import Session
 from workbench.storage.ratings import rating_set

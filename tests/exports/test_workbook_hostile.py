@@ -14,9 +14,9 @@ from tests.exports.test_workbook_fixtures import (  # noqa: F401 (fixtures)
     edit_cells,
     rich_template,
 )
-from workbench.exports.workbook_layout import META, Col
-from workbench.exports.workbook_package import WorkbookFileError
-from workbench.exports.workbook_reader import MAX_DETAIL_CHARS, MAX_FINDING_CHARS
+from workbench.exports.workbook.layout import META, Col
+from workbench.exports.workbook.package import WorkbookFileError
+from workbench.exports.workbook.reader import MAX_DETAIL_CHARS, MAX_FINDING_CHARS
 from workbench.services import workbook
 from workbench.services.session import Session
 

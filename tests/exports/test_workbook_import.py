@@ -21,9 +21,9 @@ from workbench.core.engagement import EngagementStatus, FindingKind
 from workbench.core.errors import LockedError, NotFoundError, WorkbenchError
 from workbench.core.ratings import NA
 from workbench.core.scoring import score_engagement
-from workbench.exports.workbook_layout import META
-from workbench.exports.workbook_package import WorkbookFileError
-from workbench.services import assessment, engagements, scores, workbook
+from workbench.exports.workbook.layout import META
+from workbench.exports.workbook.package import WorkbookFileError
+from workbench.services import assessment, engagements, scores, workbook, workbook_import
 from workbench.services import session as session_module
 from workbench.services.session import ChangeKind, Session
 from workbench.storage.ratings import rating_set
@@ -213,7 +213,7 @@ def test_a_text_over_its_limit_is_a_problem_with_its_cell_not_cut(
 def test_a_new_engagement_with_a_client_name_over_its_limit_is_a_problem(
         session: Session, rich: str, ben_path: Path) -> None:
     from workbench.core import limits
-    from workbench.exports.workbook_layout import Meta
+    from workbench.exports.workbook.layout import Meta
 
     engagements.delete(session, rich)
     edit_cells(ben_path, {(META, _meta_cell(ben_path, Meta.CLIENT)): "c" * (limits.NAME + 1)})
@@ -349,7 +349,7 @@ def test_a_failure_midway_leaves_nothing_written(session: Session, rich: str, te
     def broken(*args: object) -> None:
         raise WorkbenchError("disk full")
 
-    monkeypatch.setattr(workbook.ratings, "set_target", broken)
+    monkeypatch.setattr(workbook_import.ratings, "set_target", broken)
     before = score_engagement(session.framework_of(rich), rating_set(session.db, rich))
     with pytest.raises(WorkbenchError, match="disk full"):
         workbook.apply_import(session, preview)
@@ -450,7 +450,7 @@ def test_a_sheet_claiming_a_million_rows_is_refused_quickly(session: Session, ri
 
 
 def test_real_workbooks_are_far_below_the_limits(team_path: Path) -> None:
-    from workbench.exports import workbook_package as limits
+    from workbench.exports.workbook import package as limits
 
     with zipfile.ZipFile(team_path) as archive:
         infos = archive.infolist()

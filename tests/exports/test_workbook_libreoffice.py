@@ -26,7 +26,7 @@ from workbench.core.display import percent_value
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA
 from workbench.core.scoring import ScoreResult, Status
-from workbench.exports.workbook_layout import SUMMARY, TOTAL_ROW, Col, RowKind, layout_for
+from workbench.exports.workbook.layout import SUMMARY, TOTAL_ROW, Col, RowKind, layout_for
 from workbench.services import scores, workbook
 from workbench.services.session import Session
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from workbench.core.errors import WorkbenchError
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import bundled_framework
-from workbench.exports.workbook_reader import read_workbook
+from workbench.exports.workbook.reader import read_workbook
 
 
 def _lookup(framework_id: str, version: str) -> Framework | None:

@@ -95,3 +95,14 @@ def test_settings_menu_opens_the_dialog(window: MainWindow, qtbot: QtBot,
     monkeypatch.setattr(FrameworksDialog, "exec", fake_exec)
     window.registry[ActionId.FRAMEWORKS].trigger()
     assert len(opened) == 1 and opened[0].table.rowCount() == 4
+
+
+def test_about_lists_the_bundled_frameworks_and_installed_ones_in_use(
+        gui_session: Session, tmp_path: Path) -> None:
+    bundled = {"cem-6d", "cx-building-blocks", "cx-implementation-4", "cx-maturity-layers"}
+    installed_frameworks.install(gui_session, custom(tmp_path))
+    assert {i.id for i in installed_frameworks.bundled_or_used(gui_session)} == bundled
+    engagements.create(gui_session, EngagementDetails("C", "S", "T", "L"),
+                       framework_id="our-blocks")
+    assert {i.id for i in installed_frameworks.bundled_or_used(gui_session)} == \
+        bundled | {"our-blocks"}

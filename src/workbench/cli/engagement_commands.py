@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
 from workbench.core.engagement import Action, Assessor, EngagementDetails, FindingKind, Priority
@@ -222,18 +224,39 @@ def cmd_score(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-             parent: argparse.ArgumentParser) -> None:
-    e = sub.add_parser("engagement", help="create, list, import and export engagements")
-    esub = e.add_subparsers(dest="action", required=True, metavar="ACTION")
+if TYPE_CHECKING:
+    Parsers = argparse._SubParsersAction[argparse.ArgumentParser]
+Add = Callable[[str, object, str], argparse.ArgumentParser]
 
-    def add(name: str, func: object, help_text: str,
-            into: argparse._SubParsersAction[argparse.ArgumentParser] = esub
-            ) -> argparse.ArgumentParser:
+
+def _adder(into: Parsers, parent: argparse.ArgumentParser) -> Add:
+    def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
         p = into.add_parser(name, help=help_text, parents=[parent])
         p.set_defaults(func=func, needs_db=True)
         return p
+    return add
 
+
+def register(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    e = sub.add_parser("engagement", help="create, list, import and export engagements")
+    esub = e.add_subparsers(dest="action", required=True, metavar="ACTION")
+    _engagement_parsers(_adder(esub, parent))
+    _rating_parsers(_adder(sub, parent))
+
+
+def _who(p: argparse.ArgumentParser, consensus: bool) -> None:
+    """--assessor, or with `consensus` --consensus and its --reason."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--assessor", help="whose rating (default: the lead assessor)")
+    if consensus:
+        group.add_argument("--consensus", action="store_true",
+                           help="record the team's consensus value")
+        p.add_argument("--reason", metavar="TEXT",
+                       help="why the team chose this value; required with --consensus "
+                            "when it differs from every assessor's value")
+
+
+def _engagement_parsers(add: Add) -> None:
     p = add("list", cmd_list, "list engagements")
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="include archived engagements")
@@ -285,50 +308,42 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                    help="move their ratings, notes, findings and attachments to this assessor; "
                         "where both rated, NAME's own values are kept (and listed)")
 
-    def who(p: argparse.ArgumentParser, consensus: bool) -> None:
-        group = p.add_mutually_exclusive_group()
-        group.add_argument("--assessor", help="whose rating (default: the lead assessor)")
-        if consensus:
-            group.add_argument("--consensus", action="store_true",
-                               help="record the team's consensus value")
-            p.add_argument("--reason", metavar="TEXT",
-                           help="why the team chose this value; required with --consensus "
-                                "when it differs from every assessor's value")
 
-    p = add("rate", cmd_rate, "rate an indicator: a level, na, or none", sub)
+def _rating_parsers(add: Add) -> None:
+    p = add("rate", cmd_rate, "rate an indicator: a level, na, or none")
     p.add_argument("id")
     p.add_argument("indicator")
     p.add_argument("level")
-    who(p, True)
-    p = add("judge", cmd_judge, "judge an element's statement of objective", sub)
+    _who(p, True)
+    p = add("judge", cmd_judge, "judge an element's statement of objective")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("achievement", choices=["fully", "partially", "not_yet", "none"])
-    who(p, True)
-    p = add("target", cmd_target, "set an element's target level", sub)
+    _who(p, True)
+    p = add("target", cmd_target, "set an element's target level")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("level")
-    p = add("note", cmd_note, "set evidence notes, or add a strength or opportunity", sub)
+    p = add("note", cmd_note, "set evidence notes, or add a strength or opportunity")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("text")
     p.add_argument("--kind", choices=["notes", "strength", "opportunity"], default="notes")
-    who(p, False)
-    p = add("attach", cmd_attach, "attach a photo or document to an element", sub)
+    _who(p, False)
+    p = add("attach", cmd_attach, "attach a photo or document to an element")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("file")
     p.add_argument("--caption")
-    who(p, False)
-    p = add("action", cmd_action, "add an improvement action", sub)
+    _who(p, False)
+    p = add("action", cmd_action, "add an improvement action")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("text")
     p.add_argument("--owner")
     p.add_argument("--priority", choices=[str(x) for x in Priority], default="medium")
     p.add_argument("--due", help="due date, YYYY-MM-DD")
-    p = add("score", cmd_score, "the engagement's score", sub)
+    p = add("score", cmd_score, "the engagement's score")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.add_argument("--assessor", help="one assessor's own ratings only")

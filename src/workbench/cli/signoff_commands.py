@@ -174,6 +174,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--back", action="store_true", help="return it to draft")
     p.set_defaults(func=cmd_review, needs_db=True)
 
+    _signoff_parser(sub, parent)
+
+    p = sub.add_parser("amend", parents=[parent],
+                       help="reopen a signed-off engagement as a new revision")
+    p.add_argument("id", help="the engagement's id")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="what changes and why")
+    p.set_defaults(func=cmd_amend, needs_db=True)
+
+    p = sub.add_parser("history", parents=[parent], help="the revisions and their signers")
+    p.add_argument("id", help="the engagement's id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_history, needs_db=True)
+
+    p = sub.add_parser("verify", parents=[parent],
+                       help="check a signed report: intact, signer trusted, content matches",
+                       description="Check a signed report for three facts: intact (no byte "
+                                   "changed, nothing appended), signer trusted (the certificate "
+                                   "is in the trust list, see `workbench trust`), and content "
+                                   "matching the signed revision in the database, where it "
+                                   "holds the engagement. Exit 0 only when all hold; otherwise "
+                                   "exit 1 with one line naming the failing fact. --json gives "
+                                   "every fact.")
+    p.add_argument("file", metavar="FILE.pdf", help="the signed report")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_verify, needs_db=False)
+
+
+def _signoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    parent: argparse.ArgumentParser) -> None:
+    """`signoff`: the signers, their images, the certificate, the report."""
     p = sub.add_parser(
         "signoff", parents=[parent],
         help="sign off (lock) an engagement and write its signed report",
@@ -201,27 +231,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="write the signed report here")
     p.add_argument("--brand", help="the brand profile (default: the engagement's own)")
     p.set_defaults(func=cmd_signoff, needs_db=True)
-
-    p = sub.add_parser("amend", parents=[parent],
-                       help="reopen a signed-off engagement as a new revision")
-    p.add_argument("id", help="the engagement's id")
-    p.add_argument("--reason", required=True, metavar="TEXT", help="what changes and why")
-    p.set_defaults(func=cmd_amend, needs_db=True)
-
-    p = sub.add_parser("history", parents=[parent], help="the revisions and their signers")
-    p.add_argument("id", help="the engagement's id")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_history, needs_db=True)
-
-    p = sub.add_parser("verify", parents=[parent],
-                       help="check a signed report: intact, signer trusted, content matches",
-                       description="Check a signed report for three facts: intact (no byte "
-                                   "changed, nothing appended), signer trusted (the certificate "
-                                   "is in the trust list, see `workbench trust`), and content "
-                                   "matching the signed revision in the database, where it "
-                                   "holds the engagement. Exit 0 only when all hold; otherwise "
-                                   "exit 1 with one line naming the failing fact. --json gives "
-                                   "every fact.")
-    p.add_argument("file", metavar="FILE.pdf", help="the signed report")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_verify, needs_db=False)

@@ -1,7 +1,7 @@
 """How far a team of assessors agrees: per indicator, per objective, per element, overall.
 
 Pure functions over core types; the value the score uses always comes from the
-scoring engine (core.scoring, scoring.md §6), never from a second computation.
+scoring engine (core.scoring, docs/scoring.md §6), never from a second computation.
 
 Definitions (documented for users in `workbench consensus --help`):
 

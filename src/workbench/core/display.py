@@ -9,6 +9,7 @@ beside level 3).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,6 +31,25 @@ def percent_value(value: float | None) -> int | None:
 def percent_text(value: float | None) -> str:
     shown = percent_value(value)
     return DASH if shown is None else f"{shown} %"
+
+
+def parse_stamp(stamp: str) -> dt.datetime:
+    """An ISO 8601 timestamp as stored ("2026-11-04T09:30:00.000Z"); ValueError if it is not one."""
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def stamp_text(stamp: str, *, local: bool = False) -> str:
+    """A stored timestamp as people read it: "4 November 2026, 09:30 UTC", or in local time.
+
+    A text that is not a timestamp shows as it is.
+    """
+    try:
+        moment = parse_stamp(stamp)
+    except ValueError:
+        return stamp
+    if local:
+        return moment.astimezone().strftime("%d %B %Y, %H:%M").lstrip("0")
+    return moment.astimezone(dt.UTC).strftime("%d %B %Y, %H:%M UTC").lstrip("0")
 
 
 def change_text(points: float | None) -> str:

@@ -13,6 +13,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
@@ -39,13 +40,11 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
-    """The bytes of `path`, which must be a regular file of at most `limit` bytes.
+def _open_regular(path: Path, limit: int | None, what: str) -> int:
+    """A descriptor open on `path`, checked to be a regular file of at most `limit` bytes.
 
-    `what` names the input in the message ("framework file", "workbook", …). The file is
-    opened without following into a FIFO's wait (O_NONBLOCK), checked with fstat on the
-    open descriptor (so a swap between check and read cannot fool it), and read to at most
-    limit + 1 bytes (so a file whose stat size lies, as `/proc` files do, is still bounded).
+    Opened without following into a FIFO's wait (O_NONBLOCK) and checked with fstat on the
+    open descriptor, so a swap between check and read cannot fool it. The caller closes it.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -67,11 +66,32 @@ def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileInputError(f"{path}: is not a regular file (a pipe, device or special "
                                  f"file); give a {what} saved on disk")
+        if limit is None:
+            return fd
         if str(Path(path).resolve()).startswith("/proc/"):
             raise FileInputError(f"{path}: is a system file, not a {what}")
         if info.st_size > limit:
             raise FileInputError(f"{path}: the {what} is {_size_text(info.st_size)}, more than "
                                  f"the {_size_text(limit)} allowed")
+    except OSError as exc:
+        os.close(fd)
+        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    except FileInputError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
+    """The bytes of `path`, which must be a regular file of at most `limit` bytes.
+
+    `what` names the input in the message ("framework file", "workbook", …). The file is
+    opened without following into a FIFO's wait (O_NONBLOCK), checked with fstat on the
+    open descriptor (so a swap between check and read cannot fool it), and read to at most
+    limit + 1 bytes (so a file whose stat size lies, as `/proc` files do, is still bounded).
+    """
+    fd = _open_regular(path, limit, what)
+    try:
         chunks: list[bytes] = []
         remaining = limit + 1
         while remaining > 0:
@@ -146,12 +166,15 @@ def check_output_target(path: Path) -> Path:
     return path
 
 
-def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Path:
-    """Write the whole of `data` to `path` or nothing (a temporary file, then a rename).
+@contextlib.contextmanager
+def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
+    """A temporary file beside `path` to fill; `path` gets it whole or not at all.
 
-    The file gets the permissions of a new document (0666 less the umask, so 0644 as
-    usual) unless `mode` is given. A link to a regular file is written through, to its
-    target, so the link stays a link.
+    On leaving the block without an error the file is synced, given the permissions of a
+    new document (0666 less the umask, so 0644 as usual) unless `mode` is given, and
+    renamed over `path`; on an error it is removed and `path` is untouched. A link to a
+    regular file is written through, to its target, so the link stays a link. The file
+    system's errors, in the block or after it, become one `FileOutputError`.
     """
     path = check_output_target(Path(path))
     real = Path(os.path.realpath(path))
@@ -162,20 +185,28 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Pat
     tmp = ""
     try:
         fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
+        os.close(fd)
+        yield Path(tmp)
+        with open(tmp, "rb+") as out:
             os.fsync(out.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, real)
+        tmp = ""
     except OSError as exc:
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         if exc.errno == 28:
             raise FileOutputError(f"{path}: the disk is full; nothing was written") from None
         raise FileOutputError(f"{path}: cannot be written ({_reason(exc)})") from None
-    return path
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Path:
+    """Write the whole of `data` to `path` or nothing (see `atomic_output`)."""
+    with atomic_output(path, mode=mode) as tmp, open(tmp, "wb") as out:
+        out.write(data)
+    return Path(path)
 
 
 def copy_regular_file(path: Path, dest: Path, *, limit: int, what: str = "file") -> int:
@@ -184,30 +215,9 @@ def copy_regular_file(path: Path, dest: Path, *, limit: int, what: str = "file")
     The same checks as `read_regular_file` (no FIFO, device, folder or `/proc` file; the
     size bounded while reading), for inputs too large to hold in memory. Returns the size.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise FileInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileInputError(f"{path}: is a folder, not a {what}") from None
-    except PermissionError:
-        raise FileInputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
+    fd = _open_regular(path, limit, what)
     copied = 0
     try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise FileInputError(f"{path}: is a folder, not a {what}")
-        if not stat.S_ISREG(info.st_mode):
-            raise FileInputError(f"{path}: is not a regular file (a pipe, device or special "
-                                 f"file); give a {what} saved on disk")
-        if str(Path(path).resolve()).startswith("/proc/"):
-            raise FileInputError(f"{path}: is a system file, not a {what}")
-        if info.st_size > limit:
-            raise FileInputError(f"{path}: the {what} is {_size_text(info.st_size)}, more than "
-                                 f"the {_size_text(limit)} allowed")
         with open(dest, "wb") as out:
             while True:
                 chunk = os.read(fd, 8 * MiB)
@@ -227,19 +237,8 @@ def copy_regular_file(path: Path, dest: Path, *, limit: int, what: str = "file")
 
 def file_head(path: Path, n: int, *, what: str = "file") -> bytes:
     """The first `n` bytes of `path`, which must be a regular file (to tell formats apart)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = _open_regular(path, None, what)
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise FileInputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileInputError(f"{path}: is a folder, not a {what}") from None
-    except OSError as exc:
-        raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FileInputError(f"{path}: is not a regular file (a pipe, device or special "
-                                 f"file); give a {what} saved on disk")
         return os.read(fd, n)
     except OSError as exc:
         raise FileInputError(f"{path}: cannot be read ({_reason(exc)})") from None

@@ -227,6 +227,39 @@ def _close(a: float, b: float) -> bool:
 
 
 def _check_consistency(m: FrameworkModel, problems: _Problems) -> None:
+    _check_scale_and_bands(m, problems)
+    category_ids = {c.id for c in m.categories}
+    _duplicates(((["categories", i, "id"], c.id) for i, c in enumerate(m.categories)),
+                "category id", problems)
+    if m.total_points is not None:
+        total = sum(c.points for c in m.categories)
+        if not _close(total, m.total_points):
+            problems.add(["categories"], f"points add up to {total:g}, but total_points is "
+                         f"{m.total_points:g}")
+    codes: list[tuple[Sequence[str | int], str]] = []
+    by_category: dict[str, float] = {}
+    for d_index, dim in enumerate(m.dimensions):
+        d_loc: list[str | int] = ["dimensions", d_index]
+        codes.append(([*d_loc, "code"], dim.code))
+        if dim.category not in category_ids:
+            problems.add([*d_loc, "category"], f"{dim.category!r} is not one of the categories "
+                         f"({', '.join(sorted(category_ids))})")
+        element_total = _check_elements(dim, d_loc, codes, problems)
+        by_category[dim.category] = by_category.get(dim.category, 0.0) + element_total
+    for c_index, category in enumerate(m.categories):
+        got = by_category.get(category.id, 0.0)
+        if not _close(got, category.points):
+            problems.add(["categories", c_index, "points"], f"{category.points:g}, but the "
+                         f"elements of {category.name} add up to {got:g}")
+    for n_index, enabler in enumerate(m.enablers):
+        n_loc: list[str | int] = ["enablers", n_index]
+        codes.append(([*n_loc, "code"], enabler.code))
+        _check_indicator_codes(enabler.code, "enabler", enabler.indicators, n_loc, codes,
+                               problems)
+    _duplicates(codes, "code", problems)
+
+
+def _check_scale_and_bands(m: FrameworkModel, problems: _Problems) -> None:
     values = [s.value for s in m.scale]
     if len(set(values)) != len(values):
         problems.add(["scale"], "level values must be unique")
@@ -249,59 +282,39 @@ def _check_consistency(m: FrameworkModel, problems: _Problems) -> None:
     if len(set(band_levels)) != len(band_levels):
         problems.add(["bands"], "band levels must be unique")
 
-    category_ids = {c.id for c in m.categories}
-    _duplicates(((["categories", i, "id"], c.id) for i, c in enumerate(m.categories)),
-                "category id", problems)
-    if m.total_points is not None:
-        total = sum(c.points for c in m.categories)
-        if not _close(total, m.total_points):
-            problems.add(["categories"], f"points add up to {total:g}, but total_points is "
-                         f"{m.total_points:g}")
 
-    codes: list[tuple[Sequence[str | int], str]] = []
-    by_category: dict[str, float] = {}
-    for d_index, dim in enumerate(m.dimensions):
-        d_loc: list[str | int] = ["dimensions", d_index]
-        codes.append(([*d_loc, "code"], dim.code))
-        if dim.category not in category_ids:
-            problems.add([*d_loc, "category"], f"{dim.category!r} is not one of the categories "
-                         f"({', '.join(sorted(category_ids))})")
-        element_total = 0.0
-        for e_index, element in enumerate(dim.elements):
-            e_loc: list[str | int] = [*d_loc, "elements", e_index]
-            codes.append(([*e_loc, "code"], element.code))
-            if not element.code.startswith(dim.code + "."):
-                problems.add([*e_loc, "code"], f"{element.code!r} must start with its dimension's "
-                             f"code {dim.code + '.'!r}")
-            element_total += element.points
-            for i_index, indicator in enumerate(element.indicators):
-                i_loc = [*e_loc, "indicators", i_index, "code"]
-                codes.append((i_loc, indicator.code))
-                if not indicator.code.startswith(element.code + "."):
-                    problems.add(i_loc, f"{indicator.code!r} must start with its element's code "
-                                 f"{element.code + '.'!r}")
-        if dim.points is not None and not _close(element_total, dim.points):
-            last = len(dim.elements) - 1
-            problems.add([*d_loc, "elements", last, "points"] if last >= 0 else d_loc,
-                         f"points {dim.elements[last].points:g} bring the elements to "
-                         f"{element_total:g}, but {dim.name}'s elements must total "
-                         f"{dim.points:g}")
-        by_category[dim.category] = by_category.get(dim.category, 0.0) + element_total
-    for c_index, category in enumerate(m.categories):
-        got = by_category.get(category.id, 0.0)
-        if not _close(got, category.points):
-            problems.add(["categories", c_index, "points"], f"{category.points:g}, but the "
-                         f"elements of {category.name} add up to {got:g}")
-    for n_index, enabler in enumerate(m.enablers):
-        n_loc: list[str | int] = ["enablers", n_index]
-        codes.append(([*n_loc, "code"], enabler.code))
-        for i_index, indicator in enumerate(enabler.indicators):
-            i_loc = [*n_loc, "indicators", i_index, "code"]
-            codes.append((i_loc, indicator.code))
-            if not indicator.code.startswith(enabler.code + "."):
-                problems.add(i_loc, f"{indicator.code!r} must start with its enabler's code "
-                             f"{enabler.code + '.'!r}")
-    _duplicates(codes, "code", problems)
+def _check_elements(dim: DimensionModel, d_loc: list[str | int],
+                    codes: list[tuple[Sequence[str | int], str]], problems: _Problems) -> float:
+    """Check a dimension's elements and their codes; return the elements' points."""
+    element_total = 0.0
+    for e_index, element in enumerate(dim.elements):
+        e_loc: list[str | int] = [*d_loc, "elements", e_index]
+        codes.append(([*e_loc, "code"], element.code))
+        if not element.code.startswith(dim.code + "."):
+            problems.add([*e_loc, "code"], f"{element.code!r} must start with its dimension's "
+                         f"code {dim.code + '.'!r}")
+        element_total += element.points
+        _check_indicator_codes(element.code, "element", element.indicators, e_loc, codes,
+                               problems)
+    if dim.points is not None and not _close(element_total, dim.points):
+        last = len(dim.elements) - 1
+        problems.add([*d_loc, "elements", last, "points"] if last >= 0 else d_loc,
+                     f"points {dim.elements[last].points:g} bring the elements to "
+                     f"{element_total:g}, but {dim.name}'s elements must total "
+                     f"{dim.points:g}")
+    return element_total
+
+
+def _check_indicator_codes(owner: str, kind: str, indicators: Sequence[IndicatorModel],
+                           loc: list[str | int], codes: list[tuple[Sequence[str | int], str]],
+                           problems: _Problems) -> None:
+    """Each indicator's code starts with its owner's code and a dot."""
+    for i_index, indicator in enumerate(indicators):
+        i_loc = [*loc, "indicators", i_index, "code"]
+        codes.append((i_loc, indicator.code))
+        if not indicator.code.startswith(owner + "."):
+            problems.add(i_loc, f"{indicator.code!r} must start with its {kind}'s code "
+                         f"{owner + '.'!r}")
 
 
 def _build(m: FrameworkModel, text: str) -> Framework:

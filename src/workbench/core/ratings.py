@@ -1,7 +1,7 @@
 """What assessors record: indicator levels or N/A, objective achievement, targets.
 
 An absent key means unrated. Ratings are kept per assessor, with the team's
-consensus values beside them (scoring.md §6).
+consensus values beside them (docs/scoring.md §6).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The scoring engine: scoring.md, exactly. Pure functions over core types.
+"""The scoring engine: docs/scoring.md, exactly. Pure functions over core types.
 
 Full floating-point precision throughout; rounding is for display only.
-The evaluation order of each formula follows scoring.md literally, so the
+The evaluation order of each formula follows docs/scoring.md literally, so the
 figures equal a hand computation to the last bit.
 """
 
@@ -25,7 +25,7 @@ class Status(StrEnum):
 
 
 class Source(StrEnum):
-    """Where a resolved value came from (scoring.md §6)."""
+    """Where a resolved value came from (docs/scoring.md §6)."""
 
     UNRATED = "unrated"
     CONSENSUS = "consensus"
@@ -34,7 +34,7 @@ class Source(StrEnum):
 
 
 class Resolved(NamedTuple):
-    """One indicator or objective after combining the assessors (scoring.md §6).
+    """One indicator or objective after combining the assessors (docs/scoring.md §6).
 
     A NamedTuple rather than a dataclass: the engine makes hundreds per score.
     """

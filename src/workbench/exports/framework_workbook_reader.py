@@ -39,7 +39,7 @@ from workbench.exports.framework_sheets import (
     Kind,
     SheetSpec,
 )
-from workbench.exports.workbook_package import MAX_FILE_BYTES, WorkbookFileError, check_package
+from workbench.exports.workbook.package import MAX_FILE_BYTES, WorkbookFileError, check_package
 
 MAX_TEXT = 20_000
 

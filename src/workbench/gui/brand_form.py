@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -331,3 +333,17 @@ class BrandForm(QWidget):
 
 def preview_label(parent: QWidget | None = None) -> QLabel:
     return muted_label("Cover preview (sample client)", parent)
+
+
+def beside_preview(parent: QWidget, preview: QWidget, columns: list[tuple[QLayout, int]],
+                   preview_stretch: int) -> QHBoxLayout:
+    """`columns` side by side (layout, stretch), then the cover preview under its caption."""
+    right = QVBoxLayout()
+    right.addWidget(preview_label(parent))
+    right.addWidget(preview, 1)
+    body = QHBoxLayout()
+    body.setSpacing(GRID * 3)
+    for layout, stretch in columns:
+        body.addLayout(layout, stretch)
+    body.addLayout(right, preview_stretch)
+    return body

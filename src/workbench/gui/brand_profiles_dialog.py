@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.gui import dialogs
-from workbench.gui.brand_form import BrandForm, CoverPreview, preview_label
+from workbench.gui.brand_form import BrandForm, CoverPreview, beside_preview
 from workbench.gui.theme import GRID, heading, muted_label
 from workbench.services import brands
 from workbench.services.brands import BrandDraft, ProfileInfo
@@ -75,15 +75,7 @@ class BrandProfilesDialog(QDialog):
         middle.addStretch(1)
 
         self.preview = CoverPreview(self)
-        right = QVBoxLayout()
-        right.addWidget(preview_label(self))
-        right.addWidget(self.preview, 1)
-
-        body = QHBoxLayout()
-        body.setSpacing(GRID * 3)
-        body.addLayout(left, 3)
-        body.addLayout(middle, 5)
-        body.addLayout(right, 4)
+        body = beside_preview(self, self.preview, [(left, 3), (middle, 5)], 4)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         outer = QVBoxLayout(self)

@@ -17,7 +17,6 @@ from typing import cast
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -41,6 +40,7 @@ from workbench.gui.ops import Op, Reading
 from workbench.gui.theme import GRID, heading, muted_label
 from workbench.gui.undo import SetConsensus, SetValue
 from workbench.gui.widgets.consensus_items import ConsensusItems
+from workbench.gui.widgets.tables import one_row_at_a_time
 from workbench.gui.widgets.team_evidence import TeamEvidence
 from workbench.services import consensus
 from workbench.services.consensus import ConsensusOverview, ElementConsensus
@@ -99,13 +99,7 @@ class ElementList(QTableWidget):
             header_item = self.horizontalHeaderItem(column)
             if header_item is not None:
                 header_item.setToolTip(tip)
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(False)
-        self.verticalHeader().setDefaultSectionSize(4 * GRID)
+        one_row_at_a_time(self)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -141,17 +135,7 @@ class ConsensusView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, GRID)
         layout.setSpacing(GRID)
-        top = QHBoxLayout()
-        self.summary = heading("", 2, self)
-        self.summary.setObjectName("consensusSummary")
-        top.addWidget(self.summary, 1)
-        self.show_all = QCheckBox("Show settled elements", self)
-        self.show_all.setToolTip("List every element rated by two or more assessors, to "
-                                 "revisit a value")
-        self.show_all.toggled.connect(lambda _on: self._rebuild_list())
-        top.addWidget(self.show_all)
-        layout.addLayout(top)
-
+        layout.addLayout(self._top_line())
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         self.empty = muted_label("", self.pages)
@@ -166,6 +150,33 @@ class ConsensusView(QWidget):
         self.elements.setMinimumWidth(200)
         self.elements.currentCellChanged.connect(lambda row, _c, _r, _p: self._show_row(row))
         self.elements.enter = self.focus_items
+        self._detail_pane()
+        self.vertical.setStretchFactor(0, 3)
+        self.vertical.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([LIST_WIDTH, 900])
+        self.setFocusProxy(self.items)
+
+        context.changed.connect(self._changed)
+        context.reloaded.connect(self._mark_stale)
+        context.assessor_changed.connect(lambda _n: self._show_evidence())
+        context.details_changed.connect(self._mark_stale)
+
+    def _top_line(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.summary = heading("", 2, self)
+        self.summary.setObjectName("consensusSummary")
+        top.addWidget(self.summary, 1)
+        self.show_all = QCheckBox("Show settled elements", self)
+        self.show_all.setToolTip("List every element rated by two or more assessors, to "
+                                 "revisit a value")
+        self.show_all.toggled.connect(lambda _on: self._rebuild_list())
+        top.addWidget(self.show_all)
+        return top
+
+    def _detail_pane(self) -> None:
+        """The chosen element: its title, the items across the team, the evidence."""
         right = QWidget(self.splitter)
         box = QVBoxLayout(right)
         box.setContentsMargins(2 * GRID, 0, 0, 0)
@@ -182,7 +193,7 @@ class ConsensusView(QWidget):
         upper_box = QVBoxLayout(upper)
         upper_box.setContentsMargins(0, 0, 0, 0)
         upper_box.setSpacing(GRID // 2)
-        self.items = ConsensusItems(context.framework, upper)
+        self.items = ConsensusItems(self.context.framework, upper)
         self.items.value_chosen.connect(self.set_value)
         self.items.accept_requested.connect(self.accept_proposed)
         self.items.back_requested.connect(self.elements.setFocus)
@@ -195,17 +206,6 @@ class ConsensusView(QWidget):
         self.evidence = TeamEvidence(self.vertical)
         self.evidence.save_requested.connect(self._save_notes)
         box.addWidget(self.vertical, 1)
-        self.vertical.setStretchFactor(0, 3)
-        self.vertical.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([LIST_WIDTH, 900])
-        self.setFocusProxy(self.items)
-
-        context.changed.connect(self._changed)
-        context.reloaded.connect(self._mark_stale)
-        context.assessor_changed.connect(lambda _n: self._show_evidence())
-        context.details_changed.connect(self._mark_stale)
 
     # --- loading ---------------------------------------------------------------------------
     def _changed(self, change: Change) -> None:

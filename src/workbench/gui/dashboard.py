@@ -97,6 +97,19 @@ class DashboardView(QScrollArea):
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 3 * GRID)
         layout.setSpacing(2 * GRID)
 
+        layout.addLayout(self._tiles(body))
+        layout.addLayout(self._charts(body))
+        layout.addLayout(self._lower(body))
+        self.changes = ChangeSection(framework, body)
+        self.changes.element_activated.connect(self.element_activated)
+        self.changes.hide()
+        layout.addWidget(self.changes)
+        layout.addStretch(1)
+        self._gap_codes: list[str] = []
+        self.baseline: Baseline | None = None
+        self.comparison: Comparison | None = None
+
+    def _tiles(self, body: QWidget) -> QHBoxLayout:
         tiles = QHBoxLayout()
         tiles.setSpacing(2 * GRID)
         self.total = Tile("TOTAL SCORE", body)
@@ -108,26 +121,29 @@ class DashboardView(QScrollArea):
         self.consensus.activated.connect(self.consensus_requested)
         for tile in (self.total, self.level, self.completeness, self.consensus):
             tiles.addWidget(tile, 1)
-        layout.addLayout(tiles)
+        return tiles
 
+    def _charts(self, body: QWidget) -> QGridLayout:
         charts = QGridLayout()
         charts.setHorizontalSpacing(3 * GRID)
         charts.setVerticalSpacing(GRID)
         charts.addWidget(heading("Maturity profile", 1, body), 0, 0)
         charts.addWidget(heading("Elements", 1, body), 0, 1)
-        self.radar = RadarChart(framework, body)
-        self.bars = ElementBars(framework, body)
+        self.radar = RadarChart(self.framework, body)
+        self.bars = ElementBars(self.framework, body)
         charts.addWidget(self.radar, 1, 0)
         charts.addWidget(self.bars, 1, 1)
         charts.setColumnStretch(0, 4)
         charts.setColumnStretch(1, 6)
-        layout.addLayout(charts)
+        return charts
 
+    def _lower(self, body: QWidget) -> QGridLayout:
+        """The largest gaps to target and the enablers."""
         lower = QGridLayout()
         lower.setHorizontalSpacing(3 * GRID)
         lower.setVerticalSpacing(GRID)
         lower.addWidget(heading("Largest gaps to target", 1, body), 0, 0)
-        if framework.enablers:
+        if self.framework.enablers:
             lower.addWidget(heading("Framework enablers", 1, body), 0, 1)
         self.gaps = QTableWidget(0, 4, body)
         self.gaps.setHorizontalHeaderLabels(["Element", "Current", "Target", "Gap"])
@@ -148,22 +164,14 @@ class DashboardView(QScrollArea):
         gaps_box.addWidget(self.no_gaps)
         gaps_box.addStretch(1)
         lower.addLayout(gaps_box, 1, 0)
-        self.enablers = EnablerBars(framework, body)
+        self.enablers = EnablerBars(self.framework, body)
         enablers_box = QVBoxLayout()
         enablers_box.addWidget(self.enablers)
         enablers_box.addStretch(1)
         lower.addLayout(enablers_box, 1, 1)
         lower.setColumnStretch(0, 1)
         lower.setColumnStretch(1, 1)
-        layout.addLayout(lower)
-        self.changes = ChangeSection(framework, body)
-        self.changes.element_activated.connect(self.element_activated)
-        self.changes.hide()
-        layout.addWidget(self.changes)
-        layout.addStretch(1)
-        self._gap_codes: list[str] = []
-        self.baseline: Baseline | None = None
-        self.comparison: Comparison | None = None
+        return lower
 
     def set_baseline(self, baseline: Baseline | None) -> None:
         """The engagement this one is compared with (None: no baseline); shown at once."""

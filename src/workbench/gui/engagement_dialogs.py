@@ -92,6 +92,24 @@ class EngagementDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         outer.setSpacing(GRID)
+        outer.addLayout(self._details_form(editing, frameworks, baselines, baseline))
+        self._team_table(outer)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            "Save" if editing else "Create")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        if details is not None:
+            self._fill(details)
+        for member in team or []:
+            self.add_member(member)
+
+    def _details_form(self, editing: bool, frameworks: list[FrameworkInfo] | None,
+                      baselines: list[tuple[str, str]] | None,
+                      baseline: str | None) -> QFormLayout:
         form = QFormLayout()
         form.setSpacing(GRID)
         self.client = QLineEdit(self)
@@ -120,17 +138,7 @@ class EngagementDialog(QDialog):
         form.addRow("Dates", dates)
         form.addRow("&Lead assessor", self.lead)
         form.addRow("&Brand profile", self.brand)
-        # The engagement this one is compared with (last year's): (id, label) choices.
-        self.baseline = QComboBox(self)
-        self.baseline.setObjectName("baselineChoice")
-        self.baseline.addItem("None", None)
-        for choice_id, label in baselines or []:
-            self.baseline.addItem(label, choice_id)
-        self.baseline.setCurrentIndex(max(0, self.baseline.findData(baseline)))
-        if editing:
-            form.addRow("Base&line", self.baseline)
-        else:
-            self.baseline.hide()  # a new engagement has no baseline (Duplicate names one)
+        self._baseline_choice(form, editing, baselines, baseline)
         self.framework = QComboBox(self)
         self.framework_about = muted_label("", self)
         self.framework_about.setWordWrap(True)
@@ -147,7 +155,23 @@ class EngagementDialog(QDialog):
         else:
             self.framework.hide()  # not laid out: it would float over the Client field
             self.framework_about.hide()
-        outer.addLayout(form)
+        return form
+
+    def _baseline_choice(self, form: QFormLayout, editing: bool,
+                         baselines: list[tuple[str, str]] | None, baseline: str | None) -> None:
+        """The engagement this one is compared with (last year's): (id, label) choices."""
+        self.baseline = QComboBox(self)
+        self.baseline.setObjectName("baselineChoice")
+        self.baseline.addItem("None", None)
+        for choice_id, label in baselines or []:
+            self.baseline.addItem(label, choice_id)
+        self.baseline.setCurrentIndex(max(0, self.baseline.findData(baseline)))
+        if editing:
+            form.addRow("Base&line", self.baseline)
+        else:
+            self.baseline.hide()  # a new engagement has no baseline (Duplicate names one)
+
+    def _team_table(self, outer: QVBoxLayout) -> None:
         outer.addWidget(QLabel("<b>Team</b>", self))
         outer.addWidget(muted_label("Each assessor rates on their own; the lead assessor joins "
                                     "the team automatically.", self))
@@ -168,25 +192,16 @@ class EngagementDialog(QDialog):
         row.addWidget(remove)
         row.addStretch(1)
         outer.addLayout(row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            "Save" if editing else "Create")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        self.setMinimumWidth(520)
-        if details is not None:
-            self.client.setText(details.client)
-            self.site.setText(details.site)
-            self.title.setText(details.title)
-            self.start.set_iso(details.start_date)
-            self.end.set_iso(details.end_date)
-            self.lead.setText(details.lead_assessor)
-            index = self.brand.findData(details.brand)
-            self.brand.setCurrentIndex(max(0, index))
-        for member in team or []:
-            self.add_member(member)
+
+    def _fill(self, details: EngagementDetails) -> None:
+        self.client.setText(details.client)
+        self.site.setText(details.site)
+        self.title.setText(details.title)
+        self.start.set_iso(details.start_date)
+        self.end.set_iso(details.end_date)
+        self.lead.setText(details.lead_assessor)
+        index = self.brand.findData(details.brand)
+        self.brand.setCurrentIndex(max(0, index))
 
     def _show_framework(self) -> None:
         info = self.framework.currentData()

@@ -59,6 +59,19 @@ class EngagementListPage(QWidget):
         layout.setContentsMargins(3 * GRID, 3 * GRID, 3 * GRID, 2 * GRID)
         layout.setSpacing(2 * GRID)
 
+        layout.addLayout(self._top_bar(show_archived))
+        self._build_table()
+        self._build_empty_pages()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_match)
+        layout.addWidget(self.stack, 1)
+
+        layout.addLayout(self._bottom_bar())
+        self.reload()
+
+    def _top_bar(self, show_archived: bool) -> QHBoxLayout:
         top = QHBoxLayout()
         top.setSpacing(2 * GRID)
         titles = QVBoxLayout()
@@ -83,8 +96,9 @@ class EngagementListPage(QWidget):
         self.new_button.setDefault(True)
         self.new_button.clicked.connect(self.new_requested)
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addLayout(top)
+        return top
 
+    def _build_table(self) -> None:
         self.model = EngagementTableModel(self)
         self.proxy = EngagementFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -111,6 +125,7 @@ class EngagementListPage(QWidget):
         self.table.activated_row.connect(lambda: self._open(self.table.currentIndex()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection())
 
+    def _build_empty_pages(self) -> None:
         self.empty = QFrame(self)
         empty = QVBoxLayout(self.empty)
         empty.addStretch(1)
@@ -136,12 +151,7 @@ class EngagementListPage(QWidget):
                                     "them all, or tick “Show archived”.", self)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.no_match)
-        layout.addWidget(self.stack, 1)
-
+    def _bottom_bar(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         bottom.setSpacing(GRID)
         self.open_button = QPushButton("Open", self)
@@ -158,8 +168,7 @@ class EngagementListPage(QWidget):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
-        layout.addLayout(bottom)
-        self.reload()
+        return bottom
 
     # --- data ---------------------------------------------------------------------------
     def reload(self) -> None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.errors import WorkbenchError
 from workbench.gui import dialogs
-from workbench.gui.brand_form import BrandForm, CoverPreview, preview_label
+from workbench.gui.brand_form import BrandForm, CoverPreview, beside_preview
 from workbench.gui.settings import Settings
 from workbench.gui.theme import GRID, heading, muted_label
 from workbench.services import brands
@@ -46,13 +45,7 @@ class FirmPrompt(QDialog):
         left.addWidget(intro)
         left.addWidget(self.form)
         left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(preview_label(self))
-        right.addWidget(self.preview, 1)
-        body = QHBoxLayout()
-        body.setSpacing(GRID * 3)
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
+        body = beside_preview(self, self.preview, [(left, 3)], 2)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = self.buttons.addButton("&Later",

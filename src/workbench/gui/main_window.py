@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
 from workbench.core.errors import WorkbenchError
-from workbench.gui import dialogs
+from workbench.gui import dialogs, window_dialogs
 from workbench.gui.actions import ActionId, ActionRegistry
 from workbench.gui.context import EngagementContext
 from workbench.gui.deliverables import Deliverables
@@ -40,12 +40,37 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
 
         self.registry = ActionRegistry(self)
+        self._build_menus()
+        self._build_toolbar()
+        self.stack = QStackedWidget(self)
+        self.list_page = EngagementListPage(session, settings.show_archived, self.stack)
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
+        self.status = StatusLine(self.statusBar(), session.path)
+
+        self.commands = EngagementCommands(session, self)
+        self.commands.changed.connect(self._engagement_changed)
+        self.deliverables = Deliverables(session, self.runner, settings, self)
+        self.deliverables.status.connect(self.status.message)
+        self.deliverables.created.connect(self._created_elsewhere)
+        self.packages = Packages(session, self.runner, settings, self)
+        self.packages.status.connect(self.status.message)
+        self.packages.changed.connect(self.list_page.apply)
+        self.packages.opened.connect(self.open_engagement)
+
+        self._connect_list_page()
+        self._bind_actions()
+        self._show_page()
+        self._restore()
+
+    def _build_menus(self) -> None:
         menus = self.registry.build_menus(self.menuBar())
         self.recent_menu = QMenu("Open &Recent", self)
         menus["File"].insertMenu(self.registry[ActionId.EXPORT_WORKBOOK], self.recent_menu)
         menus["File"].insertSeparator(self.registry[ActionId.EXPORT_WORKBOOK])
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
+    def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Main", self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -65,22 +90,7 @@ class MainWindow(QMainWindow):
                                   self.toolbar.addWidget(self.assessor_combo)]
         self.addToolBar(self.toolbar)
 
-        self.stack = QStackedWidget(self)
-        self.list_page = EngagementListPage(session, settings.show_archived, self.stack)
-        self.stack.addWidget(self.list_page)
-        self.setCentralWidget(self.stack)
-        self.status = StatusLine(self.statusBar(), session.path)
-
-        self.commands = EngagementCommands(session, self)
-        self.commands.changed.connect(self._engagement_changed)
-        self.deliverables = Deliverables(session, self.runner, settings, self)
-        self.deliverables.status.connect(self.status.message)
-        self.deliverables.created.connect(self._created_elsewhere)
-        self.packages = Packages(session, self.runner, settings, self)
-        self.packages.status.connect(self.status.message)
-        self.packages.changed.connect(self.list_page.apply)
-        self.packages.opened.connect(self.open_engagement)
-
+    def _connect_list_page(self) -> None:
         page = self.list_page
         page.open_requested.connect(self.open_engagement)
         page.new_requested.connect(self.new_engagement)
@@ -90,6 +100,7 @@ class MainWindow(QMainWindow):
         page.delete_requested.connect(self.commands.delete)
         page.archived.toggled.connect(self._show_archived_changed)
 
+    def _bind_actions(self) -> None:
         a = self.registry
         a.on(ActionId.NEW_ENGAGEMENT, self.new_engagement)
         a.on(ActionId.SHOW_ENGAGEMENTS, self.show_list)
@@ -128,13 +139,11 @@ class MainWindow(QMainWindow):
         a.on(ActionId.SIGN_OFF, lambda: self._with_context(lambda c: self.sign_off()))
         a.on(ActionId.AMEND, lambda: self._with_context(lambda c: self.amend()))
         a.on(ActionId.VERIFY, self.verify)
-        a.on(ActionId.ABOUT, self.about)
-        a.on(ActionId.FRAMEWORKS, self.manage_frameworks)
-        a.on(ActionId.TRUST, self.manage_trust)
-        a.on(ActionId.BRAND_PROFILES, self.manage_brands)
-        a.on(ActionId.SHORTCUTS, self.shortcuts)
-        self._show_page()
-        self._restore()
+        a.on(ActionId.ABOUT, lambda: window_dialogs.about(self, self.session))
+        a.on(ActionId.FRAMEWORKS, lambda: window_dialogs.frameworks(self, self.session))
+        a.on(ActionId.TRUST, lambda: window_dialogs.trust(self))
+        a.on(ActionId.BRAND_PROFILES, lambda: window_dialogs.brands(self))
+        a.on(ActionId.SHORTCUTS, lambda: window_dialogs.shortcuts(self, self.registry))
 
     # --- pages --------------------------------------------------------------------------
     def show_list(self) -> None:
@@ -404,45 +413,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, e=engagement_id: self.open_engagement(e))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent engagements").setEnabled(False)
-
-    def manage_frameworks(self) -> None:
-        from workbench.gui.frameworks_dialog import FrameworksDialog
-
-        FrameworksDialog(self.session, self).exec()
-
-    def manage_trust(self) -> None:
-        from workbench.gui.trust_dialog import TrustDialog
-
-        TrustDialog(self).exec()
-
-    def manage_brands(self) -> None:
-        from workbench.gui.brand_profiles_dialog import BrandProfilesDialog
-
-        BrandProfilesDialog(self).exec()
-
-    def about(self) -> None:
-        from workbench.gui.dialogs import AboutDialog
-
-        listed = []
-        seen = set()
-        for summary in engagements.summaries(self.session, include_archived=True):
-            key = (summary.framework_id, summary.framework_version)
-            if key not in seen:
-                seen.add(key)
-                listed.append(key)
-        from workbench.core.framework_loader import bundled_frameworks
-
-        frameworks = {(f.id, f.version): f.name for f in bundled_frameworks()}
-        for key in listed:
-            if key not in frameworks:
-                frameworks[key] = self.session.framework(*key).name
-        AboutDialog(self.session.path, [(i, v, n) for (i, v), n in frameworks.items()],
-                    self).exec()
-
-    def shortcuts(self) -> None:
-        from workbench.gui.dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self.registry.shortcut_table(), self).exec()
 
     # --- window state -------------------------------------------------------------------
     def _restore(self) -> None:

@@ -97,8 +97,15 @@ class MergePreviewDialog(QDialog):
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         layout.setSpacing(GRID)
         layout.addWidget(heading(f"Merge {preview.path.name} into {title}", 2, self))
-        n, c = len(preview.changes), len(preview.conflicts)
-        if preview.has_changes:
+        self._summary(layout)
+        self._build_table()
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._bottom_line())
+        self.resize(1040, 600)
+
+    def _summary(self, layout: QVBoxLayout) -> None:
+        n, c = len(self.preview.changes), len(self.preview.conflicts)
+        if self.preview.has_changes:
             text = (f"{n} change{'s' if n != 1 else ''} · {c} conflict{'s' if c != 1 else ''}"
                     " — each assessor's work comes from their own laptop; where a value was "
                     "edited on both, the later edit wins.")
@@ -108,15 +115,16 @@ class MergePreviewDialog(QDialog):
         self.summary.setObjectName("mergeSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        notes = [f"Signed revision: {r}" for r in preview.revisions]
-        if preview.adopt_signed:
+        notes = [f"Signed revision: {r}" for r in self.preview.revisions]
+        if self.preview.adopt_signed:
             notes.append("The package is signed off: its signed content replaces this copy's.")
         if notes:
             extra = muted_label("\n".join(notes), self)
             extra.setWordWrap(True)
             layout.addWidget(extra)
 
-        self.rows = preview_rows(preview)
+    def _build_table(self) -> None:
+        self.rows = preview_rows(self.preview)
         self.table = QTableWidget(len(self.rows), len(HEADERS), self)
         self.table.setObjectName("mergeTable")
         self.table.setHorizontalHeaderLabels(list(HEADERS))
@@ -144,15 +152,15 @@ class MergePreviewDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setVisible(bool(self.rows))
         self.table.setCurrentIndex(QModelIndex())  # no cell looks chosen before a pick
-        layout.addWidget(self.table, 1)
 
+    def _bottom_line(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         self.conflicts_only = QCheckBox("Show conflicts only", self)
         self.conflicts_only.setEnabled(any(r.conflict or not r.applied for r in self.rows))
         self.conflicts_only.toggled.connect(self._filter)
         bottom.addWidget(self.conflicts_only)
         bottom.addStretch(1)
-        if preview.has_changes:
+        if self.preview.has_changes:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply
                                        | QDialogButtonBox.StandardButton.Cancel, parent=self)
             apply = buttons.button(QDialogButtonBox.StandardButton.Apply)
@@ -163,8 +171,7 @@ class MergePreviewDialog(QDialog):
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         buttons.rejected.connect(self.reject)
         bottom.addWidget(buttons)
-        layout.addLayout(bottom)
-        self.resize(1040, 600)
+        return bottom
 
     def _fill(self) -> None:
         bold = QFont(self.font())

@@ -9,7 +9,6 @@ reopens a signed-off engagement as a new revision with a reason.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core import limits
+from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.gui.ops import Op, Reading
@@ -113,7 +113,15 @@ class SignOffDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        # --- readiness
+        self._readiness_box(layout)
+        self._signer_boxes(layout, details)
+        layout.addWidget(self._certificate_box())
+        layout.addLayout(self._report_row(details))
+        self._error_and_buttons(outer)
+        self.readiness = self.refresh()
+        self.resize(720, 760)
+
+    def _readiness_box(self, layout: QVBoxLayout) -> None:
         intro = QLabel("Signing off locks this revision of the assessment: its content hash "
                        "is recorded, and any later change needs an amendment with a reason.")
         intro.setWordWrap(True)
@@ -135,7 +143,7 @@ class SignOffDialog(QDialog):
         check_layout.addWidget(self.accept_warnings)
         layout.addWidget(check_box)
 
-        # --- signers
+    def _signer_boxes(self, layout: QVBoxLayout, details: EngagementDetails) -> None:
         self.lead = _SignerBox("Lead assessor", details.lead_assessor, "Lead assessor", "")
         self.lead.name.textChanged.connect(self._update_button)
         self.lead.role.textChanged.connect(self._update_button)
@@ -149,7 +157,7 @@ class SignOffDialog(QDialog):
         self.client.role.textChanged.connect(self._update_button)
         layout.addWidget(self.client)
 
-        # --- certificate
+    def _certificate_box(self) -> QGroupBox:
         self.certificate = QGroupBox("Sign the PDF digitally (PAdES)")
         self.certificate.setCheckable(True)
         self.certificate.setChecked(False)
@@ -180,9 +188,9 @@ class SignOffDialog(QDialog):
         self.file_cert.toggled.connect(browse.setEnabled)
         self.cert_path.setEnabled(False)
         browse.setEnabled(False)
-        layout.addWidget(self.certificate)
+        return self.certificate
 
-        # --- the report
+    def _report_row(self, details: EngagementDetails) -> QHBoxLayout:
         report_row = QHBoxLayout()
         self.write_report = QCheckBox("Write the signed report to")
         self.write_report.setChecked(True)
@@ -192,8 +200,9 @@ class SignOffDialog(QDialog):
         report_row.addWidget(self.write_report)
         report_row.addWidget(self.report_path, 1)
         report_row.addWidget(choose)
-        layout.addLayout(report_row)
+        return report_row
 
+    def _error_and_buttons(self, outer: QVBoxLayout) -> None:
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -209,8 +218,6 @@ class SignOffDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.sign_button.clicked.connect(self.sign)
         outer.addWidget(self.buttons)
-        self.readiness = self.refresh()
-        self.resize(720, 760)
 
     # ------------------------------------------------------------ readiness
 
@@ -409,9 +416,3 @@ class AmendDialog(QDialog):
             return
         self.amended.emit(self.change)
         self.accept()
-
-
-def signed_on_text(stamp: str) -> str:
-    """A UTC timestamp as the user's local date and time."""
-    when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    return when.strftime("%d %B %Y, %H:%M").lstrip("0")

@@ -56,49 +56,9 @@ class VerifyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(2 * SPACING)
 
-        row = QHBoxLayout()
-        self.path = QLineEdit(str(path) if path else "")
-        self.path.setPlaceholderText("The signed report (PDF)")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._choose)
-        self.check_button = QPushButton("Check")
-        self.check_button.setDefault(True)
-        self.check_button.clicked.connect(self.check)
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        row.addWidget(self.check_button)
-        layout.addLayout(row)
-
-        verdict_row = QHBoxLayout()
-        self.icon = QLabel()
-        self.icon.setFixedSize(40, 40)
-        self.verdict = QLabel("Choose a signed report and press Check.")
-        self.verdict.setWordWrap(True)
-        font = self.verdict.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.verdict.setFont(font)
-        verdict_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        verdict_row.addWidget(self.verdict, 1)
-        layout.addLayout(verdict_row)
-
-        self.facts = QGridLayout()
-        self.facts.setHorizontalSpacing(SPACING)
-        self.facts.setVerticalSpacing(SPACING)
-        self.fact_icons: dict[str, QLabel] = {}
-        self.fact_texts: dict[str, QLabel] = {}
-        for n, (key, label) in enumerate((("intact", "Intact"),
-                                            ("trusted", "Signer trusted"),
-                                            ("content_matches", "Content matches"))):
-            icon, title, text = QLabel(), QLabel(f"<b>{label}</b>"), QLabel("—")
-            icon.setFixedSize(20, 20)
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts.addWidget(icon, n, 0, alignment=Qt.AlignmentFlag.AlignTop)
-            self.facts.addWidget(title, n, 1, alignment=Qt.AlignmentFlag.AlignTop)
-            self.facts.addWidget(text, n, 2)
-            self.fact_icons[key], self.fact_texts[key] = icon, text
-        self.facts.setColumnStretch(2, 1)
+        layout.addLayout(self._file_row(path))
+        layout.addLayout(self._verdict_row())
+        self._build_facts()
         layout.addLayout(self.facts)
 
         self.form = QFormLayout()
@@ -116,6 +76,54 @@ class VerifyDialog(QDialog):
         self.resize(760, 560)
         if path:
             self.check()
+
+    def _file_row(self, path: Path | None) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.path = QLineEdit(str(path) if path else "")
+        self.path.setPlaceholderText("The signed report (PDF)")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._choose)
+        self.check_button = QPushButton("Check")
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        row.addWidget(self.check_button)
+        return row
+
+    def _verdict_row(self) -> QHBoxLayout:
+        verdict_row = QHBoxLayout()
+        self.icon = QLabel()
+        self.icon.setFixedSize(40, 40)
+        self.verdict = QLabel("Choose a signed report and press Check.")
+        self.verdict.setWordWrap(True)
+        font = self.verdict.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.verdict.setFont(font)
+        verdict_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        verdict_row.addWidget(self.verdict, 1)
+        return verdict_row
+
+    def _build_facts(self) -> None:
+        """One row per fact: intact, signer trusted, content matches."""
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(SPACING)
+        self.facts.setVerticalSpacing(SPACING)
+        self.fact_icons: dict[str, QLabel] = {}
+        self.fact_texts: dict[str, QLabel] = {}
+        for n, (key, label) in enumerate((("intact", "Intact"),
+                                            ("trusted", "Signer trusted"),
+                                            ("content_matches", "Content matches"))):
+            icon, title, text = QLabel(), QLabel(f"<b>{label}</b>"), QLabel("—")
+            icon.setFixedSize(20, 20)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts.addWidget(icon, n, 0, alignment=Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(title, n, 1, alignment=Qt.AlignmentFlag.AlignTop)
+            self.facts.addWidget(text, n, 2)
+            self.fact_icons[key], self.fact_texts[key] = icon, text
+        self.facts.setColumnStretch(2, 1)
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a signed report",

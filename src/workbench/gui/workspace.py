@@ -49,27 +49,7 @@ class Workspace(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter)
 
-        self.model = NavigatorModel(framework, self)
-        self.tree = QTreeView(self.splitter)
-        self.tree.setModel(self.model)
-        self.tree.setObjectName("navigator")
-        self.tree.setAccessibleName("Framework navigator")
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setIndentation(GRID + GRID // 2)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # A fixed figure column: sizing to contents re-measures every row on each paint.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("100%") + 2 * GRID)
-        self.tree.expandAll()
-        self.tree.setMinimumWidth(220)
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.viewport().installEventFilter(self)  # a click on a consensus icon
+        self._build_navigator()
 
         self.tabs = QTabWidget(self.splitter)
         self.tabs.setDocumentMode(True)
@@ -102,6 +82,30 @@ class Workspace(QWidget):
         codes = self.model.scorable_codes()
         if codes:
             self.select_element(codes[0])
+
+    def _build_navigator(self) -> None:
+        """The tree of dimensions, elements and enablers, with each one's percent."""
+        self.model = NavigatorModel(self.context.framework, self)
+        self.tree = QTreeView(self.splitter)
+        self.tree.setModel(self.model)
+        self.tree.setObjectName("navigator")
+        self.tree.setAccessibleName("Framework navigator")
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setIndentation(GRID + GRID // 2)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A fixed figure column: sizing to contents re-measures every row on each paint.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.tree.fontMetrics().horizontalAdvance("100%") + 2 * GRID)
+        self.tree.expandAll()
+        self.tree.setMinimumWidth(220)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.viewport().installEventFilter(self)  # a click on a consensus icon
 
     # --- navigation ---------------------------------------------------------------------
     @property

@@ -21,12 +21,8 @@ from workbench.core.errors import InvalidValueError, TooLongError, WorkbenchErro
 from workbench.core.files import check_output_target, read_regular_file, write_atomically
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
-from workbench.core.interchange import (
-    BRAND_NAME,
-    MAX_DOCUMENT_BYTES,
-    document_to_dict,
-    parse_document,
-)
+from workbench.core.interchange import MAX_DOCUMENT_BYTES, document_to_dict, parse_document
+from workbench.core.interchange_model import BRAND_NAME
 from workbench.core.scoring import score_engagement
 from workbench.core.strict_json import control_character
 from workbench.core.team import AssessorWork, Reassignment

@@ -79,6 +79,11 @@ def for_new_engagements(session: Session) -> list[FrameworkInfo]:
     return sorted(newest.values(), key=lambda i: (i.id != "cem-6d", i.name.lower()))
 
 
+def bundled_or_used(session: Session) -> list[FrameworkInfo]:
+    """The bundled frameworks and every version some engagement scores with (for About)."""
+    return [i for i in available(session) if i.origin == "bundled" or i.engagements]
+
+
 def find(session: Session, framework_id: str, version: str | None = None) -> Framework:
     """A bundled or installed framework (the newest version unless one is named)."""
     matches = [i for i in available(session) if i.id == framework_id

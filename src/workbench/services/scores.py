@@ -10,7 +10,7 @@ from workbench.storage.ratings import rating_set
 
 
 def score(session: Session, engagement_id: str, assessor: str | None = None) -> ScoreResult:
-    """The engagement's score (scoring.md); with `assessor`, that assessor's ratings alone."""
+    """The engagement's score (docs/scoring.md); with `assessor`, that assessor's ratings alone."""
     signed_record.check(session, engagement_id)  # never a score over an altered record
     framework = session.framework_of(engagement_id)
     ratings = rating_set(session.db, engagement_id)

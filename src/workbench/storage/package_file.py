@@ -13,10 +13,8 @@ refused before anything touches the user's database.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -27,7 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.files import check_output_target, copy_regular_file
+from workbench.core.files import atomic_output, copy_regular_file
 from workbench.storage.clock import now
 
 FORMAT = "workbench.package"
@@ -91,68 +89,57 @@ Progress = Callable[[float, str], None]
 def write_package(source: Path, engagement_id: str, target: Path, meta: dict[str, str],
                   progress: Progress | None = None) -> Path:
     """Write one engagement of the database file `source` into a new package at `target`."""
-    target = check_output_target(target)
-    real = Path(os.path.realpath(target))
-    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial")
-    os.close(fd)
     try:
-        conn = sqlite3.connect(f"file:{quote(tmp)}", uri=True, isolation_level=None)
-        try:
-            conn.execute("PRAGMA page_size = 65536")  # fewer pages for the photos
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            src = f"file:{quote(str(Path(source).resolve()))}?mode=ro"
-            conn.execute("ATTACH DATABASE ? AS src", (src,))
-            conn.execute("BEGIN")
-            manifest = []
-            for n, (table, where) in enumerate(TABLES.items()):
-                if progress:
-                    progress(n / len(TABLES), f"Packing {table.replace('_', ' ')}")
-                sql = conn.execute("SELECT sql FROM src.sqlite_master WHERE type = 'table' AND "
-                                   "name = ?", (table,)).fetchone()[0]
-                conn.execute(sql)
-                cols = columns(conn, table, "src")
-                listed = ", ".join(cols)
-                conn.execute(f"INSERT INTO main.{table} ({listed}) SELECT {listed} FROM "
-                             f"src.{table} WHERE {where}", [engagement_id] * where.count("?"))
-                hashed = _hashed_columns(table, cols)
-                manifest.append((table, json.dumps(hashed),
-                                 _table_digest(conn, f"main.{table}", hashed)))
-            conn.execute("UPDATE main.engagements SET baseline_id = NULL")
-            manifest = [(t, c, _table_digest(conn, f"main.{t}", json.loads(c)))
-                        if t == "engagements" else (t, c, d) for t, c, d in manifest]
-            conn.execute("CREATE TABLE package_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-                         " STRICT")
-            conn.executemany("INSERT INTO package_meta VALUES (?, ?)", sorted(
-                {**meta, "format": FORMAT, "format_version": str(FORMAT_VERSION),
-                 "engagement_id": engagement_id, "created_at": now()}.items()))
-            conn.execute("CREATE TABLE package_manifest (name TEXT PRIMARY KEY, columns TEXT "
-                         "NOT NULL, sha256 TEXT NOT NULL) STRICT")
-            conn.executemany("INSERT INTO package_manifest VALUES (?, ?, ?)", manifest)
-            conn.execute("COMMIT")
-            conn.execute("DETACH DATABASE src")
-        finally:
-            conn.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, real)
-    except OSError as exc:
-        raise PackageError(f"{target}: cannot be written ({exc.strerror or exc})") from None
+        with atomic_output(target) as tmp:
+            conn = sqlite3.connect(f"file:{quote(str(tmp))}", uri=True, isolation_level=None)
+            try:
+                _fill(conn, source, engagement_id, meta, progress)
+            finally:
+                conn.close()
     except sqlite3.Error as exc:
         raise PackageError(f"{target}: the package could not be written ({exc})") from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
     if progress:
         progress(1.0, "Packed")
     return target
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _fill(conn: sqlite3.Connection, source: Path, engagement_id: str, meta: dict[str, str],
+          progress: Progress | None) -> None:
+    """Copy the engagement's rows from `source` into the empty database `conn`, with the
+    package's metadata and manifest."""
+    conn.execute("PRAGMA page_size = 65536")  # fewer pages for the photos
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    src = f"file:{quote(str(Path(source).resolve()))}?mode=ro"
+    conn.execute("ATTACH DATABASE ? AS src", (src,))
+    conn.execute("BEGIN")
+    manifest = []
+    for n, (table, where) in enumerate(TABLES.items()):
+        if progress:
+            progress(n / len(TABLES), f"Packing {table.replace('_', ' ')}")
+        sql = conn.execute("SELECT sql FROM src.sqlite_master WHERE type = 'table' AND "
+                           "name = ?", (table,)).fetchone()[0]
+        conn.execute(sql)
+        cols = columns(conn, table, "src")
+        listed = ", ".join(cols)
+        conn.execute(f"INSERT INTO main.{table} ({listed}) SELECT {listed} FROM "
+                     f"src.{table} WHERE {where}", [engagement_id] * where.count("?"))
+        hashed = _hashed_columns(table, cols)
+        manifest.append((table, json.dumps(hashed),
+                         _table_digest(conn, f"main.{table}", hashed)))
+    conn.execute("UPDATE main.engagements SET baseline_id = NULL")
+    manifest = [(t, c, _table_digest(conn, f"main.{t}", json.loads(c)))
+                if t == "engagements" else (t, c, d) for t, c, d in manifest]
+    conn.execute("CREATE TABLE package_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+                 " STRICT")
+    conn.executemany("INSERT INTO package_meta VALUES (?, ?)", sorted(
+        {**meta, "format": FORMAT, "format_version": str(FORMAT_VERSION),
+         "engagement_id": engagement_id, "created_at": now()}.items()))
+    conn.execute("CREATE TABLE package_manifest (name TEXT PRIMARY KEY, columns TEXT "
+                 "NOT NULL, sha256 TEXT NOT NULL) STRICT")
+    conn.executemany("INSERT INTO package_manifest VALUES (?, ?, ?)", manifest)
+    conn.execute("COMMIT")
+    conn.execute("DETACH DATABASE src")
 
 
 class PackageFile:

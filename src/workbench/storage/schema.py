@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from workbench.storage.schema_triggers import (
+    AMEND,
+    LOCKED_TABLES,
+    STAMP,
+    UUID,
+    cell_triggers,
+    lock_triggers,
+    no_replace_triggers,
+    put,
+)
+
 migrations = Migrations("workbench")
 
 # Every migration appended here bumps SCHEMA_VERSION; a database whose
@@ -186,35 +197,6 @@ CREATE INDEX audit_by_engagement ON audit_log (engagement_id, id)
 # A photo of a signed revision is kept after an amendment removes it (RAISE(IGNORE)
 # skips the deletion quietly), so the evidence behind a signed report stays available.
 
-# (table, what the message calls its rows) of the tables holding an engagement's content.
-_LOCKED_TABLES = (
-    ("assessors", "the team"),
-    ("indicator_ratings", "indicator ratings"),
-    ("element_ratings", "objective judgements and evidence notes"),
-    ("consensus_indicators", "consensus ratings"),
-    ("consensus_elements", "consensus judgements"),
-    ("element_targets", "target levels"),
-    ("findings", "strengths and opportunities"),
-    ("attachments", "attachments"),
-    ("actions", "improvement actions"),
-)
-_AMEND = "start an amendment (a new revision with its reason) to change it"
-
-
-def _lock_triggers(table: str, what: str) -> list[str]:
-    signed = "(SELECT status FROM engagements WHERE id = {row}.engagement_id) = 'signed_off'"
-    message = f"signed off: {what} of a signed-off engagement cannot change; {_AMEND}"
-    body = f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
-    return [
-        f"CREATE TRIGGER {table}_signed_insert BEFORE INSERT ON {table} "
-        f"WHEN {signed.format(row='NEW')} {body}",
-        f"CREATE TRIGGER {table}_signed_update BEFORE UPDATE ON {table} "
-        f"WHEN {signed.format(row='OLD')} OR {signed.format(row='NEW')} {body}",
-        f"CREATE TRIGGER {table}_signed_delete BEFORE DELETE ON {table} "
-        f"WHEN {signed.format(row='OLD')} {body}",
-    ]
-
-
 _SIGNOFF = f"""
 CREATE TABLE revisions (
     engagement_id TEXT NOT NULL REFERENCES engagements (id) ON DELETE CASCADE,
@@ -237,7 +219,7 @@ CREATE TRIGGER engagements_signed_details BEFORE UPDATE OF id, client, site, tit
     lead_assessor, start_date, end_date, framework_id, framework_version, brand
     ON engagements WHEN OLD.status = 'signed_off'
 BEGIN SELECT RAISE(ABORT, 'signed off: the details of a signed-off engagement cannot change; \
-{_AMEND}'); END;
+{AMEND}'); END;
 CREATE TRIGGER engagements_signed_delete BEFORE DELETE ON engagements
     WHEN OLD.status = 'signed_off'
 BEGIN SELECT RAISE(ABORT, 'signed off: a signed-off engagement cannot be deleted; archive it \
@@ -321,8 +303,8 @@ BEGIN SELECT RAISE(ABORT, 'signed off: the framework of a signed-off engagement 
 @migrations(name="002_signoff")
 def _signoff(db: Database) -> None:
     statements = [s for s in _SIGNOFF.split(";\n") if s.strip()]
-    for table, what in _LOCKED_TABLES:
-        statements += _lock_triggers(table, what)
+    for table, what in LOCKED_TABLES:
+        statements += lock_triggers(table, what)
     for statement in statements:
         db.execute(statement)
 
@@ -336,80 +318,6 @@ def _signoff(db: Database) -> None:
 # in step with every edit, whatever code makes it; a cell whose row is gone is a tombstone
 # (the time it was cleared), so a deletion survives a merge with an older copy. Findings,
 # actions and attachments get a stable `uuid` shared by every copy of the engagement.
-
-_STAMP = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-_UUID = "lower(hex(randomblob(16)))"
-_NAME = "(SELECT name FROM assessors WHERE id = {row}.assessor_id)"
-
-
-def _put(key: str) -> str:
-    return (f"INSERT INTO merge_cells (engagement_id, cell, stamp) VALUES ({{row}}.engagement_id,"
-            f" {key}, {_STAMP}) ON CONFLICT (engagement_id, cell) DO UPDATE SET "
-            "stamp = excluded.stamp;")
-
-
-# table -> [(cell key SQL, value columns, guard)] with {row} standing for NEW or OLD
-_CELLS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
-    "indicator_ratings": [
-        (f"json_array('indicator', {_NAME}, {{row}}.indicator, 'value')", ("level", "na")),
-        (f"json_array('indicator', {_NAME}, {{row}}.indicator, 'note')", ("note",))],
-    "element_ratings": [
-        (f"json_array('element', {_NAME}, {{row}}.element, 'objective')", ("objective",)),
-        (f"json_array('element', {_NAME}, {{row}}.element, 'notes')", ("notes",))],
-    "consensus_indicators": [("json_array('consensus_indicator', {row}.indicator)",
-                              ("level", "na", "reason"))],
-    "consensus_elements": [("json_array('consensus_element', {row}.element)",
-                            ("objective", "reason"))],
-    "element_targets": [("json_array('target', {row}.element)", ("target",))],
-    "findings": [("json_array('finding', {row}.uuid)",
-                  ("assessor_id", "element", "kind", "text", "position"))],
-    "actions": [("json_array('action', {row}.uuid)",
-                 ("element", "action", "owner", "priority", "due_date", "status", "position"))],
-    "attachments": [("json_array('attachment', {row}.element, {row}.sha256)",
-                     ("assessor_id", "filename", "caption", "media_type", "size", "width",
-                      "height", "in_report"))],
-}
-_EMPTY = {"indicator_ratings": ("level IS NULL AND {row}.na = 0", "note = ''"),
-          "element_ratings": ("objective IS NULL", "notes = ''")}
-
-
-def _cell_triggers() -> list[str]:
-    out = []
-    for table, cells in _CELLS.items():
-        if table in ("indicator_ratings", "element_ratings"):
-            guard = _NAME + " IS NOT NULL"
-        elif table in ("findings", "actions"):
-            guard = "{row}.uuid IS NOT NULL"
-        else:
-            guard = "1"
-        moved = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in _key_columns(table))
-        for n, (key, columns) in enumerate(cells):
-            empty = _EMPTY[table][n] if table in _EMPTY else None
-            changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns)
-            new, old = guard.format(row="NEW"), guard.format(row="OLD")
-            not_empty_new = f" AND NOT (NEW.{empty.format(row='NEW')})" if empty else ""
-            not_empty_old = f" AND NOT (OLD.{empty.format(row='OLD')})" if empty else ""
-            name = f"{table}_cell{n}"
-            out += [
-                f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} WHEN {new}{not_empty_new}"
-                f" BEGIN {_put(key).format(row='NEW')} END",
-                f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table} WHEN {new} AND "
-                f"({changed} OR {moved}) BEGIN {_put(key).format(row='NEW')} END",
-                f"CREATE TRIGGER {name}_moved AFTER UPDATE ON {table} WHEN {old} AND ({moved})"
-                f" BEGIN {_put(key).format(row='OLD')} END",
-                f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} WHEN {old}"
-                f"{not_empty_old} AND EXISTS (SELECT 1 FROM engagements e WHERE "
-                f"e.id = OLD.engagement_id) BEGIN {_put(key).format(row='OLD')} END"]
-    return out
-
-
-def _key_columns(table: str) -> tuple[str, ...]:
-    return {"indicator_ratings": ("assessor_id", "indicator"),
-            "element_ratings": ("assessor_id", "element"),
-            "consensus_indicators": ("indicator",), "consensus_elements": ("element",),
-            "element_targets": ("element",), "findings": ("uuid",), "actions": ("uuid",),
-            "attachments": ("element", "sha256")}[table]
-
 
 _TEAM_MERGE = f"""
 CREATE TABLE merge_cells (
@@ -425,30 +333,30 @@ CREATE UNIQUE INDEX findings_by_uuid ON findings (engagement_id, uuid);
 CREATE UNIQUE INDEX actions_by_uuid ON actions (engagement_id, uuid);
 CREATE UNIQUE INDEX attachments_by_uuid ON attachments (engagement_id, uuid);
 CREATE TRIGGER findings_uuid AFTER INSERT ON findings WHEN NEW.uuid IS NULL
-BEGIN UPDATE findings SET uuid = {_UUID} WHERE id = NEW.id; END;
+BEGIN UPDATE findings SET uuid = {UUID} WHERE id = NEW.id; END;
 CREATE TRIGGER actions_uuid AFTER INSERT ON actions WHEN NEW.uuid IS NULL
-BEGIN UPDATE actions SET uuid = {_UUID} WHERE id = NEW.id; END;
+BEGIN UPDATE actions SET uuid = {UUID} WHERE id = NEW.id; END;
 CREATE TRIGGER attachments_uuid AFTER INSERT ON attachments WHEN NEW.uuid IS NULL
-BEGIN UPDATE attachments SET uuid = {_UUID} WHERE id = NEW.id; END;
+BEGIN UPDATE attachments SET uuid = {UUID} WHERE id = NEW.id; END;
 CREATE TRIGGER assessors_cell_insert AFTER INSERT ON assessors
-BEGIN {_put("json_array('assessor', {row}.name)").format(row="NEW")} END;
+BEGIN {put("json_array('assessor', {row}.name)").format(row="NEW")} END;
 CREATE TRIGGER assessors_cell_update AFTER UPDATE ON assessors
     WHEN NEW.name IS NOT OLD.name OR NEW.role IS NOT OLD.role
     OR NEW.initials IS NOT OLD.initials OR NEW.position IS NOT OLD.position
-BEGIN {_put("json_array('assessor', {row}.name)").format(row="NEW")} END;
+BEGIN {put("json_array('assessor', {row}.name)").format(row="NEW")} END;
 CREATE TRIGGER engagements_cell_update AFTER UPDATE OF client, site, title, lead_assessor,
     start_date, end_date, brand ON engagements
     WHEN NEW.client IS NOT OLD.client OR NEW.site IS NOT OLD.site OR NEW.title IS NOT OLD.title
     OR NEW.lead_assessor IS NOT OLD.lead_assessor OR NEW.start_date IS NOT OLD.start_date
     OR NEW.end_date IS NOT OLD.end_date OR NEW.brand IS NOT OLD.brand
 BEGIN INSERT INTO merge_cells (engagement_id, cell, stamp) VALUES (NEW.id,
-    json_array('details'), {_STAMP}) ON CONFLICT (engagement_id, cell) DO UPDATE SET
+    json_array('details'), {STAMP}) ON CONFLICT (engagement_id, cell) DO UPDATE SET
     stamp = excluded.stamp; END
 """
 
 # Rows of existing engagements get their uuid; the lock triggers of the three tables are
 # lifted for that one statement each (a uuid is no content) and put back as they were.
-_UUID_TABLES = (("findings", "strengths and opportunities"), ("attachments", "attachments"),
+UUID_TABLES = (("findings", "strengths and opportunities"), ("attachments", "attachments"),
                 ("actions", "improvement actions"))
 
 
@@ -456,11 +364,11 @@ _UUID_TABLES = (("findings", "strengths and opportunities"), ("attachments", "at
 def _team_merge(db: Database) -> None:
     for statement in [s for s in _TEAM_MERGE.split(";\n") if s.strip()]:
         db.execute(statement)
-    for table, what in _UUID_TABLES:
+    for table, what in UUID_TABLES:
         db.execute(f"DROP TRIGGER IF EXISTS {table}_signed_update")
-        db.execute(f"UPDATE {table} SET uuid = {_UUID} WHERE uuid IS NULL")
-        db.execute(_lock_triggers(table, what)[1])
-    for statement in _cell_triggers():
+        db.execute(f"UPDATE {table} SET uuid = {UUID} WHERE uuid IS NULL")
+        db.execute(lock_triggers(table, what)[1])
+    for statement in cell_triggers():
         db.execute(statement)
 
 
@@ -476,10 +384,6 @@ def _team_merge(db: Database) -> None:
 # append-only. Triggers are a guard; the proof is the content hash, which the services
 # recompute from the live record (services.signed_record).
 
-_NO_REPLACE = "signed off: a row of a signed-off engagement cannot be replaced"
-_ROW_OF_SIGNED = ("EXISTS (SELECT 1 FROM {table} t JOIN engagements e ON e.id = t.engagement_id "
-                  "WHERE t.id = NEW.id AND e.status = 'signed_off')")
-
 _GUARDS = f"""
 CREATE TRIGGER engagements_signed_no_replace BEFORE INSERT ON engagements
     WHEN EXISTS (SELECT 1 FROM engagements e WHERE e.id = NEW.id)
@@ -487,7 +391,7 @@ CREATE TRIGGER engagements_signed_no_replace BEFORE INSERT ON engagements
          OR EXISTS (SELECT 1 FROM revisions r WHERE r.engagement_id = NEW.id
                     AND r.signed_at IS NOT NULL))
 BEGIN SELECT RAISE(ABORT, 'signed off: an engagement with a signed revision cannot be replaced; \
-{_AMEND}'); END;
+{AMEND}'); END;
 CREATE TRIGGER revisions_signed_no_replace BEFORE INSERT ON revisions
     WHEN EXISTS (SELECT 1 FROM revisions r WHERE r.engagement_id = NEW.engagement_id
                  AND r.revision = NEW.revision AND r.signed_at IS NOT NULL)
@@ -532,18 +436,8 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: an entry cannot be repl
 """
 
 
-def _no_replace_triggers() -> list[str]:
-    """Refuse an insert that would replace a row of a signed-off engagement by its id."""
-    out = []
-    for table in ("assessors", "findings", "attachments", "actions"):
-        out.append(f"CREATE TRIGGER {table}_signed_no_replace BEFORE INSERT ON {table} "
-                   f"WHEN NEW.id IS NOT NULL AND {_ROW_OF_SIGNED.format(table=table)} "
-                   f"BEGIN SELECT RAISE(ABORT, '{_NO_REPLACE}; {_AMEND}'); END")
-    return out
-
-
 @migrations(name="004_signed_record_guards")
 def _signed_record_guards(db: Database) -> None:
-    statements = [s for s in _GUARDS.split(";\n") if s.strip()] + _no_replace_triggers()
+    statements = [s for s in _GUARDS.split(";\n") if s.strip()] + no_replace_triggers()
     for statement in statements:
         db.execute(statement)

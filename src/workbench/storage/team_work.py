@@ -7,6 +7,8 @@ own, findings and attachments change owner.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 
 from workbench.core.ratings import NA
@@ -51,8 +53,32 @@ def move_work(db: Database, engagement_id: str, source: int,
     Call inside a transaction; the source's rows are gone afterwards.
     """
     conn = db.conn
-    kept: list[tuple[str, str, str]] = []
     stamp = now()
+    kept = _move_indicator_ratings(conn, engagement_id, source, target, stamp)
+    kept += _move_element_ratings(conn, engagement_id, source, target, stamp)
+    # Findings keep their order, after the target's own on the same element and kind.
+    last = {(element, kind): position for element, kind, position in conn.execute(
+        "SELECT element, kind, MAX(position) FROM findings WHERE engagement_id = ? AND "
+        "assessor_id = ? GROUP BY element, kind", (engagement_id, target))}
+    for finding_id, element, kind, position in conn.execute(
+            "SELECT id, element, kind, position FROM findings WHERE engagement_id = ? AND "
+            "assessor_id = ?", (engagement_id, source)).fetchall():
+        offset = last.get((element, kind), -1) + 1
+        conn.execute("UPDATE findings SET assessor_id = ?, position = ? WHERE id = ?",
+                     (target, position + offset, finding_id))
+    conn.execute("UPDATE attachments SET assessor_id = ? WHERE engagement_id = ? AND "
+                 "assessor_id = ?", (target, engagement_id, source))
+    conn.execute("DELETE FROM indicator_ratings WHERE engagement_id = ? AND assessor_id = ?",
+                 (engagement_id, source))
+    conn.execute("DELETE FROM element_ratings WHERE engagement_id = ? AND assessor_id = ?",
+                 (engagement_id, source))
+    return kept
+
+
+def _move_indicator_ratings(conn: sqlite3.Connection, engagement_id: str, source: int,
+                            target: int, stamp: str) -> list[tuple[str, str, str]]:
+    """The source's indicator ratings to the target; where both rated, the target's stay."""
+    kept: list[tuple[str, str, str]] = []
     for code, level, na, note in conn.execute(
             "SELECT indicator, level, na, note FROM indicator_ratings WHERE engagement_id = ? "
             "AND assessor_id = ? ORDER BY indicator", (engagement_id, source)).fetchall():
@@ -73,6 +99,13 @@ def move_work(db: Database, engagement_id: str, source: int,
                      "WHERE engagement_id = ? AND assessor_id = ? AND indicator = ?",
                      (new_level, new_na, _joined(mine[2], note), stamp, engagement_id, target,
                       code))
+    return kept
+
+
+def _move_element_ratings(conn: sqlite3.Connection, engagement_id: str, source: int,
+                          target: int, stamp: str) -> list[tuple[str, str, str]]:
+    """The source's objectives and notes to the target; where both judged, the target's stay."""
+    kept: list[tuple[str, str, str]] = []
     for code, objective, notes in conn.execute(
             "SELECT element, objective, notes FROM element_ratings WHERE engagement_id = ? "
             "AND assessor_id = ? ORDER BY element", (engagement_id, source)).fetchall():
@@ -90,20 +123,4 @@ def move_work(db: Database, engagement_id: str, source: int,
                      "WHERE engagement_id = ? AND assessor_id = ? AND element = ?",
                      (mine[0] if mine[0] is not None else objective, _joined(mine[1], notes),
                       stamp, engagement_id, target, code))
-    # Findings keep their order, after the target's own on the same element and kind.
-    last = {(element, kind): position for element, kind, position in conn.execute(
-        "SELECT element, kind, MAX(position) FROM findings WHERE engagement_id = ? AND "
-        "assessor_id = ? GROUP BY element, kind", (engagement_id, target))}
-    for finding_id, element, kind, position in conn.execute(
-            "SELECT id, element, kind, position FROM findings WHERE engagement_id = ? AND "
-            "assessor_id = ?", (engagement_id, source)).fetchall():
-        offset = last.get((element, kind), -1) + 1
-        conn.execute("UPDATE findings SET assessor_id = ?, position = ? WHERE id = ?",
-                     (target, position + offset, finding_id))
-    conn.execute("UPDATE attachments SET assessor_id = ? WHERE engagement_id = ? AND "
-                 "assessor_id = ?", (target, engagement_id, source))
-    conn.execute("DELETE FROM indicator_ratings WHERE engagement_id = ? AND assessor_id = ?",
-                 (engagement_id, source))
-    conn.execute("DELETE FROM element_ratings WHERE engagement_id = ? AND assessor_id = ?",
-                 (engagement_id, source))
     return kept

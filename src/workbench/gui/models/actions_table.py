@@ -7,14 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from workbench.core.engagement import Action, ActionStatus, Priority
+from workbench.core import labels
+from workbench.core.engagement import Action
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-PRIORITY_TEXT = {Priority.HIGH: "High", Priority.MEDIUM: "Medium", Priority.LOW: "Low"}
-STATUS_TEXT = {ActionStatus.OPEN: "Open", ActionStatus.IN_PROGRESS: "In progress",
-               ActionStatus.DONE: "Done"}
+PRIORITY_TEXT = labels.PRIORITY
+STATUS_TEXT = labels.ACTION_STATUS
 
 
 class ActionColumn(IntEnum):

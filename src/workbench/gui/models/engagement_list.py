@@ -15,7 +15,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from workbench.core.engagement import EngagementStatus, EngagementSummary
+from workbench.core import labels
+from workbench.core.engagement import EngagementSummary
 from workbench.core.visual import visual
 
 Index = QModelIndex | QPersistentModelIndex
@@ -23,8 +24,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
 
-STATUS_TEXT = {EngagementStatus.DRAFT: "Draft", EngagementStatus.IN_REVIEW: "In review",
-               EngagementStatus.SIGNED_OFF: "Signed off"}
+STATUS_TEXT = labels.ENGAGEMENT_STATUS
 
 
 class Column(IntEnum):

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from workbench.core import labels
 from workbench.core.display import percent_value
 from workbench.core.framework import Framework
 from workbench.core.scoring import ElementScore, EnablerScore, ScoreResult, Status
@@ -24,8 +25,8 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # a Status, or "needs_consensus"
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 4
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 5
 
-STATUS_TEXT = {Status.NOT_ASSESSED: "Not assessed", Status.INCOMPLETE: "Incomplete",
-               Status.COMPLETE: "Complete", Status.NOT_APPLICABLE: "N/A",
+# The tree is narrow: "N/A" for not applicable; the other words are the shared ones.
+STATUS_TEXT = {**labels.ELEMENT_STATUS, Status.NOT_APPLICABLE: "N/A",
                "needs_consensus": "Needs consensus"}
 
 

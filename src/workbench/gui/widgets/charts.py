@@ -33,6 +33,32 @@ def _small(widget: QWidget, factor: float = 0.85) -> QFont:
     return font
 
 
+def _percent_grid(painter: QPainter, widget: QWidget, plot: QRectF,
+                  percents: list[float]) -> None:
+    """Rules across `plot` at each percent, labelled in the margin to its left."""
+    for percent in percents:
+        y = plot.bottom() - plot.height() * percent / 100
+        painter.setPen(QPen(theme.rule(widget), 1))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(theme.muted(widget))
+        painter.drawText(QRectF(0, y - 8, plot.left() - 6, 16),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"{percent:.0f}%")
+
+
+class _Polar:
+    """Points on `count` axes around `centre`: axis n at `percent` of `radius`."""
+
+    def __init__(self, centre: QPointF, radius: float, count: int) -> None:
+        self.centre, self.radius, self.count = centre, radius, count
+
+    def point(self, n: int, percent: float) -> QPointF:
+        angle = -math.pi / 2 + 2 * math.pi * n / self.count
+        r = self.radius * max(0.0, min(100.0, percent)) / 100
+        return QPointF(self.centre.x() + r * math.cos(angle),
+                       self.centre.y() + r * math.sin(angle))
+
+
 def band_floor(framework: Framework, level: int) -> float:
     """The lowest percent of a maturity level: where a target level is drawn."""
     for band in framework.bands:
@@ -100,63 +126,70 @@ class RadarChart(_ScoreChart):
         legend_h = 3 * GRID
         area = QRectF(self.rect()).adjusted(8 * GRID, 5 * GRID, -8 * GRID,
                                             -(4 * GRID + legend_h))
-        radius = min(area.width(), area.height()) / 2
-        centre = area.center()
-        text = _text_colour(self)
+        polar = _Polar(area.center(), min(area.width(), area.height()) / 2, len(dims))
+        self._paint_rings(painter, polar)
+        if self.result is None:
+            return
+        current = [self.result.dimensions[d.code].percent or 0.0 for d in dims]
+        self._paint_shapes(painter, polar, self.result, current)
+        self._paint_points(painter, polar, self.result, current)
+        self._legend(painter, QRectF(0, self.height() - legend_h, self.width(), legend_h))
+
+    def _paint_rings(self, painter: QPainter, polar: _Polar) -> None:
+        """Rings at the band boundaries, labelled with their percents, and the axes."""
         grid_pen = QPen(theme.rule(self), 1)
-        count = len(dims)
-
-        def point(n: int, percent: float) -> QPointF:
-            angle = -math.pi / 2 + 2 * math.pi * n / count
-            r = radius * max(0.0, min(100.0, percent)) / 100
-            return QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle))
-
-        # Rings at the band boundaries, labelled with their levels.
+        count = polar.count
         painter.setFont(_small(self, 0.8))
         floors = sorted({b.min_percent for b in self.framework.bands if b.min_percent > 0})
         for percent in [*floors, 100.0]:
             painter.setPen(grid_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPolygon(QPolygonF([point(n, percent) for n in range(count)]))
-            muted = theme.muted(self)
-            painter.setPen(muted)
+            painter.drawPolygon(QPolygonF([polar.point(n, percent) for n in range(count)]))
+            painter.setPen(theme.muted(self))
             # Ring labels sit between the first two axes, clear of the dimension labels.
             angle = -math.pi / 2 + math.pi / count
-            r = radius * percent / 100
-            painter.drawText(QPointF(centre.x() + r * math.cos(angle) + 3,
-                                     centre.y() + r * math.sin(angle) - 2), f"{percent:.0f}%")
+            r = polar.radius * percent / 100
+            painter.drawText(QPointF(polar.centre.x() + r * math.cos(angle) + 3,
+                                     polar.centre.y() + r * math.sin(angle) - 2),
+                             f"{percent:.0f}%")
         for n in range(count):
             painter.setPen(grid_pen)
-            painter.drawLine(centre, point(n, 100))
-        if self.result is None:
-            return
+            painter.drawLine(polar.centre, polar.point(n, 100))
+
+    def _paint_shapes(self, painter: QPainter, polar: _Polar, result: ScoreResult,
+                      current: list[float]) -> None:
+        """The baseline's outline, the current profile filled, the targets dashed."""
+        dims = self.framework.dimensions
         if self.baseline is not None:
             painter.setPen(baseline_pen(self))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPolygon(QPolygonF([point(n, self.baseline.get(d.code) or 0.0)
+            painter.drawPolygon(QPolygonF([polar.point(n, self.baseline.get(d.code) or 0.0)
                                            for n, d in enumerate(dims)]))
-        current = [self.result.dimensions[d.code].percent or 0.0 for d in dims]
         fill = theme.accent()
         fill.setAlphaF(0.28)
         painter.setBrush(fill)
         painter.setPen(QPen(theme.accent(), 2))
-        painter.drawPolygon(QPolygonF([point(n, v) for n, v in enumerate(current)]))
-        targets = [self.result.dimensions[d.code].target for d in dims]
+        painter.drawPolygon(QPolygonF([polar.point(n, v) for n, v in enumerate(current)]))
+        targets = [result.dimensions[d.code].target for d in dims]
         if any(t is not None for t in targets):
             pen = QPen(theme.target_colour(), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolygon(QPolygonF([
-                point(n, band_floor(self.framework, t) if t is not None else 0.0)
+                polar.point(n, band_floor(self.framework, t) if t is not None else 0.0)
                 for n, t in enumerate(targets)]))
-        # Points and labels.
-        for n, d in enumerate(dims):
-            level = self.result.dimensions[d.code].level
+
+    def _paint_points(self, painter: QPainter, polar: _Polar, result: ScoreResult,
+                      current: list[float]) -> None:
+        """Each dimension's point in its level's colour, and its name and percent outside."""
+        text = _text_colour(self)
+        for n, d in enumerate(self.framework.dimensions):
+            level = result.dimensions[d.code].level
             painter.setPen(QPen(theme.level_fill(level).darker(130), 1))
             painter.setBrush(theme.level_fill(level))
-            painter.drawEllipse(point(n, current[n]), 4, 4)
-            outer = point(n, 124)
-            pct = self.result.dimensions[d.code].percent
+            painter.drawEllipse(polar.point(n, current[n]), 4, 4)
+            outer = polar.point(n, 124)
+            pct = result.dimensions[d.code].percent
             label = f"{d.code} {d.name}\n{'—' if pct is None else f'{percent_value(pct)}%'}"
             # Long names wrap onto a second line and the box stays inside the widget.
             box_w, box_h = 14 * GRID, 6 * GRID
@@ -166,7 +199,6 @@ class RadarChart(_ScoreChart):
             painter.setFont(_small(self, 0.9))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              label)
-        self._legend(painter, QRectF(0, self.height() - legend_h, self.width(), legend_h))
 
     def _paint_bars(self, painter: QPainter) -> None:
         """One vertical bar per dimension, coloured by level, its target as a dashed line."""
@@ -175,17 +207,9 @@ class RadarChart(_ScoreChart):
         left, top, bottom = 5 * GRID, 2 * GRID, 5 * GRID + legend_h
         plot = QRectF(left, top, self.width() - left - 2 * GRID,
                       self.height() - top - bottom)
-        muted = theme.muted(self)
         painter.setFont(_small(self, 0.8))
         floors = sorted({b.min_percent for b in self.framework.bands})
-        for percent in [*floors, 100.0]:
-            y = plot.bottom() - plot.height() * percent / 100
-            painter.setPen(QPen(theme.rule(self), 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(muted)
-            painter.drawText(QRectF(0, y - 8, left - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{percent:.0f}%")
+        _percent_grid(painter, self, plot, [*floors, 100.0])
         slot = plot.width() / max(1, len(dims))
         bar = min(slot * 0.5, 12 * GRID)
         for n, d in enumerate(dims):
@@ -287,14 +311,7 @@ class ElementBars(_ScoreChart):
         top = 2 * GRID if self.changes is None else 4 * GRID  # room for the baseline's key
         plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         painter.setFont(_small(self, 0.8))
-        for percent in (0, 20, 40, 60, 80, 100):
-            y = plot.bottom() - plot.height() * percent / 100
-            painter.setPen(QPen(theme.rule(self), 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(muted)
-            painter.drawText(QRectF(0, y - 8, left - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{percent}%")
+        _percent_grid(painter, self, plot, [0, 20, 40, 60, 80, 100])
         if self.result is None:
             return
         dims = self.framework.dimensions
@@ -306,30 +323,8 @@ class ElementBars(_ScoreChart):
         for d in dims:
             start = x
             for n, element in enumerate(d.elements, start=1):
-                e = self.result.elements[element.code]
                 cx = x + slot / 2
-                if e.status is Status.NOT_APPLICABLE:
-                    painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - 12, bar, 12))
-                elif e.percent is not None:
-                    h = plot.height() * e.percent / 100
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(theme.level_fill(e.level))
-                    painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
-                    if e.level is not None and e.level <= 1:
-                        painter.setPen(QPen(theme.level_fill(3), 1))
-                        painter.setBrush(Qt.BrushStyle.NoBrush)
-                        painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
-                change = None if self.changes is None else self.changes.get(element.code)
-                if change is not None:
-                    self._paint_change(painter, plot, cx, slot, change)
-                if e.target is not None:
-                    ty = plot.bottom() - plot.height() * band_floor(self.framework,
-                                                                    e.target) / 100
-                    painter.setPen(QPen(theme.target_colour(), 2))
-                    painter.drawLine(QPointF(cx - slot / 2 + 1, ty), QPointF(cx + slot / 2 - 1,
-                                                                              ty))
+                self._paint_element(painter, plot, element.code, cx, slot, bar)
                 painter.setPen(muted)
                 painter.drawText(QRectF(cx - slot / 2, plot.bottom() + 2, slot, 2 * GRID),
                                  Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
@@ -342,7 +337,41 @@ class ElementBars(_ScoreChart):
                                  f"{d.code} {d.name}", Qt.TextElideMode.ElideRight,
                                  int(x - start)))
             x += group_gap
-        # Legend: the level ramp and the target mark.
+        self._level_legend(painter, plot)
+
+
+    def _paint_element(self, painter: QPainter, plot: QRectF, code: str, cx: float,
+                       slot: float, bar: float) -> None:
+        """One element's bar (dotted when not applicable), its change and its target mark."""
+        assert self.result is not None
+        e = self.result.elements[code]
+        muted = theme.muted(self)
+        if e.status is Status.NOT_APPLICABLE:
+            painter.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - 12, bar, 12))
+        elif e.percent is not None:
+            h = plot.height() * e.percent / 100
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.level_fill(e.level))
+            painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+            if e.level is not None and e.level <= 1:
+                painter.setPen(QPen(theme.level_fill(3), 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(cx - bar / 2, plot.bottom() - h, bar, h))
+        change = None if self.changes is None else self.changes.get(code)
+        if change is not None:
+            self._paint_change(painter, plot, cx, slot, change)
+        if e.target is not None:
+            ty = plot.bottom() - plot.height() * band_floor(self.framework,
+                                                            e.target) / 100
+            painter.setPen(QPen(theme.target_colour(), 2))
+            painter.drawLine(QPointF(cx - slot / 2 + 1, ty), QPointF(cx + slot / 2 - 1,
+                                                                      ty))
+
+    def _level_legend(self, painter: QPainter, plot: QRectF) -> None:
+        """The level ramp and the target mark below the plot; the baseline's key above it."""
+        text = _text_colour(self)
         lx = plot.left()
         ly = self.height() - GRID - 2
         for band in self.framework.bands:

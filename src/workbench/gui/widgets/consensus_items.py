@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +26,7 @@ from workbench.core.ratings import NA
 from workbench.core.scoring import Source
 from workbench.gui import theme
 from workbench.gui.theme import GRID
+from workbench.gui.widgets.tables import one_row_at_a_time
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,6 +38,7 @@ STATUS_TEXT = {ItemStatus.NEEDS_CONSENSUS: "Needs consensus", ItemStatus.AGREED:
 
 def first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
+
 
 
 class ConsensusItems(QTableWidget):
@@ -60,14 +61,8 @@ class ConsensusItems(QTableWidget):
         self.entries: list[ItemAgreement] = []
         self.setObjectName("consensusItems")
         self.setAccessibleName("Indicators and objective across the team")
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(False)
+        one_row_at_a_time(self)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.verticalHeader().setDefaultSectionSize(4 * GRID)
         self.cellClicked.connect(self._clicked)
         self.currentCellChanged.connect(lambda row, _c, _r, _p: self.current_item_changed.emit(
             self.entries[row].code if 0 <= row < len(self.entries) else ""))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLa
 
 from workbench.core.display import percent_value, score_text
 from workbench.core.framework import Framework
-from workbench.core.scoring import ScoreResult, Status
+from workbench.core.scoring import ElementScore, EnablerScore, ScoreResult, Status
 from workbench.gui import theme
 from workbench.gui.theme import GRID, heading, muted_label
 
@@ -117,43 +117,58 @@ class ScorePanel(QWidget):
         e = result.elements.get(code or "")
         n = result.enablers.get(code or "")
         if e is not None:
-            element = self.framework.element_by_code[e.code]
-            self.element.caption.setText("ELEMENT")
-            self.element.name.setText(f"{e.code} {element.title}")
-            if e.status is Status.NOT_APPLICABLE:
-                self.element.figure.setText("N/A")
-                self.element.detail.setText("Every indicator is not applicable: its points "
-                                            "leave the maximum.")
-                self.element.chip.set_level(None, "N/A")
-            elif e.status is Status.NOT_ASSESSED:  # never "0 %" or "1 Initial"
-                self.element.figure.setText("Not assessed")
-                self.element.detail.setText("Nothing rated or judged yet" + (
-                    f" · target {e.target}" if e.target is not None else ""))
-                self.element.chip.set_level(None, "Not assessed")
-            else:
-                self.element.figure.setText(f"{score_text(e.score)} / {e.points:g}")
-                self.element.detail.setText(self._element_detail(e.percent, e.status,
-                                                                 e.needs_consensus, e.target))
-                self.element.chip.set_level(e.level, self.level_text(e.level),
-                                            e.needs_consensus)
-            dim = result.dimensions[element.dimension]
-            dimension = self.framework.dimension_by_code[element.dimension]
-            self.dimension.show()
-            self.dimension.name.setText(f"{dimension.code} {dimension.name}")
-            self.dimension.figure.setText(f"{score_text(dim.score)} / {dim.max:g}")
-            pct = "—" if dim.percent is None else f"{percent_value(dim.percent)}%"
-            target = f" · target {dim.target}" if dim.target is not None else ""
-            self.dimension.detail.setText(f"{pct}{target}")
-            self.dimension.chip.set_level(dim.level, self.level_text(dim.level))
+            self._show_element(result, e)
         elif n is not None:
-            enabler = self.framework.enabler_by_code[n.code]
-            self.element.caption.setText("ENABLER")
-            self.element.name.setText(f"{n.code} {enabler.name}")
-            self.element.figure.setText(
-                "N/A" if n.percent is None else f"{percent_value(n.percent)}%")
-            self.element.detail.setText("Enablers are profiled, not counted in the 1000.")
-            self.element.chip.set_level(n.level, self.level_text(n.level), n.needs_consensus)
-            self.dimension.hide()
+            self._show_enabler(n)
+        self._show_total(result)
+        unassessed = e is not None and e.status is Status.NOT_ASSESSED
+        if own_percent is not None and assessor and not unassessed:
+            self.own.setText(f"{assessor}'s own ratings give this {percent_value(own_percent)}%.")
+        else:
+            self.own.setText("")
+
+    def _show_element(self, result: ScoreResult, e: ElementScore) -> None:
+        """The element's score, level and state, and its dimension's."""
+        element = self.framework.element_by_code[e.code]
+        self.element.caption.setText("ELEMENT")
+        self.element.name.setText(f"{e.code} {element.title}")
+        if e.status is Status.NOT_APPLICABLE:
+            self.element.figure.setText("N/A")
+            self.element.detail.setText("Every indicator is not applicable: its points "
+                                        "leave the maximum.")
+            self.element.chip.set_level(None, "N/A")
+        elif e.status is Status.NOT_ASSESSED:  # never "0 %" or "1 Initial"
+            self.element.figure.setText("Not assessed")
+            self.element.detail.setText("Nothing rated or judged yet" + (
+                f" · target {e.target}" if e.target is not None else ""))
+            self.element.chip.set_level(None, "Not assessed")
+        else:
+            self.element.figure.setText(f"{score_text(e.score)} / {e.points:g}")
+            self.element.detail.setText(self._element_detail(e.percent, e.status,
+                                                             e.needs_consensus, e.target))
+            self.element.chip.set_level(e.level, self.level_text(e.level),
+                                        e.needs_consensus)
+        dim = result.dimensions[element.dimension]
+        dimension = self.framework.dimension_by_code[element.dimension]
+        self.dimension.show()
+        self.dimension.name.setText(f"{dimension.code} {dimension.name}")
+        self.dimension.figure.setText(f"{score_text(dim.score)} / {dim.max:g}")
+        pct = "—" if dim.percent is None else f"{percent_value(dim.percent)}%"
+        target = f" · target {dim.target}" if dim.target is not None else ""
+        self.dimension.detail.setText(f"{pct}{target}")
+        self.dimension.chip.set_level(dim.level, self.level_text(dim.level))
+
+    def _show_enabler(self, n: EnablerScore) -> None:
+        enabler = self.framework.enabler_by_code[n.code]
+        self.element.caption.setText("ENABLER")
+        self.element.name.setText(f"{n.code} {enabler.name}")
+        self.element.figure.setText(
+            "N/A" if n.percent is None else f"{percent_value(n.percent)}%")
+        self.element.detail.setText("Enablers are profiled, not counted in the 1000.")
+        self.element.chip.set_level(n.level, self.level_text(n.level), n.needs_consensus)
+        self.dimension.hide()
+
+    def _show_total(self, result: ScoreResult) -> None:
         self.total.name.setText("Total score")
         self.total.figure.setText(f"{score_text(result.total)} / {result.max:g}")
         if result.applicable_max != result.max:
@@ -169,11 +184,6 @@ class ScorePanel(QWidget):
         self.completeness_text.setToolTip(f"{result.complete_elements} of "
                                           f"{len(result.elements)} elements fully rated and "
                                           "judged")
-        unassessed = e is not None and e.status is Status.NOT_ASSESSED
-        if own_percent is not None and assessor and not unassessed:
-            self.own.setText(f"{assessor}'s own ratings give this {percent_value(own_percent)}%.")
-        else:
-            self.own.setText("")
 
     @staticmethod
     def _element_detail(percent: float | None, status: Status, needs_consensus: bool,

@@ -1,7 +1,7 @@
 """What a workbook carries as its inputs: the team's result or one assessor's ratings.
 
 A **team** workbook holds, per indicator and objective, the consensus value,
-else the value every assessor agrees on (scoring.md §6). Where the assessors
+else the value every assessor agrees on (docs/scoring.md §6). Where the assessors
 disagree and no consensus is recorded, the input is left empty and the team's
 mean fraction sits in a hidden column, so the workbook's live scores equal the
 application's until someone picks a level. An **assessor** workbook holds that
@@ -18,7 +18,7 @@ from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
 from workbench.core.ratings import IndicatorValue
 from workbench.core.scoring import Source, resolve_indicator, resolve_objective
-from workbench.exports.workbook_layout import Basis
+from workbench.exports.workbook.layout import Basis
 
 
 @dataclass(frozen=True)

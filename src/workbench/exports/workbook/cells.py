@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as safe_xml
 
-from workbench.exports.workbook_package import UNZIP_ERRORS, WorkbookFileError
+from workbench.exports.workbook.package import UNZIP_ERRORS, WorkbookFileError
 
 MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

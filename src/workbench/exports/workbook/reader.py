@@ -1,6 +1,6 @@
 """Reading a filled-in scoring workbook back: its inputs, each with its sheet and cell.
 
-The reader takes positions from `workbook_layout`, checks that every row still
+The reader takes positions from `layout`, checks that every row still
 holds the code it was written with, and reports each problem (a missing sheet,
 moved rows, an unknown code, a value that is not a level) with the sheet and
 cell, so a user can open the file and fix it. It never writes anything.
@@ -17,8 +17,8 @@ from xml.etree import ElementTree as ET
 from workbench.core import limits
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA, IndicatorValue
-from workbench.exports.workbook_cells import CellReader
-from workbench.exports.workbook_layout import (
+from workbench.exports.workbook.cells import CellReader
+from workbench.exports.workbook.layout import (
     FIRST_ROW,
     FORMAT,
     FORMAT_VERSION,
@@ -34,13 +34,13 @@ from workbench.exports.workbook_layout import (
     column_index,
     layout_for,
 )
-from workbench.exports.workbook_package import (
+from workbench.exports.workbook.package import (
     UNZIP_ERRORS,
     WorkbookFileError,
     check_package,
     read_package,
 )
-from workbench.exports.workbook_text import split_items
+from workbench.exports.workbook.text import split_items
 
 T = TypeVar("T")
 EXTRA_ROWS: Final = 200  # rows read past the layout, to notice additions

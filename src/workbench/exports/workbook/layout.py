@@ -56,7 +56,7 @@ class Col:
     NOTES = "K"  # input (assessor basis): element notes, indicator notes
     STRENGTHS = "L"  # input (assessor basis), one item per line
     OPPORTUNITIES = "M"  # input (assessor basis), one item per line
-    # Hidden working columns: the formulas of scoring.md, step by step.
+    # Hidden working columns: the formulas of docs/scoring.md, step by step.
     FRACTION = "N"  # an indicator's fraction ("" when N/A or unrated)
     TEAM_FRACTION = "O"  # the team's mean fraction where assessors disagree (team basis)
     OBJ_FRACTION = "P"  # element row: the objective's fraction ("" when not judged)

@@ -1,0 +1,110 @@
+"""The `workbench.engagement/1` document as pydantic models: its shape and its plain limits.
+
+What the values mean for a framework is checked afterwards, by `interchange_checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
+
+from workbench.core.engagement import ActionStatus, Priority
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Short = Annotated[str, Field(max_length=500)]
+Long = Annotated[str, Field(max_length=200_000)]
+Level = Any  # checked against the framework's scale by interchange_checks
+# A brand is the name of a profile folder, never a path (as exports.brand checks it).
+BRAND_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return dt.date.fromisoformat(value)
+
+
+def _brand_name(value: Any) -> Any:
+    if isinstance(value, str) and not BRAND_NAME.match(value):
+        raise ValueError("must be a brand profile name (letters, digits, - and _), not a path")
+    return value
+
+
+IsoDate = Annotated[dt.date | None, BeforeValidator(_iso_date)]
+Brand = Annotated[str, BeforeValidator(_brand_name)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FrameworkRef(_Model):
+    id: Name
+    version: Name
+
+
+class DetailsModel(_Model):
+    client: Name
+    site: Short = ""
+    title: Short = ""
+    lead_assessor: Name
+    start_date: IsoDate = None
+    end_date: IsoDate = None
+    brand: Brand = "default"
+
+
+class AssessorModel(_Model):
+    name: Name
+    role: Short = ""
+    initials: Annotated[str, Field(max_length=10)] = ""
+
+
+class RatingEntry(_Model):
+    assessor: Name
+    element: Name
+    indicators: dict[str, Level] = {}
+    indicator_notes: dict[str, Long] = {}
+    objective: str | None = None
+    target: StrictInt | None = None
+    notes: Long = ""
+    strengths: list[Long] = []
+    opportunities: list[Long] = []
+
+
+class ConsensusEntry(_Model):
+    element: Name
+    indicators: dict[str, Level] = {}
+    objective: str | None = None
+    target: StrictInt | None = None
+    reasons: dict[str, Long] = {}
+
+
+class ActionModel(_Model):
+    element: Name
+    action: Annotated[str, Field(min_length=1, max_length=20_000)]
+    owner: Short = ""
+    priority: Priority = Priority.MEDIUM
+    due_date: IsoDate = None
+    status: ActionStatus = ActionStatus.OPEN
+
+
+class DocumentModel(_Model):
+    format: str
+    framework: FrameworkRef
+    engagement: DetailsModel
+    assessors: Annotated[list[AssessorModel], Field(min_length=1)]
+    ratings: list[RatingEntry] = []
+    consensus: list[ConsensusEntry] = []
+    actions: list[ActionModel] = []
+    # Written by `engagement export` for information; ignored on import.
+    id: str | None = None
+    status: str | None = None
+    revision: StrictInt | None = None
+    exported_at: str | None = None
+    attachments: list[dict[str, Any]] = []

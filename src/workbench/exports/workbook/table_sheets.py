@@ -1,0 +1,102 @@
+"""The reading sheets: the improvement plan and the list of evidence, one row per item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbench.core import labels
+from workbench.exports.workbook.layout import EVIDENCE, PLAN
+from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, SheetWriter, lines
+
+
+class TableSheets(SheetWriter):
+    """Writes the improvement plan and the evidence sheets."""
+
+    def write(self) -> None:
+        self._plan_sheet()
+        self._evidence_sheet()
+
+    def write_table(self, name: str, title: str, note: str,
+                     headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[object]],
+                     wrap_cols: set[int], empty: str) -> None:
+        st = self.st
+        ws = self.wb.create_sheet(name)
+        self._text(ws, "A1", title, font=st.title_font, align=st.top)
+        self._text(ws, "A2", note, font=st.subtitle_font, align=st.top)
+        for n, (label, width) in enumerate(headers):
+            col = chr(ord("A") + n)
+            self._cell(ws, f"{col}4", label, font=st.header_font, fill=st.header_fill,
+                       align=st.header_align)
+            ws.column_dimensions[col].width = width
+        ws.row_dimensions[4].height = 24
+        ws.row_dimensions[1].height = 24
+        for r, values in enumerate(rows, start=5):
+            zebra = st.zebra_fill if r % 2 == 0 else None
+            for n, value in enumerate(values):
+                ref = f"{chr(ord('A') + n)}{r}"
+                if isinstance(value, str):
+                    self._text(ws, ref, value, align=st.wrap if n in wrap_cols else st.top,
+                               fill=zebra)
+                else:
+                    self._cell(ws, ref, value, font=st.body_font, align=st.right, fill=zebra)
+            needed = max(lines(values[n], headers[n][1]) for n in wrap_cols)
+            if needed > 1:
+                ws.row_dimensions[r].height = needed * LINE_HEIGHT + 3
+        if not rows:
+            self._text(ws, "A5", empty, font=st.muted_italic, align=st.top)
+        ws.freeze_panes = "A5"
+        ws.sheet_view.showGridLines = False
+        ws.print_title_rows = "4:4"
+        self._print_setup(ws)
+        self._protect(ws)
+        ws.protection.autoFilter = False
+        if rows:
+            ws.auto_filter.ref = f"A4:{chr(ord('A') + len(headers) - 1)}{4 + len(rows)}"
+
+    def _title_of(self, code: str) -> str:
+        if code in self.fw.element_by_code:
+            return self.fw.element_by_code[code].title
+        if code in self.fw.enabler_by_code:
+            return self.fw.enabler_by_code[code].name
+        return ""
+
+    def _order(self) -> dict[str, int]:
+        return {c: n for n, c in enumerate([*self.fw.element_by_code, *self.fw.enabler_by_code])}
+
+    def _plan_sheet(self) -> None:
+        order = self._order()
+        actions = sorted(self.doc.actions, key=lambda a: (order.get(a.element, 10**6),
+                                                          a.id or 0))
+        rows = [(a.element, self._title_of(a.element), a.action, a.owner,
+                 labels.label(labels.PRIORITY, a.priority), a.due_date or "",
+                 labels.label(labels.ACTION_STATUS, a.status)) for a in actions]
+        self.write_table(
+            PLAN, "Improvement plan",
+            "Actions agreed with the client. This sheet is for reading: edit actions in the "
+            "workbench.",
+            [("Element", 10), ("Element title", 40), ("Action", 60), ("Owner", 22),
+             ("Priority", 10), ("Due", 12), ("Status", 12)], rows, {1, 2, 3},
+            "No improvement actions recorded yet.")
+
+    def _evidence_sheet(self) -> None:
+        order = self._order()
+        items = sorted(self.doc.attachments, key=lambda a: (order.get(a.element, 10**6), a.id))
+        rows = [(a.element, self._title_of(a.element), a.filename, a.caption,
+                 _kind(a.media_type), round(a.size / 1024, 1), a.assessor or "")
+                for a in items]
+        self.write_table(
+            EVIDENCE, "Evidence",
+            "Photos and documents attached in the workbench; the files themselves stay in the "
+            "engagement.",
+            [("Element", 10), ("Element title", 40), ("File", 34), ("Caption", 44),
+             ("Type", 12), ("Size (KB)", 11), ("Added by", 20)], rows, {1, 2, 3},
+            "No photos or documents attached yet.")
+        ws = self.wb[EVIDENCE]
+        for r in range(5, 5 + len(rows)):
+            self._at(ws, f"F{r}").number_format = "#,##0.0"
+
+
+def _kind(media_type: str) -> str:
+    if media_type.startswith("image/"):
+        return "Photo"
+    return {"application/pdf": "PDF"}.get(media_type, media_type.split("/")[-1][:12].upper())
