@@ -6,13 +6,12 @@ baseline is a dotted outline in the ink colour, so the two read apart in greysca
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect
 from reportlab.lib import colors
 
-from workbench.exports.report.charts import _drawing, _fit, _string
+from workbench.exports.report.charts import _drawing, _fit, _string, radar_frame
 from workbench.exports.report.styles import ReportStyles
 
 DOTS = (1.2, 1.8)
@@ -38,44 +37,17 @@ def radar(styles: ReportStyles, labels: Sequence[str], values: Sequence[str],
           baseline: Sequence[float | None], current: Sequence[float | None],
           bands: Sequence[tuple[float, str]], width: float, height: float = 250) -> Drawing:
     """Both years per dimension on a 0-100 percent scale with the band rings."""
-    d = _drawing(styles, width, height)
-    n = len(labels)
-    radius = min(width * 0.27, height * 0.36)
-    cx, cy = width / 2, height / 2 - 4
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-
-    def point(percent: float, angle: float) -> tuple[float, float]:
-        r = radius * max(0.0, min(100.0, percent)) / 100
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
-
-    for threshold, name in [*bands, (100.0, "")]:
-        if threshold <= 0:
-            continue
-        ring = [c for angle in angles for c in point(threshold, angle)]
-        d.add(Polygon(ring, fillColor=None, strokeColor=styles.rule, strokeWidth=0.6))
-        if name:
-            x, y = point(threshold, angles[0])
-            d.add(_string(x + 3, y + 1.5, f"{threshold:g} %", styles, 5.5, colour=styles.muted))
-    for angle in angles:
-        x, y = point(100, angle)
-        d.add(Line(cx, cy, x, y, strokeColor=styles.rule, strokeWidth=0.6))
+    frame = radar_frame(styles, labels, values, bands, width, height)
+    d = frame.drawing
     fill = colors.Color(*styles.level_fill(4).rgb(), alpha=0.45)
-    now = [c for v, angle in zip(current, angles, strict=True) for c in point(v or 0.0, angle)]
-    d.add(Polygon(now, fillColor=fill, strokeColor=styles.level_fill(5), strokeWidth=1.4))
-    for v, angle in zip(current, angles, strict=True):
+    d.add(Polygon(frame.shape(current), fillColor=fill, strokeColor=styles.level_fill(5),
+                  strokeWidth=1.4))
+    for v, angle in zip(current, frame.angles, strict=True):
         if v is not None:
-            x, y = point(v, angle)
+            x, y = frame.point(v, angle)
             d.add(Circle(x, y, 2, fillColor=styles.level_fill(5), strokeColor=None))
-    then = [c for v, angle in zip(baseline, angles, strict=True) for c in point(v or 0.0, angle)]
-    d.add(Polygon(then, fillColor=None, strokeColor=styles.ink, strokeWidth=1.3,
-                  strokeDashArray=DOTS))
-    for angle, label, value in zip(angles, labels, values, strict=True):
-        x, y = point(112, angle)
-        cos = math.cos(angle)
-        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
-        dy = 4 if math.sin(angle) > 0.5 else -10 if math.sin(angle) < -0.5 else -2
-        d.add(_string(x, y + dy + 4, label, styles, 8, anchor, bold=True))
-        d.add(_string(x, y + dy - 5, value, styles, 7, anchor, colour=styles.muted))
+    d.add(Polygon(frame.shape(baseline), fillColor=None, strokeColor=styles.ink,
+                  strokeWidth=1.3, strokeDashArray=DOTS))
     return d
 
 

@@ -88,43 +88,73 @@ def legend(styles: ReportStyles, width: float, with_target: bool = True) -> Draw
     return d
 
 
+@dataclass(frozen=True)
+class RadarFrame:
+    """A radar's drawing with its rings, spokes and labels; series are added on top."""
+
+    drawing: Drawing
+    cx: float
+    cy: float
+    radius: float
+    angles: list[float]
+
+    def point(self, percent: float, angle: float) -> tuple[float, float]:
+        """Where `percent` (clamped to 0-100) lies on the spoke at `angle`."""
+        r = self.radius * max(0.0, min(100.0, percent)) / 100
+        return self.cx + r * math.cos(angle), self.cy + r * math.sin(angle)
+
+    def shape(self, percents: Sequence[float | None]) -> list[float]:
+        """The polygon's points of one series (an unassessed spoke at the centre)."""
+        return [c for v, angle in zip(percents, self.angles, strict=True)
+                for c in self.point(v or 0.0, angle)]
+
+
+def radar_frame(styles: ReportStyles, labels: Sequence[str], values: Sequence[str],
+                bands: Sequence[tuple[float, str]], width: float,
+                height: float = 250) -> RadarFrame:
+    """The frame every radar of the report shares: a 0-100 percent scale with a light ring
+    at each band's threshold (named beside the top spoke), and the spoke labels outside."""
+    d = _drawing(styles, width, height)
+    n = len(labels)
+    frame = RadarFrame(d, width / 2, height / 2 - 4, min(width * 0.27, height * 0.36),
+                       [math.pi / 2 - 2 * math.pi * i / n for i in range(n)])
+    for threshold, name in [*bands, (100.0, "")]:
+        if threshold <= 0:
+            continue
+        ring = [c for angle in frame.angles for c in frame.point(threshold, angle)]
+        d.add(Polygon(ring, fillColor=None, strokeColor=styles.rule, strokeWidth=0.6))
+        if name:
+            x, y = frame.point(threshold, frame.angles[0])
+            d.add(_string(x + 3, y + 1.5, f"{threshold:g} %", styles, 5.5,
+                          colour=styles.muted))
+    for angle in frame.angles:
+        x, y = frame.point(100, angle)
+        d.add(Line(frame.cx, frame.cy, x, y, strokeColor=styles.rule, strokeWidth=0.6))
+    # Spoke labels outside the outer ring, anchored away from the plot so they never cross it.
+    for angle, label, value in zip(frame.angles, labels, values, strict=True):
+        x, y = frame.point(112, angle)
+        cos = math.cos(angle)
+        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+        dy = 4 if math.sin(angle) > 0.5 else -10 if math.sin(angle) < -0.5 else -2
+        d.add(_string(x, y + dy + 4, label, styles, 8, anchor, bold=True))
+        d.add(_string(x, y + dy - 5, value, styles, 7, anchor, colour=styles.muted))
+    return frame
+
+
 def radar(styles: ReportStyles, labels: Sequence[str], values: Sequence[str],
           current: Sequence[float | None], target: Sequence[float | None],
           bands: Sequence[tuple[float, str]], width: float, height: float = 250) -> Drawing:
     """Current against target per dimension, on a 0-100 percent scale with band rings."""
-    d = _drawing(styles, width, height)
-    n = len(labels)
-    radius = min(width * 0.27, height * 0.36)
-    cx, cy = width / 2, height / 2 - 4
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-
-    def point(r: float, angle: float) -> tuple[float, float]:
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
-
-    # Rings at each band's threshold, light, with the band's name beside the top spoke.
-    for threshold, name in [*bands, (100.0, "")]:
-        if threshold <= 0:
-            continue
-        ring: list[float] = []
-        for angle in angles:
-            ring.extend(point(radius * threshold / 100, angle))
-        d.add(Polygon(ring, fillColor=None, strokeColor=styles.rule, strokeWidth=0.6))
-        if name:
-            x, y = point(radius * threshold / 100, angles[0])
-            d.add(_string(x + 3, y + 1.5, f"{threshold:g} %", styles, 5.5,
-                          colour=styles.muted))
-    for angle in angles:
-        x, y = point(radius, angle)
-        d.add(Line(cx, cy, x, y, strokeColor=styles.rule, strokeWidth=0.6))
-
+    frame = radar_frame(styles, labels, values, bands, width, height)
     chart = _FixedSpider()
-    chart.x, chart.y = cx - radius, cy - radius
-    chart.width = chart.height = 2 * radius
+    chart.x, chart.y = frame.cx - frame.radius, frame.cy - frame.radius
+    chart.width = chart.height = 2 * frame.radius
     chart.startAngle = 90
     chart.direction = "clockwise"
     chart.data = [[v or 0.0 for v in current], [v or 0.0 for v in target]]
-    chart.labels = [""] * n
-    # Our own spokes are drawn above; ReportLab's are kept (hiding them trips a bug) but clear.
+    chart.labels = [""] * len(labels)
+    # Our own spokes are drawn by the frame; ReportLab's are kept (hiding them trips a bug)
+    # but clear.
     chart.spokes.strokeColor = None
     chart.spokes.strokeWidth = 0
     chart.strands[0].fillColor = colors.Color(*styles.level_fill(4).rgb(), alpha=0.45)
@@ -136,17 +166,8 @@ def radar(styles: ReportStyles, labels: Sequence[str], values: Sequence[str],
     chart.strands[1].strokeColor = styles.target
     chart.strands[1].strokeWidth = 1.6
     chart.strands[1].strokeDashArray = DASH
-    d.add(chart)
-
-    # Spoke labels outside the outer ring, anchored away from the plot so they never cross it.
-    for angle, label, value in zip(angles, labels, values, strict=True):
-        x, y = point(radius + 12, angle)
-        cos = math.cos(angle)
-        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
-        dy = 4 if math.sin(angle) > 0.5 else -10 if math.sin(angle) < -0.5 else -2
-        d.add(_string(x, y + dy + 4, label, styles, 8, anchor, bold=True))
-        d.add(_string(x, y + dy - 5, value, styles, 7, anchor, colour=styles.muted))
-    return d
+    frame.drawing.add(chart)
+    return frame.drawing
 
 
 def bar_chart(styles: ReportStyles, groups: Sequence[BarGroup], width: float,
