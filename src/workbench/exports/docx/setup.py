@@ -28,7 +28,8 @@ from workbench.exports.word_template import (
 
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 TABLE_STYLE = "Table Grid"
-SMALL_STYLE = "Small Text"  # table cells, notes and labels: one style to restyle them all
+SMALL_STYLE = "Small Text"
+TOC_HEADING = "TOC Heading"  # table cells, notes and labels: one style to restyle them all
 PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
 
 
@@ -93,6 +94,7 @@ def prepare_styles(doc: WordDocument, brand: Brand, house: bool) -> None:
     _ensure_paragraph_style(doc, "List Bullet")
     _ensure_paragraph_style(doc, "Title")
     _ensure_paragraph_style(doc, "Subtitle")
+    toc = _ensure_paragraph_style(doc, TOC_HEADING)
     small = _ensure_paragraph_style(doc, SMALL_STYLE)
     small.font.size = Pt(8.5)
     small.paragraph_format.space_after = Pt(1)
@@ -114,6 +116,9 @@ def prepare_styles(doc: WordDocument, brand: Brand, house: bool) -> None:
         style.font.color.rgb = rgb(brand.primary)
         style.font.size = Pt((17, 13, 11, 10)[i])
     caption.font.color.rgb = rgb(brand.accent)
+    toc.font.name = brand.fonts.family
+    toc.font.color.rgb = rgb(brand.primary)
+    toc.font.size = Pt(17)
     caption.font.name = brand.fonts.family
 
 

@@ -93,8 +93,10 @@ class _Writer:
     # --- blocks --------------------------------------------------------------------
     def block(self, block: m.Block) -> None:
         if isinstance(block, m.Heading):
-            heading = self.styled(self.doc.add_paragraph(_clean(block.text)),
-                                  setup.HEADINGS[block.level - 1])
+            # The contents page's own title stays out of the contents (Word's TOC Heading).
+            style = setup.TOC_HEADING if block.key == "contents" else \
+                setup.HEADINGS[block.level - 1]
+            heading = self.styled(self.doc.add_paragraph(_clean(block.text)), style)
             if has_rtl(block.text):
                 _bidi(heading)
         elif isinstance(block, m.Para):
