@@ -200,6 +200,41 @@ def test_export_report_from_the_menu(window: MainWindow, workspace: Workspace, m
     assert modal.opened == [target]  # the report opens in the system viewer
 
 
+def test_export_word_report_from_the_menu(window: MainWindow, workspace: Workspace,
+                                          modal: Dialogs, tmp_path: Path, wait_tasks: object,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    from workbench.gui import deliverables
+
+    asked: list[bool] = []
+
+    def options(*_a: object, word: bool = False) -> tuple[str, list[str], bool]:
+        asked.append(word)
+        return "default", ["cover", "summary", "signoff"], False
+
+    monkeypatch.setattr(deliverables, "ask_report_options", options)
+    target = tmp_path / "northwind"  # the .docx ending is added
+    modal.save_paths = [target]
+    window.registry[ActionId.EXPORT_WORD].trigger()
+    wait_tasks()  # type: ignore[operator]
+    assert modal.errors == []
+    assert asked == [True]  # the Word variant of the options: no PDF/A choice
+    written = tmp_path / "northwind.docx"
+    heads = [p.text for p in docx.Document(str(written)).paragraphs
+             if p.style is not None and p.style.name == "Heading 1"]
+    assert heads == ["1  Executive summary", "2  Sign-off"]
+    assert modal.opened == [written]
+
+
+def test_the_word_options_dialog_has_no_archival_choice(qtbot: object) -> None:
+    from workbench.gui.deliverables import ReportOptions
+
+    dialog = ReportOptions("default", (("summary", "Executive summary"),), word=True)
+    assert dialog.windowTitle() == "Export Word Report"
+    assert dialog.pdfa.isHidden() and dialog.chosen()[2] is False
+
+
 def test_import_workbook_shows_a_preview_and_cancel_changes_nothing(
         window: MainWindow, workspace: Workspace, modal: Dialogs, tmp_path: Path,
         wait_tasks: object, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -209,6 +209,13 @@ def render(out: Path) -> list[Path]:
     options.grab().save(str(target))
     shots.append(target)
     options.close()
+    word = ReportOptions("default", tuple(SECTIONS), window, word=True)
+    word.show()
+    _settle(app, 0.3)
+    target = out / "word-report-options.png"
+    word.grab().save(str(target))
+    shots.append(target)
+    word.close()
     shots += _team_shots(app, window, session, demo, out, work)
     shots += _signature_shots(app, window, out, work)
     shots += _baseline_shots(app, window, session, demo, out)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.cli import report_commands, workbook_commands
+from workbench.cli import docx_commands, report_commands, workbook_commands
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -19,3 +19,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     workbook_commands.register_export(export_sub, parent)
     workbook_commands.register_import(import_sub, parent)
     report_commands.register_export(export_sub, parent)
+    docx_commands.register_export(export_sub, parent)

@@ -26,6 +26,12 @@ from workbench.core.interchange import BRAND_NAME
 from workbench.core.safe_yaml import YamlProblem, load_yaml
 from workbench.core.visual import visual
 from workbench.exports.svg_logo import svg_drawing
+from workbench.exports.word_template import (
+    MAX_TEMPLATE_BYTES,
+    SUFFIXES,
+    TemplateError,
+    main_content_type,
+)
 
 FORMAT = "workbench.brand/1"
 BRAND_FILE = "brand.yaml"
@@ -73,6 +79,7 @@ class Brand:
     confidentiality: str
     paper_size: PaperSize
     folder: Path
+    word_template: Path | None = None  # the firm's .docx/.dotx house template
 
     def confidentiality_for(self, client: str) -> str:
         """The confidentiality line with `{client}` and `{firm}` filled in."""
@@ -140,6 +147,7 @@ class _BrandModel(_Model):
     footer: Line = "{firm}"
     confidentiality: Line = "Confidential: prepared for {client}. Not for onward distribution."
     paper: Literal["A4", "Letter"] = "A4"
+    word_template: str | None = None
 
 
 def bundled_brands_dir() -> Path:
@@ -229,6 +237,7 @@ def parse_brand(data: bytes, source: Path, folder: Path) -> Brand:
         regular=_font(folder, model.fonts.regular, "fonts.regular", problems),
         bold=_font(folder, model.fonts.bold, "fonts.bold", problems),
         italic=_font(folder, model.fonts.italic, "fonts.italic", problems))
+    word_template = _template(folder, model.word_template, problems)
     if problems:
         raise BrandError(f"{source}: {len(problems)} problem(s) in the brand profile:\n"
                          + "\n".join(f"  {p}" for p in problems))
@@ -239,7 +248,7 @@ def parse_brand(data: bytes, source: Path, folder: Path) -> Brand:
         cover_title=model.cover.title, cover_subtitle=model.cover.subtitle,
         cover_text=model.cover.text, footer=model.footer,
         confidentiality=model.confidentiality, paper_size=model.paper,
-        folder=folder.resolve())
+        folder=folder.resolve(), word_template=word_template)
 
 
 def _inside(folder: Path, relative: str, key: str, problems: list[str]) -> Path | None:
@@ -267,6 +276,30 @@ def _image(folder: Path, relative: str | None, key: str, problems: list[str]) ->
     try:
         check_logo(read_regular_file(path, limit=MAX_LOGO_BYTES, what="logo image"), relative)
     except (FileInputError, ImageError) as exc:
+        problems.append(f"{key}: {exc}")
+        return None
+    return path.resolve()
+
+
+def _template(folder: Path, relative: str | None, problems: list[str]) -> Path | None:
+    """The house template's path once checked like a logo: inside the folder, a regular
+    file of bounded size, a plain Word document or template."""
+    key = "word_template"
+    if not relative:
+        return None
+    path = _inside(folder, relative, key, problems)
+    if path is None:
+        return None
+    if path.suffix.lower() not in SUFFIXES:
+        problems.append(f"{key}: {relative!r} is not a .docx or .dotx file")
+        return None
+    if not os.path.lexists(path):
+        problems.append(f"{key}: the template {relative!r} is not in {folder}")
+        return None
+    try:
+        main_content_type(read_regular_file(path, limit=MAX_TEMPLATE_BYTES,
+                                            what="Word template"), relative)
+    except (FileInputError, TemplateError) as exc:
         problems.append(f"{key}: {exc}")
         return None
     return path.resolve()

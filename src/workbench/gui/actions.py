@@ -22,6 +22,7 @@ class ActionId(StrEnum):
     SHOW_ENGAGEMENTS = "show_engagements"
     EXPORT_WORKBOOK = "export_workbook"
     EXPORT_REPORT = "export_report"
+    EXPORT_WORD = "export_word"
     EXPORT_JSON = "export_json"
     IMPORT_WORKBOOK = "import_workbook"
     IMPORT_JSON = "import_json"
@@ -76,6 +77,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT_REPORT: ActionSpec("Export &Report…", ("Ctrl+Shift+E",),
                                        "Write the branded PDF report", SP.SP_FileIcon,
                                        short="Report"),
+    ActionId.EXPORT_WORD: ActionSpec("Export Wor&d Report…", ("Ctrl+Shift+W",),
+                                     "Write the editable Word report (.docx); the signed "
+                                     "original stays the PDF"),
     ActionId.EXPORT_JSON: ActionSpec("Export Engagement &JSON…", ("Ctrl+Shift+J",),
                                      "Write the engagement as an interchange JSON file"),
     ActionId.IMPORT_WORKBOOK: ActionSpec("&Import Workbook…", ("Ctrl+I",),
@@ -149,7 +153,8 @@ SPECS: dict[ActionId, ActionSpec] = {
 
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     ("&File", (ActionId.NEW_ENGAGEMENT, ActionId.SHOW_ENGAGEMENTS, ActionId.OPEN_PACKAGE, None,
-               ActionId.EXPORT_WORKBOOK, ActionId.EXPORT_REPORT, ActionId.EXPORT_JSON, None,
+               ActionId.EXPORT_WORKBOOK, ActionId.EXPORT_REPORT, ActionId.EXPORT_WORD,
+               ActionId.EXPORT_JSON, None,
                ActionId.IMPORT_WORKBOOK, ActionId.IMPORT_JSON, None, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, None, ActionId.FIND)),
     ("E&ngagement", (ActionId.EDIT_DETAILS, ActionId.DUPLICATE, ActionId.ARCHIVE, None,
@@ -172,7 +177,7 @@ TOOLBAR: tuple[ActionId | None, ...] = (
 
 # Commands that only make sense with an engagement open in the workbench.
 NEEDS_ENGAGEMENT = frozenset({
-    ActionId.EXPORT_WORKBOOK, ActionId.EXPORT_REPORT, ActionId.EXPORT_JSON,
+    ActionId.EXPORT_WORKBOOK, ActionId.EXPORT_REPORT, ActionId.EXPORT_WORD, ActionId.EXPORT_JSON,
     ActionId.IMPORT_WORKBOOK, ActionId.EDIT_DETAILS, ActionId.NEXT_ELEMENT,
     ActionId.PREVIOUS_ELEMENT, ActionId.NEXT_INDICATOR, ActionId.PREVIOUS_INDICATOR,
     ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD, ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,

@@ -49,9 +49,9 @@ class ReportOptions(QDialog):
     """Brand profile and sections of the PDF report."""
 
     def __init__(self, brand: str, sections: tuple[tuple[str, str], ...],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, word: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Report")
+        self.setWindowTitle("Export Word Report" if word else "Export Report")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         form = QFormLayout()
@@ -69,12 +69,18 @@ class ReportOptions(QDialog):
             box.setChecked(True)
             self.sections[key] = box
             layout.addWidget(box)
-        layout.addWidget(QLabel("Format", self))
+        format_label = QLabel("Format", self)
+        layout.addWidget(format_label)
         self.pdfa = QCheckBox("Archival PDF/A-2b (for long-term storage)", self)
         self.pdfa.setToolTip("Fonts embedded, an sRGB output intent and XMP metadata; the file "
                              "is validated before it is written. Signed reports are always "
                              "archival.")
         layout.addWidget(self.pdfa)
+        if word:  # a Word report is an editable copy: no archival format, never signed
+            self.pdfa.setChecked(False)
+            self.pdfa.setVisible(False)
+            format_label.setText("An editable copy: the signed original of a report is "
+                                 "always its PDF.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose File…")
@@ -89,11 +95,11 @@ class ReportOptions(QDialog):
 
 
 def ask_report_options(
-        parent: QWidget, brand: str,
-        sections: tuple[tuple[str, str], ...]) -> tuple[str, list[str] | None, bool] | None:
+        parent: QWidget, brand: str, sections: tuple[tuple[str, str], ...],
+        word: bool = False) -> tuple[str, list[str] | None, bool] | None:
     """(brand, sections or None for all, PDF/A), or None when cancelled (tests replace
-    this)."""
-    dialog = ReportOptions(brand, sections, parent)
+    this); `word`: for the Word report (no PDF/A choice)."""
+    dialog = ReportOptions(brand, sections, parent, word)
     return dialog.chosen() if dialog.exec() else None
 
 
@@ -196,6 +202,37 @@ class Deliverables(QObject):
         Op.with_progress(self.parent_widget, context, work) \
             .success(lambda written: self._saved(written, open_after=True)) \
             .run_in_background("Exporting the report", self.runner)
+
+    def export_word_report(self, context: EngagementContext, path: Path | None = None,
+                           brand: str | None = None, sections: list[str] | None = None) -> None:
+        """File ▸ Export Word Report: the editable .docx, in the background with progress."""
+        if path is None:
+            from workbench.services.report import SECTIONS
+
+            options = ask_report_options(self.parent_widget, context.details.brand,
+                                         tuple(SECTIONS), word=True)
+            if options is None:
+                return
+            brand, sections, _ = options
+            path = dialogs.choose_save_file(self.parent_widget, "Export Word Report",
+                                            self._suggest(context, ".docx"),
+                                            "Word document (*.docx)")
+            if path is None:
+                return
+        target = path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")
+        self._remember(target)
+        context.form_flush()
+        eid = context.engagement_id
+
+        def work(session: Session, progress: Progress) -> Path:
+            from workbench.services import word_report
+
+            return word_report.export_docx(session, eid, target, brand=brand,
+                                           sections=sections, progress=progress).path
+
+        Op.with_progress(self.parent_widget, context, work) \
+            .success(lambda written: self._saved(written, open_after=True)) \
+            .run_in_background("Exporting the Word report", self.runner)
 
     def export_json(self, context: EngagementContext, path: Path | None = None) -> None:
         path = path or dialogs.choose_save_file(self.parent_widget, "Export Engagement JSON",

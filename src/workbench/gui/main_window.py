@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         a.on(ActionId.EXPORT_WORKBOOK,
              lambda: self._with_context(self.deliverables.export_workbook))
         a.on(ActionId.EXPORT_REPORT, lambda: self._with_context(self.deliverables.export_report))
+        a.on(ActionId.EXPORT_WORD,
+             lambda: self._with_context(self.deliverables.export_word_report))
         a.on(ActionId.EXPORT_JSON, lambda: self._with_context(self.deliverables.export_json))
         a.on(ActionId.IMPORT_WORKBOOK,
              lambda: self._with_context(self.deliverables.import_workbook))

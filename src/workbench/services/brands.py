@@ -205,6 +205,10 @@ def save(draft: BrandDraft, *, base: str | None = None, replace_existing: bool =
                 if isinstance(file, str) and BRAND_NAME.match(Path(file).stem or "") \
                         and (base_folder / file).is_file() and "/" not in file:
                     files[file] = (base_folder / file).read_bytes()
+        template = raw.get("word_template")
+        if isinstance(template, str) and "/" not in template and "\\" not in template \
+                and (base_folder / template).is_file():
+            files[template] = (base_folder / template).read_bytes()  # the house template stays
     raw["name"] = draft.display_name.strip() or draft.firm_name.strip()
     firm: dict[str, Any] = {"name": draft.firm_name.strip()}
     if draft.logo is not None:
@@ -280,7 +284,7 @@ def export_profile(name: str, path: Path) -> Path:
     check_output_target(Path(path))
     folder = brand.folder
     files = [p.name for p in (brand.logo, brand.client_logo, brand.fonts.regular,
-                              brand.fonts.bold, brand.fonts.italic)
+                              brand.fonts.bold, brand.fonts.italic, brand.word_template)
              if p is not None and p.parent == folder]
     write_atomically(Path(path), brand_archive.pack(folder, files))
     return Path(path)

@@ -1,7 +1,12 @@
 """The branded PDF assessment report: `build_report(ReportInput, Brand) -> ReportResult`."""
 
 from workbench.core.comparison import TrendPoint
-from workbench.exports.report.builder import ReportResult, build_report, check_sections
+from workbench.exports.report.builder import (
+    ReportResult,
+    build_document,
+    build_report,
+    check_sections,
+)
 from workbench.exports.report.model import (
     SECTION_IDS,
     SECTIONS,
@@ -17,4 +22,4 @@ from workbench.exports.report.photos import PhotoCache
 
 __all__ = ["SECTIONS", "SECTION_IDS", "ChangeInput", "EmbeddedFile", "PhotoCache", "PhotoSource",
            "ReportInput", "ReportResult", "RevisionEntry", "SignOffInfo", "Signer",
-           "TrendPoint", "build_report", "check_sections"]
+           "TrendPoint", "build_document", "build_report", "check_sections"]

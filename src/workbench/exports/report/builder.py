@@ -16,6 +16,7 @@ from workbench.exports.report import sections as sec
 from workbench.exports.report.archive import finish_pdf
 from workbench.exports.report.change import change_section
 from workbench.exports.report.context import EndOfBlock
+from workbench.exports.report.document import Document
 from workbench.exports.report.flowables import Contents, ContentsEntry
 from workbench.exports.report.model import SECTION_IDS, ReportInput
 from workbench.exports.report.photos import PhotoCache, PhotoProblem
@@ -92,29 +93,9 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
     """Build the report as PDF bytes (PDF/A-2b, or 3b with files, when `pdfa`). Raises
     WorkbenchError for anything the user can fix."""
     chosen = check_sections(sections)
-    styles = make_styles(brand)
-    ctx = sec.Context(data, styles, chosen)
-    n = 0
-    for section in NUMBERED:
-        if section == "team" and not team_applies(data):
-            continue  # one assessor: no such section, and no gap in the numbers
-        if section == "change" and data.change is None:
-            continue  # no baseline: likewise
-        if section in chosen:
-            n += 1
-            ctx.numbers[section] = n
-
     progress = _rising(progress)
-    progress(0.02, "Preparing the photographs")
-    if "photos" in chosen and "dimensions" in chosen:
-        _prepare_photos(ctx, photo_cache or PhotoCache(), progress)
-
-    progress(0.45, "Writing the sections")
-    story = _story(ctx, progress)
-    if not story:
-        raise InvalidValueError("the chosen sections have nothing to show for this engagement "
-                                "(the team section needs two or more assessors who rated); "
-                                "choose another section too")
+    ctx, story = _prepare(data, brand, chosen, progress, photo_cache)
+    styles = ctx.styles
 
     d = data.document.details
     chrome = PageChrome(
@@ -166,6 +147,48 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
     pdf = finish_pdf(pdf, data.embedded_files, pdfa=pdfa, deterministic=deterministic)
     progress(1.0, "Report written")
     return ReportResult(pdf, doc.page_total, tuple(ctx.warnings))
+
+
+def build_document(data: ReportInput, brand: Brand, *,
+                   sections: Collection[str] | None = None, progress: Progress = no_progress,
+                   photo_cache: PhotoCache | None = None) -> Document:
+    """The report as a format-neutral document (for the Word report): the same sections,
+    the same words as the PDF, read from the same flowables."""
+    from workbench.exports.report.story_model import document_from_story
+
+    ctx, story = _prepare(data, brand, check_sections(sections), _rising(progress),
+                          photo_cache)
+    progress(0.6, "Reading the sections")
+    return document_from_story(ctx, story)
+
+
+def _prepare(data: ReportInput, brand: Brand, chosen: frozenset[str], progress: Progress,
+             photo_cache: PhotoCache | None) -> tuple[sec.Context, list[Flowable]]:
+    """The sections' context (numbers, photos) and their flowables, in order."""
+    styles = make_styles(brand)
+    ctx = sec.Context(data, styles, chosen)
+    n = 0
+    for section in NUMBERED:
+        if section == "team" and not team_applies(data):
+            continue  # one assessor: no such section, and no gap in the numbers
+        if section == "change" and data.change is None:
+            continue  # no baseline: likewise
+        if section in chosen:
+            n += 1
+            ctx.numbers[section] = n
+
+    progress = _rising(progress)
+    progress(0.02, "Preparing the photographs")
+    if "photos" in chosen and "dimensions" in chosen:
+        _prepare_photos(ctx, photo_cache or PhotoCache(), progress)
+
+    progress(0.45, "Writing the sections")
+    story = _story(ctx, progress)
+    if not story:
+        raise InvalidValueError("the chosen sections have nothing to show for this engagement "
+                                "(the team section needs two or more assessors who rated); "
+                                "choose another section too")
+    return ctx, story
 
 
 def _keywords(data: ReportInput) -> str:

@@ -8,11 +8,13 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from workbench.exports.brand import Brand
 from workbench.exports.report.context import (
     Context,
     date_range,
     format_date,
 )
+from workbench.exports.report.model import ReportInput
 from workbench.exports.report.state import cover_status
 from workbench.exports.report.text import (
     markup,
@@ -64,17 +66,7 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
                           f"{brand.cover_subtitle} · {data.issued:%B %Y}")
 
     # The facts, two columns under the block.
-    status = cover_status(data, data.document.status == "in_review")
-    team = [a.name + (f" ({a.role})" if a.role else "") for a in data.document.assessors]
-    facts = [
-        ("Client", d.client), ("Site", d.site or "–"),
-        ("Assessment dates", date_range(d.start_date, d.end_date) or "–"),
-        ("Report issued", format_date(data.issued)),
-        ("Assessors", "\n".join(team) or d.lead_assessor),
-        ("Status", status),
-        ("Framework", f"{data.framework.name} (version {data.framework.version})"),
-        ("Prepared by", brand.firm_name),
-    ]
+    facts = cover_facts(data, brand)
     col_w = inner / 2 - 6 * mm
     y_row = block_bottom - 14 * mm
     for i in range(0, len(facts), 2):
@@ -132,3 +124,19 @@ def _draw_para(canvas: Canvas, html: str, style: object, x: float, top: float, w
         _, h = p.wrap(width, max_h)
     p.drawOn(canvas, x, top - h)
     return float(top - h)
+
+
+def cover_facts(data: ReportInput, brand: Brand) -> list[tuple[str, str]]:
+    """The engagement's facts on the cover, (label, value), for every writer."""
+    d = data.document.details
+    status = cover_status(data, data.document.status == "in_review")
+    team = [a.name + (f" ({a.role})" if a.role else "") for a in data.document.assessors]
+    return [
+        ("Client", d.client), ("Site", d.site or "–"),
+        ("Assessment dates", date_range(d.start_date, d.end_date) or "–"),
+        ("Report issued", format_date(data.issued)),
+        ("Assessors", "\n".join(team) or d.lead_assessor),
+        ("Status", status),
+        ("Framework", f"{data.framework.name} (version {data.framework.version})"),
+        ("Prepared by", brand.firm_name),
+    ]

@@ -417,7 +417,9 @@ def sign_off(ctx: Context) -> list[Flowable]:
             [20 * mm, 38 * mm, w - 58 * mm], numeric=[0])]
     if data.embedded_files:
         names = ", ".join(markup(e.name) for e in data.embedded_files)
-        out.append(rich(s, f"Attached to this PDF: {names}.", "muted"))
+        attached = rich(s, f"Attached to this PDF: {names}.", "muted")
+        attached.pdf_only = True  # the Word report has no attachments
+        out.append(attached)
     return [KeepTogether(out)]  # one page: its revision history never alone on the next
 
 
