@@ -2,14 +2,15 @@
 # Installs the Debian/Ubuntu packages the workbench needs: Qt's libraries (also offscreen),
 # fonts, cairo (charts drawn to PNG for the Word report), and for the tests poppler
 # (pdftotext/pdftoppm), LibreOffice Calc (recalculates exported workbooks) and Writer (opens
-# the Word report); cairo's headers build pycairo where no wheel fits.
+# the Word report); cairo's headers build pycairo (no Linux wheel) when the venv is made, so
+# both lists have them.
 # Usage: packaging/system-deps.sh run|test
 # As root it installs what is missing; otherwise it prints the exact command and fails.
 set -euo pipefail
 what="${1:-test}"
-qt="libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core libcairo2"
+qt="libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core libcairo2 libcairo2-dev pkg-config"
 display="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-randr0 libx11-xcb1"
-tests="poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui libcairo2-dev pkg-config xvfb xauth desktop-file-utils binutils"
+tests="poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui xvfb xauth desktop-file-utils binutils"
 case "$what" in
   run) wanted="$qt $display" ;;
   test) wanted="$qt $display $tests" ;;
