@@ -10,7 +10,7 @@ import pytest
 from tests.cli.test_report_cli import demo, run  # noqa: F401 (the fixture)
 
 
-def test_export_docx_writes_the_word_report(demo: tuple[Path, str], tmp_path: Path,  # noqa: F811
+def test_export_docx_writes_the_word_report(demo: tuple[Path, str], tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     db, eid = demo
     out = tmp_path / "report.docx"
@@ -22,7 +22,7 @@ def test_export_docx_writes_the_word_report(demo: tuple[Path, str], tmp_path: Pa
                                       if p.style is not None and p.style.name == "Heading 1"]
 
 
-def test_sections_and_brand(demo: tuple[Path, str], tmp_path: Path,  # noqa: F811
+def test_sections_and_brand(demo: tuple[Path, str], tmp_path: Path,
                             capsys: pytest.CaptureFixture[str]) -> None:
     db, eid = demo
     out = tmp_path / "short.docx"
@@ -39,7 +39,7 @@ def test_sections_and_brand(demo: tuple[Path, str], tmp_path: Path,  # noqa: F81
     (["--brand", "nonexistent"], "no brand profile named 'nonexistent'"),
     (["--brand", "../../etc"], "not a brand profile name"),
 ])
-def test_mistakes_give_one_clear_line_and_exit_1(demo: tuple[Path, str],  # noqa: F811
+def test_mistakes_give_one_clear_line_and_exit_1(demo: tuple[Path, str],
                                                  tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str],
                                                  extra: list[str], message: str) -> None:
@@ -52,7 +52,7 @@ def test_mistakes_give_one_clear_line_and_exit_1(demo: tuple[Path, str],  # noqa
     assert not out.exists()
 
 
-def test_an_unknown_engagement_and_a_folder_as_output(demo: tuple[Path, str],  # noqa: F811
+def test_an_unknown_engagement_and_a_folder_as_output(demo: tuple[Path, str],
                                                       tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
