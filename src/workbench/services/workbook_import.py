@@ -23,6 +23,7 @@ from workbench.exports.workbook.reader import Problem, Read, WorkbookContent, re
 from workbench.exports.workbook.text import cell_text, same_items, same_text
 from workbench.services import engagements as engagement_service
 from workbench.services.session import Change, ChangeKind, Session
+from workbench.services.signed_record import is_signed
 from workbench.services.workbook_changes import (
     ElementChanges,
     Field,
@@ -196,6 +197,8 @@ def preview_import(session: Session, path: Path, engagement_id: str | None = Non
         problems.append(Problem(META, cells.get(Meta.FRAMEWORK_VERSION, ""),
                                 f"the workbook is for framework {fid} {fver}; the engagement "
                                 f"uses {doc.framework_id} {doc.framework_version}"))
+    if doc is not None and target_id is not None and is_signed(session, target_id):
+        problems.insert(0, Problem("", "", _SIGNED_OFF.format(id=target_id)))
     assessor = _whose(content, doc, assessor)
     new_assessor = doc is not None and assessor is not None and \
         assessor not in {a.name for a in doc.assessors}
@@ -210,6 +213,11 @@ def preview_import(session: Session, path: Path, engagement_id: str | None = Non
     progress(1.0, "Preview ready")
     return ImportPreview(path, target_id, target, assessor, content.basis, fid, fver, elements,
                          tuple(problems), tuple(remarks), new_assessor, details, expected)
+
+
+_SIGNED_OFF = ("engagement {id} is signed off: its signed revision cannot change; amend it "
+               "first (`workbench amend {id} --reason TEXT`, or Engagement ▸ Start an "
+               "Amendment… in the GUI), then import the workbook into the new draft revision")
 
 
 def _destination(session: Session, content: WorkbookContent, engagement_id: str | None,

@@ -63,6 +63,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.sheet:
+            return self.message  # about the destination, not a place in the workbook
         where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
         return f"{where}: {self.message}"
 
