@@ -26,6 +26,7 @@ SUMMARY: Final = "Summary"
 ENABLERS: Final = "Enablers"
 PLAN: Final = "Improvement plan"
 EVIDENCE: Final = "Evidence"
+LONG_NOTES: Final = "Long notes"  # read-only copies of notes too long to show in their cell
 LISTS: Final = "Lists"
 META: Final = "_workbench"
 
@@ -222,7 +223,7 @@ class WorkbookLayout:
 
 def layout_for(framework: Framework) -> WorkbookLayout:
     """The workbook layout of a framework: one sheet per dimension, then the enablers."""
-    taken = {SUMMARY, ENABLERS, PLAN, EVIDENCE, LISTS, META}
+    taken = {SUMMARY, ENABLERS, PLAN, EVIDENCE, LONG_NOTES, LISTS, META}
     dimensions = []
     for dimension in framework.dimensions:
         rows: list[RowSpec] = []

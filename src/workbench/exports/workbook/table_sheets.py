@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.core import labels
-from workbench.exports.workbook.layout import EVIDENCE, PLAN
+from workbench.exports.workbook.layout import EVIDENCE, LONG_NOTES, PLAN
 from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, SheetWriter, lines
 
 
@@ -15,6 +15,8 @@ class TableSheets(SheetWriter):
     def write(self) -> None:
         self._plan_sheet()
         self._evidence_sheet()
+        if self.book.long_notes:
+            self._long_notes_sheet()
 
     def write_table(self, name: str, title: str, note: str,
                      headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[object]],
@@ -94,6 +96,51 @@ class TableSheets(SheetWriter):
         ws = self.wb[EVIDENCE]
         for r in range(5, 5 + len(rows)):
             self._at(ws, f"F{r}").number_format = "#,##0.0"
+
+
+    def _long_notes_sheet(self) -> None:
+        rows: list[tuple[str, str, str, str]] = []
+        for code, where, text in self.book.long_notes:
+            parts = text_parts(text, LONG_NOTE_WIDTH)
+            rows.extend((code, where, f"{n} of {len(parts)}", part)
+                        for n, part in enumerate(parts, start=1))
+        self.write_table(
+            LONG_NOTES, "Long notes",
+            "Notes too long to show in their cell, in full. This sheet is for reading: edit a "
+            "note in its own cell (named in the Cell column).",
+            [("Code", 10), ("Cell", 22), ("Part", 8), ("Text", LONG_NOTE_WIDTH)], rows, {3},
+            "")
+
+
+LONG_NOTE_WIDTH = 110
+LONG_NOTE_LINES = 28  # a part fills at most this many lines: the tallest row holds about 31
+
+
+def text_parts(text: str, width: int, max_lines: int = LONG_NOTE_LINES) -> list[str]:
+    """`text` cut at line or word boundaries into parts of at most `max_lines` wrapped lines."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        for word in _pieces(line, width):
+            candidate = f"{current} {word}" if current and not current.endswith("\n") \
+                else current + word
+            if current and lines(candidate, width) > max_lines:
+                parts.append(current.rstrip())
+                candidate = word
+            current = candidate
+        current += "\n"
+    if current.strip():
+        parts.append(current.rstrip())
+    return parts or [""]
+
+
+def _pieces(line: str, width: int) -> list[str]:
+    """The words of a line, a word longer than one wrapped line cut into line-sized pieces."""
+    size = max(1, int(width * 1.2))
+    out: list[str] = []
+    for word in line.split(" "):
+        out.extend(word[i:i + size] for i in range(0, max(1, len(word)), size))
+    return out
 
 
 def _kind(media_type: str) -> str:
