@@ -1,11 +1,11 @@
-"""The reading sheets: the improvement plan and the list of evidence, one row per item."""
+"""The plan (`plan_sheet`) and the reading sheets: evidence, long notes, one row per item."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench.core import labels
-from workbench.exports.workbook.layout import EVIDENCE, LONG_NOTES, PLAN
+from workbench.exports.workbook.layout import EVIDENCE, LONG_NOTES
+from workbench.exports.workbook.plan_sheet import PlanSheet
 from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, SheetWriter, lines
 
 
@@ -13,7 +13,7 @@ class TableSheets(SheetWriter):
     """Writes the improvement plan and the evidence sheets."""
 
     def write(self) -> None:
-        self._plan_sheet()
+        PlanSheet(self.book).write()
         self._evidence_sheet()
         if self.book.long_notes:
             self._long_notes_sheet()
@@ -64,21 +64,6 @@ class TableSheets(SheetWriter):
 
     def _order(self) -> dict[str, int]:
         return {c: n for n, c in enumerate([*self.fw.element_by_code, *self.fw.enabler_by_code])}
-
-    def _plan_sheet(self) -> None:
-        order = self._order()
-        actions = sorted(self.doc.actions, key=lambda a: (order.get(a.element, 10**6),
-                                                          a.id or 0))
-        rows = [(a.element, self._title_of(a.element), a.action, a.owner,
-                 labels.label(labels.PRIORITY, a.priority), a.due_date or "",
-                 labels.label(labels.ACTION_STATUS, a.status)) for a in actions]
-        self.write_table(
-            PLAN, "Improvement plan",
-            "Actions agreed with the client. This sheet is for reading: edit actions in the "
-            "workbench.",
-            [("Element", 10), ("Element title", 40), ("Action", 60), ("Owner", 22),
-             ("Priority", 10), ("Due", 12), ("Status", 12)], rows, {1, 2, 3},
-            "No improvement actions recorded yet.")
 
     def _evidence_sheet(self) -> None:
         order = self._order()
