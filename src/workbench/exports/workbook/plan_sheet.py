@@ -21,7 +21,7 @@ from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, MAX_ROW_HEIGHT,
 
 HEADERS = ((PlanCol.ELEMENT, "Element", 10), (PlanCol.TITLE, "Element title", 36),
            (PlanCol.ACTION, "Action", 60), (PlanCol.OWNER, "Owner", 22),
-           (PlanCol.PRIORITY, "Priority", 11), (PlanCol.DUE, "Due (YYYY-MM-DD)", 13),
+           (PlanCol.PRIORITY, "Priority", 11), (PlanCol.DUE, "Due (YYYY-MM-DD)", 17),
            (PlanCol.STATUS, "Status", 12), (PlanCol.ID, "Id", 6))
 INPUTS = (PlanCol.ACTION, PlanCol.OWNER, PlanCol.PRIORITY, PlanCol.DUE, PlanCol.STATUS)
 
