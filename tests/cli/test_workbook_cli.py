@@ -97,3 +97,23 @@ def test_unknown_engagement_is_a_user_error(db_path: Path, demo: str, tmp_path: 
     assert _run(db_path, "export", "xlsx", "nosuchid", "-o", str(tmp_path / "x.xlsx")) == 1
     assert "nosuchid" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_import_into_a_signed_off_engagement_says_so_before_any_yes(
+        db_path: Path, demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from workbench.services import signoff
+
+    out = tmp_path / "demo.xlsx"
+    assert _run(db_path, "export", "xlsx", demo, "-o", str(out)) == 0
+    session = Session.open(db_path)
+    try:
+        signoff.sign_off(session, demo, [signoff.Signer("Amira Haddad", "Lead assessor")],
+                         accept_warnings=True)
+    finally:
+        session.close()
+    capsys.readouterr()
+    assert _run(db_path, "import", "xlsx", str(out)) == 1
+    captured = capsys.readouterr()
+    assert f"engagement {demo} is signed off" in captured.out
+    assert len(captured.err.strip().splitlines()) == 1
+    assert _run(db_path, "import", "xlsx", str(out), "--yes") == 1

@@ -315,6 +315,23 @@ def test_signed_off_engagement_refuses_the_import(session: Session, rich: str,
     assert rating_set(session.db, rich).consensus.indicators.get("D1.1.1") is None
 
 
+def test_preview_of_a_really_signed_off_engagement_says_so_first(
+        session: Session, rich: str, team_path: Path) -> None:
+    from workbench.services import signoff
+
+    edit_cells(team_path, {(D1, "C8"): 5})
+    signoff.sign_off(session, rich, [signoff.Signer(LEAD, "Lead assessor")],
+                     accept_warnings=True)
+    preview = workbook.preview_import(session, team_path)
+    assert not preview.can_apply
+    first = str(preview.problems[0])
+    assert first.startswith(f"engagement {rich} is signed off") and "amend" in first
+    assert any("is signed off" in line for line in preview.lines())
+    with pytest.raises(WorkbenchError, match="signed off"):
+        workbook.apply_import(session, preview)
+    assert rating_set(session.db, rich).consensus.indicators.get("D1.1.1") is None
+
+
 def test_stale_preview_is_refused_and_changes_nothing(session: Session, rich: str,
                                                       team_path: Path) -> None:
     edit_cells(team_path, {(D1, "C8"): 5, (D1, "E6"): 1})

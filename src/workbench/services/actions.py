@@ -30,6 +30,12 @@ def _check(session: Session, engagement_id: str, item: Action) -> Action:
     return replace(item, action=text, owner=item.owner.strip())
 
 
+def checked(session: Session, engagement_id: str, item: Action) -> Action:
+    """`item` as it is stored: element known, text trimmed and within `core.limits`, due date
+    a date; for writers that hold the engagement's edit already (the workbook import)."""
+    return _check(session, engagement_id, item)
+
+
 def add(session: Session, engagement_id: str, item: Action) -> Change:
     item = _check(session, engagement_id, item)
     with session.edit(engagement_id):

@@ -22,6 +22,7 @@ class Field(StrEnum):
     INDICATOR_NOTE = "indicator note"
     STRENGTHS = "strengths"
     OPPORTUNITIES = "opportunities"
+    ACTION = "action"
 
 
 @dataclass(frozen=True)

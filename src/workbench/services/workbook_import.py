@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from workbench.core import limits
-from workbench.core.engagement import Assessor, EngagementDetails, EngagementDocument, FindingKind
+from workbench.core.engagement import (
+    Action,
+    Assessor,
+    EngagementDetails,
+    EngagementDocument,
+    FindingKind,
+)
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.framework import Framework
 from workbench.core.framework_loader import bundled_framework
@@ -23,6 +29,8 @@ from workbench.exports.workbook.reader import Problem, Read, WorkbookContent, re
 from workbench.exports.workbook.text import cell_text, same_items, same_text
 from workbench.services import engagements as engagement_service
 from workbench.services.session import Change, ChangeKind, Session
+from workbench.services.signed_record import is_signed
+from workbench.services.workbook_actions import action_as_logged, action_changes, write_action
 from workbench.services.workbook_changes import (
     ElementChanges,
     Field,
@@ -61,6 +69,7 @@ class _Current:
     indicator_notes: dict[str, str]
     strengths: dict[str, list[str]]
     opportunities: dict[str, list[str]]
+    actions: dict[int, Action] = field(default_factory=dict)
 
 
 def _current(doc: EngagementDocument | None, framework: Framework,
@@ -68,6 +77,7 @@ def _current(doc: EngagementDocument | None, framework: Framework,
     if doc is None:
         return _Current({}, {}, {}, {}, {}, {}, {})
     targets = dict(doc.ratings.targets)
+    plan = {a.id: a for a in doc.actions if a.id is not None}
     if assessor is None:
         indicators: dict[str, Any] = {}
         for code in framework.indicator_owner:
@@ -79,10 +89,10 @@ def _current(doc: EngagementDocument | None, framework: Framework,
             found = resolve_objective(framework, doc.ratings, element.code)
             if found.source in (Source.CONSENSUS, Source.AGREED):
                 objectives[element.code] = found.value
-        return _Current(indicators, objectives, targets, {}, {}, {}, {})
+        return _Current(indicators, objectives, targets, {}, {}, {}, {}, plan)
     mine = doc.ratings.assessors.get(assessor)
     current = _Current(dict(mine.indicators) if mine else {},
-                       dict(mine.objectives) if mine else {}, targets, {}, {}, {}, {})
+                       dict(mine.objectives) if mine else {}, targets, {}, {}, {}, {}, plan)
     for item in doc.evidence:
         if item.assessor != assessor:
             continue
@@ -196,6 +206,8 @@ def preview_import(session: Session, path: Path, engagement_id: str | None = Non
         problems.append(Problem(META, cells.get(Meta.FRAMEWORK_VERSION, ""),
                                 f"the workbook is for framework {fid} {fver}; the engagement "
                                 f"uses {doc.framework_id} {doc.framework_version}"))
+    if doc is not None and target_id is not None and is_signed(session, target_id):
+        problems.insert(0, Problem("", "", _SIGNED_OFF.format(id=target_id)))
     assessor = _whose(content, doc, assessor)
     new_assessor = doc is not None and assessor is not None and \
         assessor not in {a.name for a in doc.assessors}
@@ -210,6 +222,11 @@ def preview_import(session: Session, path: Path, engagement_id: str | None = Non
     progress(1.0, "Preview ready")
     return ImportPreview(path, target_id, target, assessor, content.basis, fid, fver, elements,
                          tuple(problems), tuple(remarks), new_assessor, details, expected)
+
+
+_SIGNED_OFF = ("engagement {id} is signed off: its signed revision cannot change; amend it "
+               "first (`workbench amend {id} --reason TEXT`, or Engagement ▸ Start an "
+               "Amendment… in the GUI), then import the workbook into the new draft revision")
 
 
 def _destination(session: Session, content: WorkbookContent, engagement_id: str | None,
@@ -248,6 +265,14 @@ def _compare(content: WorkbookContent, doc: EngagementDocument | None, assessor:
     current = _current(doc, content.framework, assessor)
     found, remarks = _diff(content, current, team=team,
                            with_texts=content.basis is Basis.ASSESSOR and not team)
+    # Action ids are the exporting engagement's: another engagement's workbook is already a
+    # problem, and its plan is not compared.
+    if doc is None or content.meta.get(Meta.ENGAGEMENT_ID) == doc.id:
+        planned, plan_problems, plan_remarks = action_changes(
+            content, current.actions if doc is not None else None)
+        found += planned
+        problems = problems + plan_problems
+        remarks += plan_remarks
     expected = tuple((str(c.field), c.code, _freeze(c.old)) for _, c in found)
     too_long = _too_long([c for _, c in found])
     # The reader checks lengths too; one message per cell, the one naming the element.
@@ -305,7 +330,7 @@ def _label(meta: dict[str, str]) -> str:
 
 
 def _freeze(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
+    return tuple(value) if isinstance(value, list) else action_as_logged(value)
 
 
 # --- applying ------------------------------------------------------------------------------
@@ -371,6 +396,10 @@ def _stale(now: _Current, preview: ImportPreview) -> bool:
                                Field.STRENGTHS: (), Field.OPPORTUNITIES: ()}
     for kind, code, old in preview.expected:
         field_kind = Field(kind)
+        if field_kind is Field.ACTION:
+            if old is not None and _freeze(now.actions.get(old["id"])) != old:
+                return True
+            continue
         value = _freeze(tables[field_kind].get(code, empty.get(field_kind)))
         if value != old:
             return True
@@ -392,6 +421,8 @@ def _write(session: Session, engagement_id: str, aid: int | None, c: ValueChange
             ratings.set_consensus_objective(db, engagement_id, c.code, c.new, reason)
         else:
             ratings.set_objective(db, engagement_id, aid, c.code, c.new)
+    elif c.field is Field.ACTION:
+        write_action(session, engagement_id, c)
     elif aid is None:
         raise AssertionError("evidence texts are imported only as an assessor's")
     elif c.field is Field.NOTES:

@@ -14,7 +14,7 @@ from workbench.exports.workbook.layout import (
     Col,
     SheetLayout,
 )
-from workbench.exports.workbook.rated_sheet import HEADERS, RatedSheet
+from workbench.exports.workbook.rated_sheet import HEADERS, RatedSheet, input_message
 from workbench.exports.workbook.styles import PERCENT_FORMAT, POINTS_FORMAT, SCORE_FORMAT
 from workbench.exports.workbook.text import put_text
 
@@ -31,14 +31,21 @@ class DimensionSheet(RatedSheet):
         ws.sheet_properties.tabColor = self.st.primary.lstrip("#")
         self._sheet_frame(ws, f"{dim.code}  {dim.name}", dim.question, HEADERS, sheet.last_row)
         lists = self.lists
-        levels = self._rating_choices(promptTitle="Level", showInputMessage=False)
+        levels = self._rating_choices()
+        achieved = ", ".join(lv.label for lv in self.fw.objective_levels)
         objective = DataValidation(type="list", formula1=lists.objective_labels,
                                    allow_blank=True, showErrorMessage=True,
                                    errorTitle="Not an achievement",
-                                   error="Choose how far the objective is achieved.")
+                                   error="Choose how far the objective is achieved.",
+                                   **input_message("Objective achieved", f"How far is the "
+                                                   f"objective achieved? {achieved}. Leave "
+                                                   "it empty while not judged."))
+        bands = ", ".join(f"{b.level} {b.label}" for b in self.fw.bands)
         target = DataValidation(type="list", formula1=lists.band_levels, allow_blank=True,
                                 showErrorMessage=True, errorTitle="Not a level",
-                                error="Choose a maturity level as the target.")
+                                error="Choose a maturity level as the target.",
+                                **input_message("Target level", f"The maturity level this "
+                                                f"element should reach: {bands}."))
         for dv in (levels, objective, target):
             ws.add_data_validation(dv)
         for element in dim.elements:
@@ -49,7 +56,7 @@ class DimensionSheet(RatedSheet):
             for spec in sheet.indicator_rows(element.code):
                 self._indicator_row(ws, spec.row, spec.code, text, levels)
         self._total(ws, sheet, len(dim.elements))
-        self._finish(ws, sheet.last_row, HEADERS, TOTAL_ROW)
+        self._finish(ws, sheet, HEADERS, TOTAL_ROW)
 
     def _element_row(self, ws: Worksheet, sheet: SheetLayout, code: str, text: ElementText,
                      target: DataValidation) -> None:

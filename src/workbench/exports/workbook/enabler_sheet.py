@@ -37,4 +37,4 @@ class EnablerSheet(RatedSheet):
             self._evidence_cells(ws, e, text)
             for spec in sheet.indicator_rows(enabler.code):
                 self._indicator_row(ws, spec.row, spec.code, text, levels)
-        self._finish(ws, sheet.last_row, ENABLER_HEADERS, FIRST_ROW)
+        self._finish(ws, sheet, ENABLER_HEADERS, FIRST_ROW)

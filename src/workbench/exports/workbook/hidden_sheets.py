@@ -62,7 +62,8 @@ class HiddenSheets(SheetWriter):
             (Meta.EXPORTED_AT, self.r.exported_at), (Meta.CHECKSUM, self.layout.checksum),
             (Meta.CLIENT, d.client), (Meta.SITE, d.site), (Meta.TITLE, d.title),
             (Meta.LEAD, d.lead_assessor), (Meta.START, d.start_date or ""),
-            (Meta.END, d.end_date or ""), (Meta.BRAND, d.brand)]
+            (Meta.END, d.end_date or ""), (Meta.BRAND, d.brand),
+            (Meta.PLAN_EDITABLE, "1")]
         ws["A1"], ws["B1"] = "key", "value"
         for n, (key, value) in enumerate(rows, start=2):
             ws[f"A{n}"] = key

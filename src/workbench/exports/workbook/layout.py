@@ -26,6 +26,7 @@ SUMMARY: Final = "Summary"
 ENABLERS: Final = "Enablers"
 PLAN: Final = "Improvement plan"
 EVIDENCE: Final = "Evidence"
+LONG_NOTES: Final = "Long notes"  # read-only copies of notes too long to show in their cell
 LISTS: Final = "Lists"
 META: Final = "_workbench"
 
@@ -78,6 +79,24 @@ SUBTITLE_ROW: Final = 2
 HEADER_ROW: Final = 4
 TOTAL_ROW: Final = 5
 FIRST_ROW: Final = 6
+
+class PlanCol:
+    """Columns of the Improvement plan sheet; the hidden id ties a row to its action."""
+
+    ELEMENT = "A"  # input on the empty rows (a new action's element or enabler)
+    TITLE = "B"
+    ACTION = "C"  # input: clear it to remove the action
+    OWNER = "D"  # input
+    PRIORITY = "E"  # input (dropdown)
+    DUE = "F"  # input, YYYY-MM-DD
+    STATUS = "G"  # input (dropdown)
+    ID = "H"  # hidden: the action's id
+
+
+PLAN_HEADER_ROW: Final = 4
+PLAN_FIRST_ROW: Final = 5
+PLAN_BLANK_ROWS: Final = 15  # empty rows for new actions
+PLAN_MAX_ROWS: Final = 5_000
 
 # The hidden Lists sheet: lookup tables the formulas and dropdowns use.
 LIST_FIRST: Final = 2
@@ -222,7 +241,7 @@ class WorkbookLayout:
 
 def layout_for(framework: Framework) -> WorkbookLayout:
     """The workbook layout of a framework: one sheet per dimension, then the enablers."""
-    taken = {SUMMARY, ENABLERS, PLAN, EVIDENCE, LISTS, META}
+    taken = {SUMMARY, ENABLERS, PLAN, EVIDENCE, LONG_NOTES, LISTS, META}
     dimensions = []
     for dimension in framework.dimensions:
         rows: list[RowSpec] = []
@@ -283,3 +302,4 @@ class Meta:
     START = "start_date"
     END = "end_date"
     BRAND = "brand"
+    PLAN_EDITABLE = "plan_editable"  # "1": the plan sheet's actions are inputs, with ids

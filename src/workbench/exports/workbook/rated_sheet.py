@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from openpyxl.comments import Comment
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -12,34 +13,57 @@ from workbench.exports.workbook.layout import (
     FIRST_ROW,
     HEADER_ROW,
     HIDDEN_COLUMNS,
+    LONG_NOTES,
     NA_TEXT,
     SUBTITLE_ROW,
     TITLE_ROW,
-    TOTAL_ROW,
     Basis,
     Col,
+    SheetLayout,
 )
-from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, SheetWriter, lines
+from workbench.exports.workbook.printing import paginate
+from workbench.exports.workbook.sheet_writer import (
+    LINE_HEIGHT,
+    MAX_ROW_HEIGHT,
+    SheetWriter,
+    lines,
+)
 from workbench.exports.workbook.text import join_items
 
 HEADERS = {
     Col.CODE: ("Code", 9), Col.TEXT: ("Element / indicator", 58), Col.RATING: ("Rating", 17),
     Col.MEANING: ("Meaning", 15), Col.TARGET: ("Target", 8), Col.SCORE: ("Score", 8),
     Col.POINTS: ("Points", 8), Col.PERCENT: ("Percent", 9), Col.LEVEL: ("Level", 7),
-    Col.STATUS: ("Status", 24), Col.NOTES: ("Evidence notes", 44),
-    Col.STRENGTHS: ("Strengths", 36), Col.OPPORTUNITIES: ("Opportunities for improvement", 36),
+    Col.STATUS: ("Status", 22), Col.NOTES: ("Evidence notes", 40),
+    Col.STRENGTHS: ("Strengths", 32), Col.OPPORTUNITIES: ("Opportunities for improvement", 32),
 }
 ENABLER_HEADERS = {**HEADERS, Col.TEXT: ("Enabler / indicator", 58), Col.TARGET: ("", 3),
                    Col.SCORE: ("", 3), Col.POINTS: ("", 3)}
 
 
+PROMPT_TITLE_CHARS = 32  # the limits Excel puts on an input message
+PROMPT_CHARS = 255
+
+
+def input_message(title: str, text: str) -> dict[str, str | bool]:
+    """The arguments of a DataValidation that shows `text` when its cell is selected."""
+    if len(text) > PROMPT_CHARS:
+        text = text[:PROMPT_CHARS - 1].rstrip() + "…"
+    return {"showInputMessage": True, "promptTitle": title[:PROMPT_TITLE_CHARS],
+            "prompt": text}
+
+
 class RatedSheet(SheetWriter):
     """A sheet of rated rows: a dimension's elements or the enablers."""
 
-    def _rating_choices(self, **extra: str | bool) -> DataValidation:
+    def _rating_choices(self) -> DataValidation:
+        scale = ", ".join(f"{lv.value} {lv.label}" for lv in self.fw.scale)
         return DataValidation(type="list", formula1=self.lists.rating_choices, allow_blank=True,
                               showErrorMessage=True, errorTitle="Not a level",
-                              error="Choose a level of the scale, or N/A.", **extra)
+                              error="Choose a level of the scale, or N/A.",
+                              **input_message("Indicator level", f"Pick a level: {scale}; or "
+                                              f"{NA_TEXT} when it does not apply. Leave it "
+                                              "empty while not rated."))
 
     def _sheet_frame(self, ws: Worksheet, title: str, subtitle: str,
                      headers: dict[str, tuple[str, int]], last_row: int) -> None:
@@ -59,8 +83,6 @@ class RatedSheet(SheetWriter):
         ws.freeze_panes = f"C{FIRST_ROW}"
         ws.sheet_view.showGridLines = False
         ws.sheet_view.zoomScale = 90
-        ws.print_title_rows = f"{HEADER_ROW}:{TOTAL_ROW}"
-        ws.print_area = f"A1:{Col.OPPORTUNITIES}{last_row}"
         self._print_setup(ws)
         self._protect(ws)
 
@@ -116,21 +138,37 @@ class RatedSheet(SheetWriter):
         if inputs.texts_editable:
             self._input(ws, f"K{i}", st.wrap)
 
-    def _finish(self, ws: Worksheet, last: int, headers: dict[str, tuple[str, int]],
+    def _finish(self, ws: Worksheet, sheet: SheetLayout, headers: dict[str, tuple[str, int]],
                 levels_from: int) -> None:
-        """Row heights for wrapped text, and the colours of levels and ratings."""
-        self._fit_rows(ws, FIRST_ROW, last, headers)
+        """Row heights for wrapped text, page breaks, and the colours of levels and ratings."""
+        last = sheet.last_row
+        self._fit_rows(ws, FIRST_ROW, last, headers, sheet)
+        paginate(ws, sheet)
         self.st.level_palette(ws, f"{Col.LEVEL}{levels_from}:{Col.LEVEL}{last}",
                               [b.level for b in self.fw.bands])
         self.st.level_palette(ws, f"{Col.RATING}{FIRST_ROW}:{Col.RATING}{last}",
                               [lv.value for lv in self.fw.scale], with_na=True)
 
     def _fit_rows(self, ws: Worksheet, first: int, last: int,
-                  headers: dict[str, tuple[str, int]]) -> None:
-        """Give rows with wrapped text the height it needs (spreadsheets do not on opening)."""
+                  headers: dict[str, tuple[str, int]], sheet: SheetLayout) -> None:
+        """Give rows with wrapped text the height it needs (spreadsheets do not on opening).
+
+        A note longer than the tallest row can show is copied in full to the Long notes sheet,
+        and its cell says so in a comment; the cell keeps the whole text for the import.
+        """
         wrapped = [(col, width) for col, (_, width) in headers.items()
                    if col in (Col.TEXT, Col.NOTES, Col.STRENGTHS, Col.OPPORTUNITIES)]
+        codes = {s.row: s.code for s in sheet.rows}
         for row in range(first, last + 1):
-            needed = max(lines(self._at(ws, f"{col}{row}").value, width) for col, width in wrapped)
+            needed = 1
+            for col, width in wrapped:
+                cell = self._at(ws, f"{col}{row}")
+                count = lines(cell.value, width)
+                if count * LINE_HEIGHT + 3 > MAX_ROW_HEIGHT and isinstance(cell.value, str):
+                    self.book.long_notes.append((codes.get(row, ""), f"{ws.title}!{col}{row}",
+                                                 cell.value))
+                    cell.comment = Comment(f"Too long to show in full here: read all of it on "
+                                           f"the '{LONG_NOTES}' sheet.", "Workbench")
+                needed = max(needed, count)
             if needed > 1:
-                ws.row_dimensions[row].height = min(409, needed * LINE_HEIGHT + 3)
+                ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, needed * LINE_HEIGHT + 3)

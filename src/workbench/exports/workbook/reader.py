@@ -40,6 +40,7 @@ from workbench.exports.workbook.package import (
     check_package,
     read_package,
 )
+from workbench.exports.workbook.plan_reader import PlanRow, read_plan
 from workbench.exports.workbook.text import split_items
 
 T = TypeVar("T")
@@ -63,6 +64,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.sheet:
+            return self.message  # about the destination, not a place in the workbook
         where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
         return f"{where}: {self.message}"
 
@@ -91,6 +94,7 @@ class WorkbookContent:
     indicator_notes: dict[str, Read[str]] = field(default_factory=dict)
     strengths: dict[str, Read[list[str]]] = field(default_factory=dict)
     opportunities: dict[str, Read[list[str]]] = field(default_factory=dict)
+    plan: list[PlanRow] | None = None  # None: the workbook's plan is for reading only
     problems: list[Problem] = field(default_factory=list)
     meta_cells: dict[str, str] = field(default_factory=dict)  # key -> cell of its value
 
@@ -143,7 +147,8 @@ class _Reader:
         meta, where = self._meta(cells)
         framework, basis = self._check_meta(meta, where)
         content = WorkbookContent(self.path, meta, framework, basis, problems=self.problems,
-                                  meta_cells=where)
+                                  meta_cells=where,
+                                  plan=[] if meta.get(Meta.PLAN_EDITABLE) == "1" else None)
         if framework is None or basis is None:
             return content
         layout = layout_for(framework)
@@ -157,6 +162,8 @@ class _Reader:
                 self._problem(sheet.name, "", "the sheet is missing (deleted or renamed)")
                 continue
             self._sheet(cells, sheet, content, framework)
+        if content.plan is not None:
+            content.plan.extend(read_plan(cells, framework, self._problem))
         return content
 
     def _meta(self, cells: CellReader) -> tuple[dict[str, str], dict[str, str]]:

@@ -20,6 +20,7 @@ from workbench.exports.workbook.styles import Styles
 from workbench.exports.workbook.text import put_text
 
 LINE_HEIGHT = 13.0  # points per line of 10-point text
+MAX_ROW_HEIGHT = 409.0  # points: the tallest row a spreadsheet allows
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class Book:
         self.styles = styles
         self.wb = Workbook()
         self.style_cache: dict[tuple[object, ...], StyleArray] = {}
+        # Notes too long for the tallest row: (code, "Sheet!cell", text), copied in full
+        # onto the Long notes sheet so that nothing is cut off on screen or paper.
+        self.long_notes: list[tuple[str, str, str]] = []
 
 
 class SheetWriter:

@@ -1,11 +1,11 @@
-"""The reading sheets: the improvement plan and the list of evidence, one row per item."""
+"""The plan (`plan_sheet`) and the reading sheets: evidence, long notes, one row per item."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench.core import labels
-from workbench.exports.workbook.layout import EVIDENCE, PLAN
+from workbench.exports.workbook.layout import EVIDENCE, LONG_NOTES
+from workbench.exports.workbook.plan_sheet import PlanSheet
 from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, SheetWriter, lines
 
 
@@ -13,8 +13,10 @@ class TableSheets(SheetWriter):
     """Writes the improvement plan and the evidence sheets."""
 
     def write(self) -> None:
-        self._plan_sheet()
+        PlanSheet(self.book).write()
         self._evidence_sheet()
+        if self.book.long_notes:
+            self._long_notes_sheet()
 
     def write_table(self, name: str, title: str, note: str,
                      headers: Sequence[tuple[str, int]], rows: Sequence[Sequence[object]],
@@ -63,21 +65,6 @@ class TableSheets(SheetWriter):
     def _order(self) -> dict[str, int]:
         return {c: n for n, c in enumerate([*self.fw.element_by_code, *self.fw.enabler_by_code])}
 
-    def _plan_sheet(self) -> None:
-        order = self._order()
-        actions = sorted(self.doc.actions, key=lambda a: (order.get(a.element, 10**6),
-                                                          a.id or 0))
-        rows = [(a.element, self._title_of(a.element), a.action, a.owner,
-                 labels.label(labels.PRIORITY, a.priority), a.due_date or "",
-                 labels.label(labels.ACTION_STATUS, a.status)) for a in actions]
-        self.write_table(
-            PLAN, "Improvement plan",
-            "Actions agreed with the client. This sheet is for reading: edit actions in the "
-            "workbench.",
-            [("Element", 10), ("Element title", 40), ("Action", 60), ("Owner", 22),
-             ("Priority", 10), ("Due", 12), ("Status", 12)], rows, {1, 2, 3},
-            "No improvement actions recorded yet.")
-
     def _evidence_sheet(self) -> None:
         order = self._order()
         items = sorted(self.doc.attachments, key=lambda a: (order.get(a.element, 10**6), a.id))
@@ -94,6 +81,51 @@ class TableSheets(SheetWriter):
         ws = self.wb[EVIDENCE]
         for r in range(5, 5 + len(rows)):
             self._at(ws, f"F{r}").number_format = "#,##0.0"
+
+
+    def _long_notes_sheet(self) -> None:
+        rows: list[tuple[str, str, str, str]] = []
+        for code, where, text in self.book.long_notes:
+            parts = text_parts(text, LONG_NOTE_WIDTH)
+            rows.extend((code, where, f"{n} of {len(parts)}", part)
+                        for n, part in enumerate(parts, start=1))
+        self.write_table(
+            LONG_NOTES, "Long notes",
+            "Notes too long to show in their cell, in full. This sheet is for reading: edit a "
+            "note in its own cell (named in the Cell column).",
+            [("Code", 10), ("Cell", 22), ("Part", 8), ("Text", LONG_NOTE_WIDTH)], rows, {3},
+            "")
+
+
+LONG_NOTE_WIDTH = 110
+LONG_NOTE_LINES = 28  # a part fills at most this many lines: the tallest row holds about 31
+
+
+def text_parts(text: str, width: int, max_lines: int = LONG_NOTE_LINES) -> list[str]:
+    """`text` cut at line or word boundaries into parts of at most `max_lines` wrapped lines."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        for word in _pieces(line, width):
+            candidate = f"{current} {word}" if current and not current.endswith("\n") \
+                else current + word
+            if current and lines(candidate, width) > max_lines:
+                parts.append(current.rstrip())
+                candidate = word
+            current = candidate
+        current += "\n"
+    if current.strip():
+        parts.append(current.rstrip())
+    return parts or [""]
+
+
+def _pieces(line: str, width: int) -> list[str]:
+    """The words of a line, a word longer than one wrapped line cut into line-sized pieces."""
+    size = max(1, int(width * 1.2))
+    out: list[str] = []
+    for word in line.split(" "):
+        out.extend(word[i:i + size] for i in range(0, max(1, len(word)), size))
+    return out
 
 
 def _kind(media_type: str) -> str:
