@@ -21,14 +21,14 @@ from workbench.services.session import Session
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:  # noqa: F811
+def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:
     path = tmp_path / "workbench.sqlite3"
     copy_database(rich_template[0], path)
     return path
 
 
 @pytest.fixture
-def rich(session: Session, rich_template: tuple[Path, str]) -> str:  # noqa: F811
+def rich(session: Session, rich_template: tuple[Path, str]) -> str:
     return rich_template[1]
 
 

@@ -30,14 +30,14 @@ from workbench.services.session import Session
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:  # noqa: F811
+def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:
     path = tmp_path / "workbench.sqlite3"
     copy_database(rich_template[0], path)
     return path
 
 
 @pytest.fixture
-def book(session: Session, rich_template: tuple[Path, str],  # noqa: F811
+def book(session: Session, rich_template: tuple[Path, str],
          tmp_path: Path) -> openpyxl.Workbook:
     return openpyxl.load_workbook(workbook.export(session, rich_template[1],
                                                   tmp_path / "team.xlsx"))
@@ -96,7 +96,7 @@ def test_dropdowns_carry_an_input_message(book: openpyxl.Workbook,
 
 
 def test_notes_and_findings_wrap_and_their_rows_grow(
-        session: Session, rich_template: tuple[Path, str], tmp_path: Path,  # noqa: F811
+        session: Session, rich_template: tuple[Path, str], tmp_path: Path,
         framework: Framework) -> None:
     from tests.exports.test_workbook_fixtures import SECOND
     from workbench.services import assessment
@@ -147,7 +147,7 @@ def test_page_breaks_fall_before_an_element_that_would_not_fit(
 
 
 def test_a_note_too_long_for_its_cell_is_read_in_full_on_the_long_notes_sheet(
-        session: Session, rich_template: tuple[Path, str], tmp_path: Path) -> None:  # noqa: F811
+        session: Session, rich_template: tuple[Path, str], tmp_path: Path) -> None:
     from tests.exports.test_workbook_fixtures import SECOND
     from workbench.services import assessment
 
