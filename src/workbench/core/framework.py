@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+DEFAULT_FRAMEWORK_ID = "cem-6d"  # the bundled framework a new engagement uses
+
 
 @dataclass(frozen=True)
 class ScaleLevel:

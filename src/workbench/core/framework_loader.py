@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from workbench.core.bundled import resources_dir
 from workbench.core.errors import FrameworkError, NotFoundError
 from workbench.core.files import FileInputError, read_regular_file
+from workbench.core.framework import DEFAULT_FRAMEWORK_ID as DEFAULT_FRAMEWORK_ID
 from workbench.core.framework import (
     Band,
     Category,
@@ -438,5 +439,3 @@ def bundled_framework(framework_id: str, version: str | None = None) -> Framewor
         raise NotFoundError(f"no bundled framework {wanted!r} (known: {known})")
     return matches[-1]
 
-
-DEFAULT_FRAMEWORK_ID = "cem-6d"
