@@ -33,6 +33,7 @@ from workbench.core.framework import (
     ScaleLevel,
     Weights,
 )
+from workbench.core.framework import version_key as version_key
 from workbench.core.safe_yaml import YamlProblem, load_yaml
 
 FORMAT = "workbench.framework/1"
@@ -410,12 +411,6 @@ def load_framework_file(path: Path) -> Framework:
     except UnicodeDecodeError as exc:
         raise FrameworkError(str(path), [f"byte {exc.start}: not UTF-8 text"]) from None
     return parse_framework(text, str(path))
-
-
-def version_key(version: str) -> tuple[tuple[int, str], ...]:
-    """Sort key that orders "1.10" after "1.9"."""
-    return tuple((int(part), "") if part.isdigit() else (-1, part)
-                 for part in version.replace("-", ".").split("."))
 
 
 def bundled_framework_dir() -> Path:
