@@ -49,7 +49,7 @@ def _imported_by(tmp_path: Path, *args: str, allow_silent: bool = False) -> set[
 @pytest.mark.parametrize("args", [("--version",), ("--help",), ("--db", "x.sqlite3", "-h")])
 def test_version_and_help_import_nothing_heavy(tmp_path: Path, args: tuple[str, ...]) -> None:
     modules = _imported_by(tmp_path, *args)
-    assert "workbench.cli.main" in modules  # the measurement saw our own imports
+    assert "workbench.launcher" in modules  # the measurement saw our own imports
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY
                    or any(m == h or m.startswith(h + ".") for h in HEAVY))
     assert heavy == []
@@ -115,3 +115,16 @@ def test_rate_and_score_with_a_warm_cache_validate_no_yaml(tmp_path: Path) -> No
         assert "workbench.services.assessment" in modules or "score" in args
         assert not {"pydantic", "yaml", "workbench.core.framework_loader", "reportlab",
                     "openpyxl", "pyhanko", "PySide6", "pikepdf"} & modules, args
+
+
+def test_the_quick_version_is_what_argparse_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    from workbench.cli.main import main
+    from workbench.launcher import main as launch
+
+    assert launch(["--version"]) == 0
+    quick = capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr() == quick
+    assert quick.out == f"workbench {workbench.__version__}\n" and quick.err == ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -145,6 +144,8 @@ def _main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        import traceback
+
         from workbench.services.crash import write_crash_report
 
         report = write_crash_report(traceback.format_exc())
