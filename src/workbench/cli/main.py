@@ -95,9 +95,14 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
         if name in wanted:
             importlib.import_module(f"workbench.cli.{name}").register(sub, parent)
     if not full:
+        # The other commands only need a name and a help line: one shared stand-in parser,
+        # which never parses (a command named is registered in full), spares building
+        # twenty parsers (and argparse's gettext look-ups for each).
+        stand_in = argparse.ArgumentParser(prog="workbench", add_help=False)
         for name, (help_text, _) in COMMANDS.items():
             if name not in sub.choices:
-                sub.add_parser(name, help=help_text)
+                sub._name_parser_map[name] = stand_in
+                sub._choices_actions.append(sub._ChoicesPseudoAction(name, (), help_text))
         # the order of the full parser, for the listing in --help and in usage errors
         order = {name: n for n, name in enumerate(COMMANDS)}
         sub._choices_actions.sort(key=lambda a: order.get(a.dest, len(order)))
