@@ -1,8 +1,5 @@
 """Assessor Workbench: offline customer experience management maturity assessments."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("assessor-workbench")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written (pyproject.toml reads it from here): a literal, so
+# that `workbench --version` does not pay for importlib.metadata.
+__version__ = "0.1.0"

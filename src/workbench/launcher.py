@@ -32,5 +32,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         from workbench.gui.app import run_gui
         return run_gui(db)
+    if rest == ["--version"] and db is None:
+        # What argparse's --version prints, without building the parser (issue 17).
+        from workbench import __version__
+
+        print(f"workbench {__version__}")
+        return 0
     from workbench.cli.main import main as cli_main
     return cli_main(args)

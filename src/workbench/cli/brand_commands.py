@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import deferred_help, lazy_module
 from workbench.cli.output import print_json, print_table
-from workbench.services import brands
+
+if TYPE_CHECKING:
+    from workbench.services import brands
+else:
+    brands = lazy_module("workbench.services.brands")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -104,12 +110,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                    help="the confidentiality line or disclaimer on the cover")
     p.add_argument("--set-default", action="store_true", help="make it the default profile")
     p.set_defaults(func=cmd_create)
-    p = bsub.add_parser("import", help=f"add a profile from a {brands.ARCHIVE_SUFFIX} file")
+    p = bsub.add_parser("import", help=deferred_help(
+        lambda: f"add a profile from a {brands.ARCHIVE_SUFFIX} file"))
     p.add_argument("file")
     p.add_argument("--name", help="the profile's name (default: made from its own)")
     p.add_argument("--replace", action="store_true", help="replace a profile of that name")
     p.set_defaults(func=cmd_import)
-    p = bsub.add_parser("export", help=f"write a profile as one {brands.ARCHIVE_SUFFIX} file")
+    p = bsub.add_parser("export", help=deferred_help(
+        lambda: f"write a profile as one {brands.ARCHIVE_SUFFIX} file"))
     p.add_argument("name")
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.set_defaults(func=cmd_export)

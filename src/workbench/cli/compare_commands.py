@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
 from workbench.core.comparison import Change, ChangeState, Figure
 from workbench.core.comparison_json import FORMAT_HELP, comparison_to_dict
 from workbench.core.display import DASH, change_text
 from workbench.core.scoring import Status
-from workbench.services import comparison as service
-from workbench.services.comparison import ComparisonReport, Side
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services import comparison as service
+    from workbench.services.comparison import ComparisonReport, Side
+    from workbench.services.session import Session
+else:
+    service = lazy_module("workbench.services.comparison")
 
 _STATE_TEXT = {ChangeState.NOT_APPLICABLE: "N/A", ChangeState.NOT_ASSESSED: "not assessed",
                ChangeState.ADDED: "new code", ChangeState.REMOVED: "code removed"}

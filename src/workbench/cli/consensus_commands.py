@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
 from workbench.core.agreement import ElementStatus, ItemAgreement
 from workbench.core.ratings import NA
 from workbench.core.scoring import Source
-from workbench.services import consensus
-from workbench.services.consensus import ConsensusOverview, ElementConsensus
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services import consensus
+    from workbench.services.consensus import ConsensusOverview, ElementConsensus
+    from workbench.services.session import Session
+else:
+    consensus = lazy_module("workbench.services.consensus")
 
 FORMAT = "workbench.consensus/1"
 

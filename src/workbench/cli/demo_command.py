@@ -5,22 +5,29 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.core.score_json import score_to_dict
-from workbench.services import engagements, scores
-from workbench.services.deliverables import make_deliverables
-from workbench.services.demo import create_demo
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services import deliverables, demo, engagements, scores
+    from workbench.services.session import Session
+else:
+    deliverables = lazy_module("workbench.services.deliverables")
+    demo = lazy_module("workbench.services.demo")
+    engagements = lazy_module("workbench.services.engagements")
+    scores = lazy_module("workbench.services.scores")
 
 
 def cmd_demo(session: Session, args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    eid = create_demo(session)
+    eid = demo.create_demo(session)
     engagements.export_json(session, eid, out / "demo-engagement.json")
     result = scores.score(session, eid)
     (out / "demo-score.json").write_text(json.dumps(score_to_dict(eid, result), indent=2) + "\n")
-    made = make_deliverables(session, eid, out, "demo")
+    made = deliverables.make_deliverables(session, eid, out, "demo")
     print(eid)
     for path in [out / "demo-engagement.json", out / "demo-score.json", *made]:
         print(f"  wrote {path}")

@@ -8,22 +8,33 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
 from workbench.core.engagement import Action, Assessor, EngagementDetails, FindingKind, Priority
 from workbench.core.errors import InvalidValueError
-from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
+from workbench.core.framework import DEFAULT_FRAMEWORK_ID
 from workbench.core.score_json import score_to_dict
 from workbench.core.scoring import Status
-from workbench.services import (
-    actions,
-    assessment,
-    attachments,
-    comparison,
-    engagements,
-    scores,
-    signed_record,
-)
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services import (
+        actions,
+        assessment,
+        attachments,
+        comparison,
+        engagements,
+        scores,
+        signed_record,
+    )
+    from workbench.services.session import Session
+else:
+    actions = lazy_module("workbench.services.actions")
+    assessment = lazy_module("workbench.services.assessment")
+    attachments = lazy_module("workbench.services.attachments")
+    comparison = lazy_module("workbench.services.comparison")
+    engagements = lazy_module("workbench.services.engagements")
+    scores = lazy_module("workbench.services.scores")
+    signed_record = lazy_module("workbench.services.signed_record")
 
 
 def cmd_list(session: Session, args: argparse.Namespace) -> int:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
-from workbench.core.framework_data import framework_to_dict
-from workbench.core.framework_loader import load_framework_file
-from workbench.services import frameworks as installed_frameworks
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.core import framework_data, framework_loader
+    from workbench.services import frameworks as installed_frameworks
+    from workbench.services.session import Session
+else:
+    framework_data = lazy_module("workbench.core.framework_data")
+    framework_loader = lazy_module("workbench.core.framework_loader")
+    installed_frameworks = lazy_module("workbench.services.frameworks")
 
 
 def cmd_list(session: Session, args: argparse.Namespace) -> int:
@@ -33,7 +40,7 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
 def cmd_show(session: Session, args: argparse.Namespace) -> int:
     f = installed_frameworks.find(session, args.id, args.version)
     if args.json:
-        print_json(framework_to_dict(f))
+        print_json(framework_data.framework_to_dict(f))
         return 0
     print(f"{f.name} ({f.id} {f.version}), {f.total_points:g} points")
     for d in f.dimensions:
@@ -51,7 +58,7 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     path = Path(args.file)
     f = (installed_frameworks.read_definition(path) if path.suffix.lower() == ".xlsx"
-         else load_framework_file(path))
+         else framework_loader.load_framework_file(path))
     element_indicators = sum(len(e.indicators) for e in f.elements())
     enabler_indicators = sum(len(n.indicators) for n in f.enablers)
     print(f"{args.file}: valid — {f.id} {f.version}, {len(f.dimensions)} dimensions, "

@@ -7,32 +7,79 @@ Exit status: 0 success, 1 a user error (one message on stderr, nothing half-writ
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from workbench import __version__
-from workbench.cli import (
-    brand_commands,
-    compare_commands,
-    consensus_commands,
-    demo_command,
-    engagement_commands,
-    export_commands,
-    framework_commands,
-    package_commands,
-    signoff_commands,
-    trust_commands,
-)
 from workbench.cli.output import SafeStream
 from workbench.core.errors import WorkbenchError
-from workbench.services.crash import write_crash_report
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services.session import Session
 
 Command = Callable[..., int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The command modules in the order they register, and the top-level commands in the order
+# `--help` lists them, each with its help line and the modules that register it (in full).
+# `workbench --version` and `--help` import none of the modules; a command imports only its
+# own, after which it imports what it runs (cli.lazy). tests/cli/test_import_discipline.py
+# checks this table against what the modules register.
+MODULES = ("framework_commands", "engagement_commands", "package_commands", "demo_command",
+           "export_commands", "signoff_commands", "consensus_commands", "trust_commands",
+           "compare_commands", "brand_commands")
+_ENGAGEMENT, _SIGNOFF = ("engagement_commands",), ("signoff_commands",)
+COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "framework": ("the frameworks the workbench knows", ("framework_commands",)),
+    "engagement": ("create, list, import and export engagements",
+                   ("engagement_commands", "package_commands")),
+    "rate": ("rate an indicator: a level, na, or none", _ENGAGEMENT),
+    "judge": ("judge an element's statement of objective", _ENGAGEMENT),
+    "target": ("set an element's target level", _ENGAGEMENT),
+    "note": ("set evidence notes, or add a strength or opportunity", _ENGAGEMENT),
+    "attach": ("attach a photo or document to an element", _ENGAGEMENT),
+    "action": ("add an improvement action", _ENGAGEMENT),
+    "score": ("the engagement's score", _ENGAGEMENT),
+    "demo": ("create a demo engagement and its deliverables", ("demo_command",)),
+    "export": ("write an engagement's workbook or report", ("export_commands",)),
+    "import": ("read a filled-in workbook back into an engagement", ("export_commands",)),
+    "readiness": ("what is missing or inconsistent before sign-off", _SIGNOFF),
+    "review": ("submit an engagement for review (or --back to draft)", _SIGNOFF),
+    "signoff": ("sign off (lock) an engagement and write its signed report", _SIGNOFF),
+    "amend": ("reopen a signed-off engagement as a new revision", _SIGNOFF),
+    "history": ("the revisions and their signers", _SIGNOFF),
+    "verify": ("check a signed report: intact, signer trusted, content matches", _SIGNOFF),
+    "consensus": ("compare the assessors' ratings: spread, consensus and status",
+                  ("consensus_commands",)),
+    "trust": ("the certificates whose signatures verify trusts", ("trust_commands",)),
+    "compare": ("the change from a baseline engagement to a re-assessment",
+                ("compare_commands",)),
+    "brand": ("the firm's brand profiles (logo, colours, footer)", ("brand_commands",)),
+}
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The top-level command in `args` (None for none, an unknown one or a help request)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif arg in ("-h", "--help", "--version"):
+            return None
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None, *, full: bool = True) -> argparse.ArgumentParser:
+    """The parser with every command in full, or (`full=False`) with only `command`'s modules
+    in full and every other command as its name and help line: enough to parse that command,
+    to print `--help` and `--version`, and to refuse an unknown command, as the full one does.
+    """
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
                         help="the database file (default: $WORKBENCH_DB, else the user data "
@@ -43,16 +90,25 @@ def build_parser() -> argparse.ArgumentParser:
                     "With no command it opens the application.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    framework_commands.register(sub, parent)
-    engagement_commands.register(sub, parent)
-    package_commands.register(sub, parent)
-    demo_command.register(sub, parent)
-    export_commands.register(sub, parent)
-    signoff_commands.register(sub, parent)
-    consensus_commands.register(sub, parent)
-    trust_commands.register(sub, parent)
-    compare_commands.register(sub, parent)
-    brand_commands.register(sub, parent)
+    wanted = set(MODULES) if full else set(COMMANDS[command][1] if command else ())
+    for name in MODULES:
+        if name in wanted:
+            importlib.import_module(f"workbench.cli.{name}").register(sub, parent)
+    if not full:
+        # The other commands only need a name and a help line: one shared stand-in parser,
+        # which never parses (a command named is registered in full), spares building
+        # twenty parsers (and argparse's gettext look-ups for each).
+        stand_in = argparse.ArgumentParser(prog="workbench", add_help=False)
+        for name, (help_text, _) in COMMANDS.items():
+            if name not in sub.choices:
+                sub._name_parser_map[name] = stand_in
+                sub._choices_actions.append(sub._ChoicesPseudoAction(name, (), help_text))
+        # the order of the full parser, for the listing in --help and in usage errors
+        order = {name: n for n, name in enumerate(COMMANDS)}
+        sub._choices_actions.sort(key=lambda a: order.get(a.dest, len(order)))
+        parsers = sorted(sub._name_parser_map.items(), key=lambda kv: order.get(kv[0], len(order)))
+        sub._name_parser_map.clear()  # the same dict as sub.choices: reordered in place
+        sub._name_parser_map.update(parsers)
     return parser
 
 
@@ -67,15 +123,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args_in = sys.argv[1:] if argv is None else argv
+    parser = build_parser(command_named(args_in), full=False)
+    args = parser.parse_args(args_in)
     func: Command | None = getattr(args, "func", None)
     if func is None:
         parser.print_help()
         return 2
-    session = None
+    session: Session | None = None
     try:
         if getattr(args, "needs_db", False):
+            from workbench.services.session import Session  # after parsing: see cli.lazy
+
             session = Session.open(getattr(args, "db", None))
             for warning in session.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
@@ -90,6 +149,10 @@ def _main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        import traceback
+
+        from workbench.services.crash import write_crash_report
+
         report = write_crash_report(traceback.format_exc())
         print(f"error: an unexpected problem ({type(exc).__name__}: {exc}); the details are in "
               f"{report}", file=sys.stderr)

@@ -8,8 +8,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from workbench.core.display import percent_text, score_text
-
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -59,5 +57,15 @@ class SafeStream:
         return getattr(self._stream, name)
 
 
-fmt_score = score_text
-fmt_percent = percent_text
+def fmt_score(value: float | None) -> str:
+    """core.display.score_text, imported on first use (`--help` needs none of it)."""
+    from workbench.core.display import score_text
+
+    return score_text(value)
+
+
+def fmt_percent(value: float | None) -> str:
+    """core.display.percent_text, imported on first use."""
+    from workbench.core.display import percent_text
+
+    return percent_text(value)

@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json
-from workbench.services import engagements, package
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services import engagements, package
+    from workbench.services.session import Session
+else:
+    engagements = lazy_module("workbench.services.engagements")
+    package = lazy_module("workbench.services.package")
 
 
 def cmd_pack(session: Session, args: argparse.Namespace) -> int:

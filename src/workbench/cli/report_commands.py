@@ -6,9 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.services import report
-from workbench.services.session import Session
+from workbench.cli.lazy import deferred_help, lazy_module
+
+if TYPE_CHECKING:
+    from workbench.services import report
+    from workbench.services.session import Session
+else:
+    report = lazy_module("workbench.services.report")
 
 
 def cmd_export_pdf(session: Session, args: argparse.Namespace) -> int:
@@ -26,14 +32,14 @@ def cmd_export_pdf(session: Session, args: argparse.Namespace) -> int:
 
 def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentParser],
                     parent: argparse.ArgumentParser) -> None:
-    ids = ", ".join(s for s, _ in report.SECTIONS)
     p = export_sub.add_parser("pdf", help="write an engagement's branded PDF report",
                               parents=[parent])
     p.add_argument("id", help="the engagement's id")
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.add_argument("--brand", help="the brand profile (default: the engagement's own)")
     p.add_argument("--sections", metavar="A,B,C",
-                   help=f"only these sections, comma-separated, from: {ids}")
+                   help=deferred_help(lambda: "only these sections, comma-separated, from: "
+                                         + ", ".join(s for s, _ in report.SECTIONS)))
     p.add_argument("--pdfa", action="store_true",
                    help="archival PDF/A-2b (fonts embedded, sRGB output intent, XMP), "
                         "validated before it is written")

@@ -10,12 +10,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.files import read_regular_file
-from workbench.services import signoff
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services import signoff
+    from workbench.services.session import Session
+else:
+    signoff = lazy_module("workbench.services.signoff")
 
 MAX_PASSPHRASE_FILE = 64 * 1024
 MAX_SIGNATURE_FILE = 2 * 1024 * 1024  # as services.signoff.MAX_SIGNATURE_BYTES

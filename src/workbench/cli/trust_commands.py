@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
-from workbench.services import trust
+
+if TYPE_CHECKING:
+    from workbench.services import trust
+else:
+    trust = lazy_module("workbench.services.trust")
 
 STORED_HOW = (
     "The trust list is kept per user, in the workbench's data folder (beside your own "

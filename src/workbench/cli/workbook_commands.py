@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.lazy import lazy_module
 from workbench.core.errors import InvalidValueError
-from workbench.services import workbook
-from workbench.services.session import Session
+
+if TYPE_CHECKING:
+    from workbench.services import workbook
+    from workbench.services.session import Session
+else:
+    workbook = lazy_module("workbench.services.workbook")
 
 
 def cmd_export(session: Session, args: argparse.Namespace) -> int:

@@ -6,6 +6,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+DEFAULT_FRAMEWORK_ID = "cem-6d"  # the bundled framework a new engagement uses
+
+
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """Sort key that orders "1.10" after "1.9"."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part)
+                 for part in version.replace("-", ".").split("."))
+
 
 @dataclass(frozen=True)
 class ScaleLevel:

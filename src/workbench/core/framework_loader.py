@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from workbench.core.bundled import resources_dir
 from workbench.core.errors import FrameworkError, NotFoundError
 from workbench.core.files import FileInputError, read_regular_file
+from workbench.core.framework import DEFAULT_FRAMEWORK_ID as DEFAULT_FRAMEWORK_ID
 from workbench.core.framework import (
     Band,
     Category,
@@ -32,6 +33,7 @@ from workbench.core.framework import (
     ScaleLevel,
     Weights,
 )
+from workbench.core.framework import version_key as version_key
 from workbench.core.safe_yaml import YamlProblem, load_yaml
 
 FORMAT = "workbench.framework/1"
@@ -411,12 +413,6 @@ def load_framework_file(path: Path) -> Framework:
     return parse_framework(text, str(path))
 
 
-def version_key(version: str) -> tuple[tuple[int, str], ...]:
-    """Sort key that orders "1.10" after "1.9"."""
-    return tuple((int(part), "") if part.isdigit() else (-1, part)
-                 for part in version.replace("-", ".").split("."))
-
-
 def bundled_framework_dir() -> Path:
     return resources_dir() / "frameworks"
 
@@ -438,5 +434,3 @@ def bundled_framework(framework_id: str, version: str | None = None) -> Framewor
         raise NotFoundError(f"no bundled framework {wanted!r} (known: {known})")
     return matches[-1]
 
-
-DEFAULT_FRAMEWORK_ID = "cem-6d"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.core.comparison import (
     ActionFollowUp,
@@ -15,10 +16,12 @@ from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.framework import Framework
 from workbench.core.scoring import ScoreResult
-from workbench.exports.report.model import ChangeInput
 from workbench.services import scores
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import actions, engagements
+
+if TYPE_CHECKING:
+    from workbench.exports.report.model import ChangeInput
 
 
 @dataclass(frozen=True)
@@ -166,5 +169,7 @@ def change_input(session: Session, engagement_id: str) -> ChangeInput | None:
         raise WorkbenchError(f"the baseline {baseline_id} cannot be compared ({exc}); clear "
                              "the baseline in Edit Details to export without the change "
                              "section") from exc
+    from workbench.exports.report.model import ChangeInput  # the report package: on export
+
     return ChangeInput(report.baseline.since, report.baseline.details.title, report.comparison,
                        report.actions, points)

@@ -16,8 +16,6 @@ from workbench.core.files import write_atomically
 from workbench.core.framework import Framework
 from workbench.core.framework_data import framework_to_dict, framework_to_yaml
 from workbench.core.framework_loader import bundled_frameworks, load_framework_file, version_key
-from workbench.exports.framework_workbook import write_framework_workbook
-from workbench.exports.framework_workbook_reader import read_framework_workbook
 from workbench.services.session import Session
 from workbench.storage import frameworks as stored
 
@@ -103,6 +101,8 @@ def read_definition(path: Path) -> Framework:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
+        from workbench.exports.framework_workbook_reader import read_framework_workbook
+
         return read_framework_workbook(path)
     if suffix in (".yaml", ".yml"):
         return load_framework_file(path)
@@ -151,6 +151,8 @@ def export(session: Session, framework_id: str, version: str | None, path: Path)
                                 "workbook) or .yaml (its definition file)")
     framework = find(session, framework_id, version)
     if suffix == ".xlsx":
+        from workbench.exports.framework_workbook import write_framework_workbook  # openpyxl
+
         return write_framework_workbook(framework, path)
     text = framework.source_text or framework_to_yaml(framework)
     return write_atomically(path, text.encode("utf-8"))

@@ -15,10 +15,10 @@ from sqlite_utils import Database
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import LockedError
 from workbench.core.framework import Framework
-from workbench.core.framework_loader import bundled_frameworks
 from workbench.storage import audit, engagements, frameworks
 from workbench.storage.database import OpenedDatabase, default_database_path, open_database
 from workbench.storage.db_errors import READ_ONLY_MESSAGE, DatabaseReadOnlyError
+from workbench.storage.framework_cache import bundled_frameworks
 from workbench.storage.signoffs import translated_lock
 
 

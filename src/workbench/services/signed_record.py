@@ -11,7 +11,6 @@ revision, so no report ever prints "Signed off" over altered content.
 
 from __future__ import annotations
 
-from workbench.core.canonical import canonical_bytes, hash_of
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import WorkbenchError
 from workbench.services.session import Session
@@ -40,6 +39,8 @@ def check(session: Session, engagement_id: str) -> None:
                 raise AlteredRecordError(engagement_id, record.revision,
                                          "signatures of a revision that was never sealed")
             continue
+        from workbench.core.canonical import hash_of  # its JSON model: only for signed records
+
         stored = signoffs.canonical(session.db, engagement_id, record.revision)
         if stored is None or hash_of(stored[1]) != stored[0]:
             raise AlteredRecordError(engagement_id, record.revision,
@@ -56,6 +57,8 @@ def check(session: Session, engagement_id: str) -> None:
         if stored is None:
             raise AlteredRecordError(engagement_id, revision,
                                      "it is marked signed off but no signed content is recorded")
+        from workbench.core.canonical import canonical_bytes  # as hash_of above
+
         live = canonical_bytes(documents.load(session.db, engagement_id),
                                session.framework_of(engagement_id))
         if live != stored[1]:

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from workbench.core.errors import NotFoundError
 from workbench.core.framework import Framework
-from workbench.core.framework_loader import parse_framework
+from workbench.storage import framework_cache
 from workbench.storage.clock import now
 
 
@@ -24,7 +24,12 @@ def store_framework(db: Database, framework: Framework) -> None:
 
 @lru_cache(maxsize=32)
 def _parse(digest: str, text: str, source: str) -> Framework:
-    return parse_framework(text, source)
+    def validate(text: str) -> Framework:
+        from workbench.core.framework_loader import parse_framework  # pydantic: on a miss
+
+        return parse_framework(text, source)
+
+    return framework_cache.validated(text, validate)
 
 
 def load_framework(db: Database, framework_id: str, version: str) -> Framework:

@@ -1,0 +1,113 @@
+"""The validated-framework cache (issue 17): validated on first use and on change only,
+never trusted when its entry is damaged, and giving the same framework as validation."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import FrameworkError
+from workbench.core.framework import Framework
+from workbench.core.framework_loader import bundled_frameworks as loader_bundled
+from workbench.core.framework_loader import parse_framework
+from workbench.core.framework_plain import framework_from_plain, framework_to_plain
+from workbench.storage import framework_cache
+
+
+def _same(a: Framework, b: Framework) -> bool:
+    return all(getattr(a, f.name) == getattr(b, f.name) for f in dataclasses.fields(a))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_memory() -> None:
+    framework_cache._memory.clear()
+    framework_cache.bundled_frameworks.cache_clear()
+
+
+class Counting:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, text: str) -> Framework:
+        self.calls += 1
+        return parse_framework(text, "test")
+
+
+def _entries() -> list[Path]:
+    return sorted(framework_cache.cache_dir().glob("*.marshal"))
+
+
+def test_a_text_is_validated_once_then_read_from_the_cache(framework: Framework) -> None:
+    validate = Counting()
+    first = framework_cache.validated(framework.source_text, validate)
+    assert validate.calls == 1 and len(_entries()) == 1
+    framework_cache._memory.clear()  # as in a new process
+    again = framework_cache.validated(framework.source_text, validate)
+    assert validate.calls == 1
+    assert _same(again, first) and _same(again, framework)
+
+
+def test_a_changed_text_is_validated_again(framework: Framework) -> None:
+    validate = Counting()
+    framework_cache.validated(framework.source_text, validate)
+    changed = framework.source_text.replace(f"name: {framework.name}", "name: Changed", 1)
+    assert changed != framework.source_text
+    assert framework_cache.validated(changed, validate).name == "Changed"
+    assert validate.calls == 2 and len(_entries()) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe9" * 100])
+def test_a_damaged_entry_is_a_miss_and_is_rewritten(framework: Framework, damage: bytes) -> None:
+    validate = Counting()
+    framework_cache.validated(framework.source_text, validate)
+    [entry] = _entries()
+    entry.write_bytes(damage)
+    framework_cache._memory.clear()
+    assert _same(framework_cache.validated(framework.source_text, validate), framework)
+    assert validate.calls == 2 and entry.read_bytes() != damage
+
+
+def test_an_entry_for_another_text_is_not_used(framework: Framework) -> None:
+    validate = Counting()
+    framework_cache.validated(framework.source_text, validate)
+    [entry] = _entries()
+    other = framework.source_text + "\n# another text\n"
+    entry.rename(framework_cache.cache_dir() / f"{framework_cache.text_digest(other)}.marshal")
+    framework_cache._memory.clear()
+    assert framework_cache.validated(other, validate).source_text == other
+    assert validate.calls == 2
+
+
+def test_an_invalid_text_is_refused_every_time_and_nothing_kept() -> None:
+    validate = Counting()
+    for _ in range(2):
+        with pytest.raises(FrameworkError):
+            framework_cache.validated("id: broken\n", validate)
+    assert validate.calls == 2 and _entries() == []
+
+
+def test_an_unwritable_cache_costs_only_time(framework: Framework, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setattr(framework_cache, "cache_dir", lambda: blocker / "frameworks")
+    assert _same(framework_cache.validated(framework.source_text, Counting()), framework)
+
+
+def test_the_bundled_frameworks_are_those_the_loader_validates() -> None:
+    cold = framework_cache.bundled_frameworks()
+    framework_cache.bundled_frameworks.cache_clear()
+    framework_cache._memory.clear()
+    warm = framework_cache.bundled_frameworks()
+    expected = loader_bundled()
+    assert len(cold) == len(warm) == len(expected) > 0
+    assert all(_same(a, b) and _same(b, c) for a, b, c in zip(cold, warm, expected, strict=True))
+
+
+def test_the_plain_form_round_trips_and_refuses_other_data(framework: Framework) -> None:
+    assert _same(framework_from_plain(framework_to_plain(framework)), framework)
+    for bad in [None, (), (99, *framework_to_plain(framework)[1:]), ("x",) * 14]:
+        with pytest.raises(ValueError):
+            framework_from_plain(bad)
