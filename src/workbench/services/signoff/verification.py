@@ -201,6 +201,8 @@ class Verification:
             "signing_time": s.signing_time.isoformat() if s.signing_time else None,
             "engagement": self.engagement_id, "revision": self.revision,
             "content_hash": s.embedded_hash, "signed_hash": s.declared_hash,
+            "embedded": s.embedded_name, "signed_reference": s.reference,
+            "working_papers": s.working_papers_name,
             "in_database": self.in_database, "database_hash": self.database_hash,
             "matches": self.matches, "problems": list(s.problems), "notes": list(self.notes)}
 
@@ -219,7 +221,9 @@ def verify_report(path: Path, session: Session | None = None) -> Verification:
         data = json.loads(result.embedded_json.decode("utf-8"))
         engagement_id = str(data["id"])
         revision = int(data["revision"])
-        details = data.get("engagement", {})
+        # A signed reference names client and title itself; the earlier release's full
+        # canonical JSON holds them in its engagement details.
+        details = data if result.reference else data.get("engagement", {})
         client, title = str(details.get("client", "")), str(details.get("title", ""))
     except (ValueError, KeyError, TypeError, AttributeError):
         unreadable = "the engagement data embedded in the PDF is unreadable"
@@ -227,7 +231,9 @@ def verify_report(path: Path, session: Session | None = None) -> Verification:
     consistent = result.consistent
     mismatch = ""
     if not consistent:
-        mismatch = ("the embedded engagement data is not the content the signature names"
+        mismatch = ("the working papers attached are not the content the signature names"
+                    if result.declared_hash and result.embedded_hash == result.declared_hash
+                    else "the embedded engagement data is not the content the signature names"
                     if result.declared_hash else
                     "the signature names no content hash to compare the embedded data with")
         notes.append(mismatch)
