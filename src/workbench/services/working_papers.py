@@ -57,3 +57,9 @@ def working_papers(session: Session, engagement_id: str) -> EmbeddedFile:
                         signing.CANONICAL_MIME,
                         f"Working papers: content of revision {revision} with each "
                         f"assessor's ratings; SHA-256 {digest}")
+
+
+def available(session: Session, engagement_id: str) -> bool:
+    """Working papers can be attached: the engagement's current revision is signed off."""
+    status, _ = signoffs.current(session.db, engagement_id)
+    return status is EngagementStatus.SIGNED_OFF
