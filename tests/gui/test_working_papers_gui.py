@@ -45,9 +45,9 @@ def test_the_checked_box_attaches_the_working_papers(
                      accept_warnings=True)
     asked: list[bool] = []
 
-    def options(*_a: object, word: bool = False, signed: bool = False
-                ) -> tuple[str, list[str], bool, bool]:
-        asked.append(signed)
+    def options(_parent: object, _brand: str, _sections: object, word: bool = False,
+                signed: bool = False) -> tuple[str, list[str], bool, bool]:
+        asked.append(signed and not word)
         return "default", ["cover", "signoff"], False, True
 
     monkeypatch.setattr(deliverables, "ask_report_options", options)

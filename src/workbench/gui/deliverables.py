@@ -196,9 +196,9 @@ class Deliverables(QObject):
             from workbench.services import working_papers
             from workbench.services.report import SECTIONS
 
-            options = ask_report_options(
-                self.parent_widget, context.details.brand, tuple(SECTIONS),
-                signed=working_papers.available(self.session, context.engagement_id))
+            signed = working_papers.available(self.session, context.engagement_id)
+            options = ask_report_options(self.parent_widget, context.details.brand,
+                                         tuple(SECTIONS), False, signed)  # word, signed
             if options is None:
                 return
             brand, sections, pdfa, *papers = options
