@@ -62,6 +62,9 @@ def test_signoff_with_and_without_working_papers_both_verify(
         assert facts["signed_reference"] is True and facts["working_papers"] == attached
         code, out, _ = run(capsys, db, "verify", str(pdf))
         assert code == 0 and "result:     OK" in out
+        assert ("attached:   a signed reference; " + (
+            f"working papers (each assessor's ratings): {full}" if attached else
+            "no working papers")) in out
 
 
 def test_export_pdf_attaches_working_papers_of_a_signed_engagement_only(

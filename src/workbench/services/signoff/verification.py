@@ -178,6 +178,10 @@ class Verification:
                                    f"{self.revision} — {self.client}{title}"))
         if s.embedded_hash:
             out.append(VerdictLine("hash", "Content", f"SHA-256 {s.embedded_hash}"))
+        if s.reference:
+            papers = (f"; working papers (each assessor's ratings): {s.working_papers_name}"
+                      if s.working_papers_name else "; no working papers")
+            out.append(VerdictLine("attached", "Attached", f"a signed reference{papers}"))
         if self.in_database:
             out.append(VerdictLine("database", "Database", (
                 f"matches signed revision {self.revision} in the local database"
