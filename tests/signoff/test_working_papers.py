@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.core.errors import InvalidValueError
 from workbench.exports import signing
@@ -149,3 +151,20 @@ def test_the_unsigned_report_of_a_signed_engagement_attaches_papers_only_when_as
     assert attachments(plain) == {}
     assert attachments(papers) == {
         working_papers.working_papers_name(signed_id, 1): canonical(session, signed_id)[1]}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=512) | st.text(max_size=200).map(str.encode))
+def test_reading_a_reference_never_raises(data: bytes) -> None:
+    found = signing.read_reference(data)
+    assert found is None or found["format"] == signing.REFERENCE_FORMAT
+
+
+@given(st.text(max_size=40), st.integers(1, 10**6), st.text(max_size=80))
+def test_a_reference_reads_back_what_it_names(eid: str, revision: int, client: str) -> None:
+    data = signing.reference_json(eid, revision, client, "T", "ab" * 32,
+                                  [signing.ReferenceSigner("Ann", "Lead")])
+    found = signing.read_reference(data)
+    assert found is not None and found["id"] == eid and found["revision"] == revision
+    assert found["client"] == client and found["signers"][0]["name"] == "Ann"
+    assert signing.read_reference(b" " * (signing.MAX_REFERENCE_BYTES + 1)) is None

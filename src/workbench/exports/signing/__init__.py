@@ -27,6 +27,7 @@ from workbench.exports.signing.certificates import (
 )
 from workbench.exports.signing.embedded import embedded_file_names
 from workbench.exports.signing.reference import (
+    MAX_REFERENCE_BYTES,
     REFERENCE_FORMAT,
     ReferenceSigner,
     read_reference,
@@ -59,7 +60,8 @@ from workbench.exports.signing.verification import (
 
 __all__ = [
     "CANONICAL_MIME", "FIELD_NAME", "HASH_IN_REASON", "MAX_CERTIFICATE_FILE_BYTES",
-    "MAX_SIGNED_PDF_BYTES", "MIN_PASSPHRASE", "REFERENCE_FORMAT", "Attachment", "Credentials",
+    "MAX_REFERENCE_BYTES", "MAX_SIGNED_PDF_BYTES", "MIN_PASSPHRASE", "REFERENCE_FORMAT",
+    "Attachment", "Credentials",
     "Problem", "ProblemCode", "ReferenceSigner", "SigningError", "StoredCertificate",
     "TrustKind", "TrustedCertificate", "VerifyResult", "certificate_fingerprint",
     "certificate_folder", "certificate_name", "create_self_signed", "embedded_file_names",
