@@ -211,3 +211,29 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_the_working_papers_box_reaches_the_signed_report(qtbot: QtBot, session: Session,
+                                                          demo_id: str, tmp_path: Path,
+                                                          runner: TaskRunner) -> None:
+    import pikepdf
+
+    from workbench.services import working_papers
+
+    dialog = SignOffDialog(session, demo_id, runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.working_papers.text() == "Include working papers (each assessor's ratings)"
+    assert not dialog.working_papers.isChecked()  # the client's report carries a reference
+    dialog.write_report.setChecked(False)
+    assert not dialog.working_papers.isEnabled()  # papers go into the report only
+    dialog.write_report.setChecked(True)
+    dialog.accept_warnings.setChecked(True)
+    dialog.working_papers.setChecked(True)
+    dialog.report_path.setText(str(tmp_path / "papers.pdf"))
+    _shot(dialog, "signoff-dialog-working-papers")
+    with qtbot.waitSignal(dialog.report_written, timeout=120_000):
+        dialog.sign_button.click()
+    with pikepdf.open(tmp_path / "papers.pdf") as pdf:
+        assert set(pdf.attachments) == {working_papers.reference_name(demo_id, 1),
+                                        working_papers.working_papers_name(demo_id, 1)}

@@ -201,8 +201,9 @@ def render(out: Path) -> list[Path]:
     from workbench.gui.deliverables import ReportOptions
     from workbench.services.report import SECTIONS
 
-    options = ReportOptions("default", tuple(SECTIONS), window)
+    options = ReportOptions("default", tuple(SECTIONS), window, signed=True)
     options.pdfa.setChecked(True)
+    options.working_papers.setChecked(True)
     options.show()
     _settle(app, 0.3)
     target = out / "report-options.png"

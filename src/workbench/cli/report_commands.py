@@ -1,5 +1,5 @@
 """`workbench export pdf ID -o FILE [--brand NAME] [--sections a,b,c] [--pdfa]
-[--deterministic]`."""
+[--deterministic] [--working-papers]`."""
 
 from __future__ import annotations
 
@@ -23,10 +23,13 @@ def cmd_export_pdf(session: Session, args: argparse.Namespace) -> int:
         sections = [s.strip() for s in args.sections.split(",") if s.strip()]
     result = report.export_with_result(session, args.id, Path(args.output), brand=args.brand,
                                        sections=sections, deterministic=args.deterministic,
-                                       pdfa=args.pdfa)
+                                       pdfa=args.pdfa,
+                                       include_working_papers=args.working_papers)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"wrote {args.output} ({result.pages} pages{', PDF/A-2b' if args.pdfa else ''})")
+    archival = (", PDF/A-3b" if args.working_papers else ", PDF/A-2b") if args.pdfa else ""
+    papers = ", working papers attached" if args.working_papers else ""
+    print(f"wrote {args.output} ({result.pages} pages{archival}{papers})")
     return 0
 
 
@@ -45,4 +48,6 @@ def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentPars
                         "validated before it is written")
     p.add_argument("--deterministic", action="store_true",
                    help="the same data gives byte-identical files (for tests and archives)")
+    p.add_argument("--working-papers", action="store_true",
+                   help="attach a signed engagement's full content (each assessor's ratings)")
     p.set_defaults(func=cmd_export_pdf, needs_db=True)

@@ -72,6 +72,8 @@ def cmd_review(session: Session, args: argparse.Namespace) -> int:
 def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
     if (args.client_signer is None) != (args.client_role is None):
         raise InvalidValueError("give both --client-signer and --client-role")
+    if args.working_papers and args.output is None:
+        raise InvalidValueError("--working-papers attaches them to the report: give -o too")
     if args.cert is not None and args.passphrase_file is None:
         raise InvalidValueError("--cert needs --passphrase-file (the PKCS#12 file's passphrase)")
     credentials = None
@@ -100,7 +102,8 @@ def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
         else:  # all or nothing: if the report cannot be written, nothing is locked
             result, written = signoff.sign_off_with_report(
                 session, args.id, signers, Path(args.output), credentials,
-                accept_warnings=args.accept_warnings, brand=args.brand)
+                accept_warnings=args.accept_warnings, brand=args.brand,
+                include_working_papers=args.working_papers)
         for item in ready.warnings if args.accept_warnings else ():
             print(f"accepted: {item.message}", file=sys.stderr)
         print(f"signed off revision {result.revision}; content SHA-256 {result.content_hash}")
@@ -112,7 +115,8 @@ def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
               file=sys.stderr)
         if args.output is not None:
             written = signoff.export_signed_report(session, args.id, Path(args.output),
-                                                   credentials, brand=args.brand)
+                                                   credentials, brand=args.brand,
+                                                   include_working_papers=args.working_papers)
     if args.output is not None:
         how = (f"digitally signed by {written.certificate_name}" if written.digitally_signed
                else "not digitally signed (give --passphrase-file, and --cert for a PKCS#12 "
@@ -236,4 +240,7 @@ def _signoff_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                    help="sign off although the readiness check has warnings")
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="write the signed report here")
     p.add_argument("--brand", help="the brand profile (default: the engagement's own)")
+    p.add_argument("--working-papers", action="store_true",
+                   help="attach the full content (each assessor's ratings) to the report; "
+                        "by default it carries only a signed reference")
     p.set_defaults(func=cmd_signoff, needs_db=True)

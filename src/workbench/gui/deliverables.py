@@ -45,11 +45,18 @@ def safe_file_name(text: str) -> str:
     return re.sub(r"\s+", " ", cleaned)[:80] or "engagement"
 
 
+WORKING_PAPERS_LABEL = "Include working papers (each assessor's ratings)"
+WORKING_PAPERS_TIP = ("Attach the signed revision's full content, with each assessor's own "
+                      "ratings. Without it the client's report carries only a signed "
+                      "reference.")
+
+
 class ReportOptions(QDialog):
     """Brand profile and sections of the PDF report."""
 
     def __init__(self, brand: str, sections: tuple[tuple[str, str], ...],
-                 parent: QWidget | None = None, word: bool = False) -> None:
+                 parent: QWidget | None = None, word: bool = False,
+                 signed: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Word Report" if word else "Export Report")
         layout = QVBoxLayout(self)
@@ -76,9 +83,15 @@ class ReportOptions(QDialog):
                              "is validated before it is written. Signed reports are always "
                              "archival.")
         layout.addWidget(self.pdfa)
+        self.working_papers = QCheckBox(WORKING_PAPERS_LABEL, self)
+        self.working_papers.setToolTip(WORKING_PAPERS_TIP if signed else
+                                       "Only a signed-off engagement has working papers.")
+        self.working_papers.setEnabled(signed)
+        layout.addWidget(self.working_papers)
         if word:  # a Word report is an editable copy: no archival format, never signed
             self.pdfa.setChecked(False)
             self.pdfa.setVisible(False)
+            self.working_papers.setVisible(False)
             format_label.setText("An editable copy: the signed original of a report is "
                                  "always its PDF.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -88,18 +101,21 @@ class ReportOptions(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def chosen(self) -> tuple[str, list[str] | None, bool]:
+    def chosen(self) -> tuple[str, list[str] | None, bool, bool]:
         picked = [k for k, box in self.sections.items() if box.isChecked()]
         return (str(self.brand.currentData()),
-                None if len(picked) == len(self.sections) else picked, self.pdfa.isChecked())
+                None if len(picked) == len(self.sections) else picked, self.pdfa.isChecked(),
+                self.working_papers.isEnabled() and self.working_papers.isChecked())
 
 
 def ask_report_options(
         parent: QWidget, brand: str, sections: tuple[tuple[str, str], ...],
-        word: bool = False) -> tuple[str, list[str] | None, bool] | None:
-    """(brand, sections or None for all, PDF/A), or None when cancelled (tests replace
-    this); `word`: for the Word report (no PDF/A choice)."""
-    dialog = ReportOptions(brand, sections, parent, word)
+        word: bool = False, signed: bool = False,
+) -> tuple[str, list[str] | None, bool, bool] | None:
+    """(brand, sections or None for all, PDF/A, working papers), or None when cancelled
+    (tests replace this); `word`: for the Word report (no PDF/A or working papers choice);
+    `signed`: the engagement is signed off (working papers can be attached)."""
+    dialog = ReportOptions(brand, sections, parent, word, signed)
     return dialog.chosen() if dialog.exec() else None
 
 
@@ -175,15 +191,18 @@ class Deliverables(QObject):
 
     def export_report(self, context: EngagementContext, path: Path | None = None,
                       brand: str | None = None, sections: list[str] | None = None,
-                      pdfa: bool = False) -> None:
+                      pdfa: bool = False, include_papers: bool = False) -> None:
         if path is None:
+            from workbench.services import working_papers
             from workbench.services.report import SECTIONS
 
+            signed = working_papers.available(self.session, context.engagement_id)
             options = ask_report_options(self.parent_widget, context.details.brand,
-                                         tuple(SECTIONS))
+                                         tuple(SECTIONS), False, signed)  # word, signed
             if options is None:
                 return
-            brand, sections, pdfa = options
+            brand, sections, pdfa, *papers = options
+            include_papers = bool(papers and papers[0])
             path = dialogs.choose_save_file(self.parent_widget, "Export Report",
                                             self._suggest(context, ".pdf"), "PDF (*.pdf)")
             if path is None:
@@ -196,8 +215,10 @@ class Deliverables(QObject):
         def work(session: Session, progress: Progress) -> Path:
             from workbench.services import report
 
-            return report.export(session, eid, target, brand=brand, sections=sections,
-                                 progress=progress, pdfa=pdfa)
+            report.export_with_result(session, eid, target, brand=brand, sections=sections,
+                                      progress=progress, pdfa=pdfa,
+                                      include_working_papers=include_papers)
+            return target
 
         Op.with_progress(self.parent_widget, context, work) \
             .success(lambda written: self._saved(written, open_after=True)) \
@@ -213,7 +234,7 @@ class Deliverables(QObject):
                                          tuple(SECTIONS), word=True)
             if options is None:
                 return
-            brand, sections, _ = options
+            brand, sections, *_ = options
             path = dialogs.choose_save_file(self.parent_widget, "Export Word Report",
                                             self._suggest(context, ".docx"),
                                             "Word document (*.docx)")

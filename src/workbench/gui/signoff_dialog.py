@@ -39,6 +39,7 @@ from workbench.core import limits
 from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
+from workbench.gui.deliverables import WORKING_PAPERS_LABEL, WORKING_PAPERS_TIP
 from workbench.gui.ops import Op, Reading
 from workbench.gui.signature_pad import SignaturePad
 from workbench.gui.tasks import TaskRunner, shared_runner
@@ -117,6 +118,7 @@ class SignOffDialog(QDialog):
         self._signer_boxes(layout, details)
         layout.addWidget(self._certificate_box())
         layout.addLayout(self._report_row(details))
+        layout.addWidget(self.working_papers)
         self._error_and_buttons(outer)
         self.readiness = self.refresh()
         self.resize(720, 760)
@@ -200,6 +202,9 @@ class SignOffDialog(QDialog):
         report_row.addWidget(self.write_report)
         report_row.addWidget(self.report_path, 1)
         report_row.addWidget(choose)
+        self.working_papers = QCheckBox(WORKING_PAPERS_LABEL)
+        self.working_papers.setToolTip(WORKING_PAPERS_TIP)
+        self.write_report.toggled.connect(self.working_papers.setEnabled)
         return report_row
 
     def _error_and_buttons(self, outer: QVBoxLayout) -> None:
@@ -338,12 +343,14 @@ class SignOffDialog(QDialog):
         """Lock and write the signed report in one transaction: if the report cannot be
         written, nothing is locked (the same step as `workbench signoff -o`)."""
         eid, accept = self.engagement_id, self.accept_warnings.isChecked()
+        papers = self.working_papers.isChecked()
         self.sign_button.setEnabled(False)
 
         def work(session: Session, progress: Progress
                  ) -> tuple[signoff.SignOffResult, signoff.SignedReport]:
             return signoff.sign_off_with_report(session, eid, signers, path, creds,
-                                                accept_warnings=accept, progress=progress)
+                                                accept_warnings=accept, progress=progress,
+                                                include_working_papers=papers)
 
         def done(result: tuple[signoff.SignOffResult, signoff.SignedReport]) -> None:
             self.result_info, self.written = result

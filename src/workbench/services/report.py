@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +23,14 @@ from workbench.exports.report import (
     build_report,
     check_sections,
 )
-from workbench.services import attachments, brands, comparison, engagements, scores
+from workbench.services import (
+    attachments,
+    brands,
+    comparison,
+    engagements,
+    scores,
+    working_papers,
+)
 from workbench.services.session import Session
 
 __all__ = ["SECTIONS", "export", "export_with_result", "photo_cache_dir", "report_input"]
@@ -58,16 +66,23 @@ def report_input(session: Session, engagement_id: str, *, deterministic: bool = 
 def export_with_result(session: Session, engagement_id: str, path: Path,
                        brand: str | None = None, sections: Collection[str] | None = None,
                        progress: Progress = no_progress, deterministic: bool = False,
-                       signoff: SignOffInfo | None = None, pdfa: bool = False) -> ReportResult:
+                       signoff: SignOffInfo | None = None, pdfa: bool = False,
+                       include_working_papers: bool = False) -> ReportResult:
     """Write the report to `path` atomically and return what was built (pages, warnings);
-    `pdfa`: as PDF/A-2b, checked by pikepdf's validator before it is written."""
+    `pdfa`: as PDF/A-2b, checked by pikepdf's validator before it is written;
+    `include_working_papers`: a signed engagement's full canonical JSON (each assessor's
+    ratings) attached, as PDF/A-3b with `pdfa`."""
     chosen = check_sections(sections)  # before any work: a typo fails at once
     check_output_target(path)
     if signoff is None:  # a signed-off engagement's report shows its sign-off, not DRAFT
         from workbench.services.signoff_page import signoff_info
 
         signoff = signoff_info(session, engagement_id)
+    # Refused before any work unless the engagement is signed off.
+    papers = (working_papers.working_papers(session, engagement_id),) \
+        if include_working_papers else ()
     data = report_input(session, engagement_id, deterministic=deterministic, signoff=signoff)
+    data = replace(data, embedded_files=papers)
     profile = brands.resolve(brand or data.document.details.brand)
     result = build_report(data, profile, sections=chosen, deterministic=deterministic,
                           progress=progress, photo_cache=PhotoCache(photo_cache_dir()),

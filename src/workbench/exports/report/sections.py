@@ -416,11 +416,17 @@ def sign_off(ctx: Context) -> list[Flowable]:
             s, ["Revision", "Date", "Description"], rows_h,
             [20 * mm, 38 * mm, w - 58 * mm], numeric=[0])]
     if data.embedded_files:
-        names = ", ".join(markup(e.name) for e in data.embedded_files)
+        names = "; ".join(markup(f"{e.name} ({_what_is_attached(e.description)})")
+                          for e in data.embedded_files)
         attached = rich(s, f"Attached to this PDF: {names}.", "muted")
         attached.pdf_only = True  # the Word report has no attachments
         out.append(attached)
     return [KeepTogether(out)]  # one page: its revision history never alone on the next
+
+
+def _what_is_attached(description: str) -> str:
+    """What an attachment holds, in a few words: its description up to the first ';'."""
+    return description.split(";")[0].strip() or "attached file"
 
 
 def _spaced_hash(digest: str) -> str:

@@ -4,6 +4,7 @@
 - trust_list: the certificates whose signatures this workbench trusts (per user);
 - signer: certifying a report (PAdES B-B, DocMDP "no changes") with its JSON embedded;
 - verification: intact? signer trusted? (pyHanko's validator over the trust list);
+- reference: the small signed reference JSON a client's report carries;
 - embedded, cms_checks: reading embedded files; checks of the signature blob itself.
 
 The names are re-exported here, so `from workbench.exports import signing` is enough.
@@ -25,6 +26,13 @@ from workbench.exports.signing.certificates import (
     stored_certificates,
 )
 from workbench.exports.signing.embedded import embedded_file_names
+from workbench.exports.signing.reference import (
+    MAX_REFERENCE_BYTES,
+    REFERENCE_FORMAT,
+    ReferenceSigner,
+    read_reference,
+    reference_json,
+)
 from workbench.exports.signing.signer import (
     CANONICAL_MIME,
     FIELD_NAME,
@@ -52,10 +60,12 @@ from workbench.exports.signing.verification import (
 
 __all__ = [
     "CANONICAL_MIME", "FIELD_NAME", "HASH_IN_REASON", "MAX_CERTIFICATE_FILE_BYTES",
-    "MAX_SIGNED_PDF_BYTES", "MIN_PASSPHRASE", "Attachment", "Credentials", "Problem",
-    "ProblemCode", "SigningError", "StoredCertificate", "TrustKind", "TrustedCertificate",
-    "VerifyResult", "certificate_fingerprint", "certificate_folder", "certificate_name",
-    "create_self_signed", "embedded_file_names", "import_pkcs12", "known_certificates",
-    "load_pkcs12", "parse_certificate", "read_certificate_file", "sign_pdf", "signing_reason",
+    "MAX_REFERENCE_BYTES", "MAX_SIGNED_PDF_BYTES", "MIN_PASSPHRASE", "REFERENCE_FORMAT",
+    "Attachment", "Credentials",
+    "Problem", "ProblemCode", "ReferenceSigner", "SigningError", "StoredCertificate",
+    "TrustKind", "TrustedCertificate", "VerifyResult", "certificate_fingerprint",
+    "certificate_folder", "certificate_name", "create_self_signed", "embedded_file_names",
+    "import_pkcs12", "known_certificates", "load_pkcs12", "parse_certificate",
+    "read_certificate_file", "read_reference", "reference_json", "sign_pdf", "signing_reason",
     "stored_certificates", "trust_folder", "trust_roots", "trusted_certificates", "verify_pdf",
 ]

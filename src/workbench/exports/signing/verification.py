@@ -24,9 +24,11 @@ from workbench.core.files import MiB, read_regular_file
 from workbench.exports.signing.certificates import certificate_fingerprint, certificate_name
 from workbench.exports.signing.cms_checks import cms_untouched
 from workbench.exports.signing.embedded import files_of
+from workbench.exports.signing.reference import read_reference
 
 MAX_SIGNED_PDF_BYTES = 512 * MiB  # the largest report verify reads
 HASH_IN_REASON = re.compile(r"content SHA-256 ([0-9a-f]{64})")
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 class ProblemCode(StrEnum):
@@ -67,14 +69,20 @@ class VerifyResult:
     declared_hash: str | None = None  # the content hash the signature vouches for
     embedded_name: str | None = None
     embedded_json: bytes | None = field(default=None, repr=False)
-    embedded_hash: str | None = None
+    embedded_hash: str | None = None  # the content hash the embedded JSON stands for
     problems: tuple[Problem, ...] = ()
+    reference: bool = False  # the embedded JSON is a signed reference, not the full content
+    working_papers_name: str | None = None  # the full canonical JSON beside a reference
+    working_papers_hash: str | None = None
 
     @property
     def consistent(self) -> bool:
-        """The embedded JSON is the content whose hash the signature names."""
+        """The embedded JSON stands for the content whose hash the signature names (a
+        reference by its content_hash, the earlier release's full JSON by its own
+        SHA-256), and working papers, when attached, are that content."""
         return (self.embedded_hash is not None and self.declared_hash is not None
-                and self.embedded_hash == self.declared_hash)
+                and self.embedded_hash == self.declared_hash
+                and self.working_papers_hash in (None, self.declared_hash))
 
 
 def _unsigned(problem: str, **kw: Any) -> VerifyResult:
@@ -121,18 +129,36 @@ def _context(roots: list[Any]) -> Any:
                              revocation_mode="soft-fail")
 
 
+def _embedded(files: Sequence[tuple[str, bytes]]) -> dict[str, Any]:
+    """The embedded JSON to check: the signed reference when there is one (with the
+    working papers beside it, if attached), else the first JSON file (the full canonical
+    content, as the earlier release embedded it)."""
+    json_files = [(n, d) for n, d in files if n.lower().endswith(".json")]
+    for index, (name, data) in enumerate(json_files):
+        reference = read_reference(data)
+        if reference is None:
+            continue
+        claimed = reference.get("content_hash")
+        papers = [f for i, f in enumerate(json_files) if i != index][:1]
+        return {"embedded_name": name, "embedded_json": data, "reference": True,
+                "embedded_hash": claimed if isinstance(claimed, str)
+                and SHA256_HEX.fullmatch(claimed) else None,
+                "working_papers_name": papers[0][0] if papers else None,
+                "working_papers_hash": hashlib.sha256(papers[0][1]).hexdigest()
+                if papers else None}
+    name_, embedded = json_files[0] if json_files else (None, None)
+    return {"embedded_name": name_, "embedded_json": embedded,
+            "embedded_hash": hashlib.sha256(embedded).hexdigest()
+            if embedded is not None else None}
+
+
 def _verify(data: bytes, trusted_certs: Sequence[bytes]) -> VerifyResult:
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     _quiet_pyhanko()
     reader = PdfFileReader(io.BytesIO(data), strict=False)
-    files = files_of(reader)
-    json_files = [(n, d) for n, d in files if n.lower().endswith(".json")]
-    embedded_name, embedded = json_files[0] if json_files else (None, None)
-    embedded_hash = hashlib.sha256(embedded).hexdigest() if embedded is not None else None
-    extra: dict[str, Any] = {"embedded_name": embedded_name, "embedded_json": embedded,
-                             "embedded_hash": embedded_hash}
+    extra = _embedded(files_of(reader))
     sigs = reader.embedded_signatures
     if not sigs:
         return _unsigned("the PDF carries no digital signature", **extra)

@@ -178,6 +178,10 @@ class Verification:
                                    f"{self.revision} — {self.client}{title}"))
         if s.embedded_hash:
             out.append(VerdictLine("hash", "Content", f"SHA-256 {s.embedded_hash}"))
+        if s.reference:
+            papers = (f"; working papers (each assessor's ratings): {s.working_papers_name}"
+                      if s.working_papers_name else "; no working papers")
+            out.append(VerdictLine("attached", "Attached", f"a signed reference{papers}"))
         if self.in_database:
             out.append(VerdictLine("database", "Database", (
                 f"matches signed revision {self.revision} in the local database"
@@ -201,6 +205,8 @@ class Verification:
             "signing_time": s.signing_time.isoformat() if s.signing_time else None,
             "engagement": self.engagement_id, "revision": self.revision,
             "content_hash": s.embedded_hash, "signed_hash": s.declared_hash,
+            "embedded": s.embedded_name, "signed_reference": s.reference,
+            "working_papers": s.working_papers_name,
             "in_database": self.in_database, "database_hash": self.database_hash,
             "matches": self.matches, "problems": list(s.problems), "notes": list(self.notes)}
 
@@ -219,7 +225,9 @@ def verify_report(path: Path, session: Session | None = None) -> Verification:
         data = json.loads(result.embedded_json.decode("utf-8"))
         engagement_id = str(data["id"])
         revision = int(data["revision"])
-        details = data.get("engagement", {})
+        # A signed reference names client and title itself; the earlier release's full
+        # canonical JSON holds them in its engagement details.
+        details = data if result.reference else data.get("engagement", {})
         client, title = str(details.get("client", "")), str(details.get("title", ""))
     except (ValueError, KeyError, TypeError, AttributeError):
         unreadable = "the engagement data embedded in the PDF is unreadable"
@@ -227,7 +235,9 @@ def verify_report(path: Path, session: Session | None = None) -> Verification:
     consistent = result.consistent
     mismatch = ""
     if not consistent:
-        mismatch = ("the embedded engagement data is not the content the signature names"
+        mismatch = ("the working papers attached are not the content the signature names"
+                    if result.declared_hash and result.embedded_hash == result.declared_hash
+                    else "the embedded engagement data is not the content the signature names"
                     if result.declared_hash else
                     "the signature names no content hash to compare the embedded data with")
         notes.append(mismatch)
