@@ -132,7 +132,7 @@ def test_notes_are_saved_when_leaving_the_field_or_the_element(qtbot: QtBot,
                                                                workspace: Workspace) -> None:
     workspace.select_element(UNRATED_ELEMENT)
     notes = workspace.form.notes
-    notes.set_delay(60_000)  # only leaving may save here
+    notes.set_delay(60_000, 60_000)  # only leaving may save here
     notes.setFocus()
     qtbot.keyClicks(notes, "Draft")
     workspace.step_element(-1)
