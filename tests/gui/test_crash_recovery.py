@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from workbench.gui.main_window import MainWindow
+from workbench.gui.resume import resume
+from workbench.gui.settings import Settings
 from workbench.services import assessment
 from workbench.services.session import Session
 
@@ -24,8 +27,8 @@ LAG_S = 1.2  # the issue's bound: saved text may lag the last keystroke by this 
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_text_typed_until_a_sigkill_is_saved(tmp_path: Path, gui_session: Session,
-                                             demo: str) -> None:
+def test_text_typed_until_a_sigkill_is_saved_and_reported(
+        qtbot: QtBot, tmp_path: Path, gui_session: Session, demo: str) -> None:
     db = gui_session.path
     gui_session.close()
     root = Path(__file__).resolve().parents[2]
@@ -58,6 +61,24 @@ def test_text_typed_until_a_sigkill_is_saved(tmp_path: Path, gui_session: Sessio
     must_have = max(n for n, at in typed_at.items() if at <= killed - LAG_S)
     assert typed.startswith(saved)
     assert len(saved) >= must_have, (len(saved), must_have, len(typed))
+
+    # The next start reopens the engagement at the element and says what was kept.
+    session = Session.open(db)
+    window = MainWindow(session, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    try:
+        message = resume(window)
+        assert window.workspace is not None and window.workspace.current_code == ELEMENT
+        assert window.workspace.form.notes.toPlainText() == saved
+        assert message is not None and "did not close normally" in message
+        assert f"evidence notes on {ELEMENT}" in message
+        window.close()  # a clean close: the next start has nothing to report
+        again = MainWindow(session, Settings(tmp_path / "settings.ini"))
+        qtbot.addWidget(again)
+        assert resume(again) is None
+        assert again.workspace is not None and again.workspace.current_code == ELEMENT
+    finally:
+        session.close()
 
 
 def test_continuous_typing_is_committed_without_a_pause(qtbot: QtBot) -> None:

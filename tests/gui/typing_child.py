@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 
 from workbench.gui.app import application
 from workbench.gui.main_window import MainWindow
+from workbench.gui.resume import resume
 from workbench.gui.settings import Settings
 from workbench.services.session import Session
 
@@ -28,6 +29,8 @@ def main(argv: list[str]) -> int:
     window = MainWindow(session, Settings(Path(settings_path)))
     window.resize(1366, 768)
     window.show()
+    window.settings.set_place(engagement, element)
+    resume(window)  # as the app starts: marks this run as running, opens the last place
     if not window.open_engagement(engagement) or window.workspace is None:
         print("cannot open", flush=True)
         return 1

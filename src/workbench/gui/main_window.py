@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
             self.workspace.splitter.restoreState(self.settings.splitter_state)
         self.stack.addWidget(self.workspace)
         self.settings.add_recent(engagement_id)
+        self.settings.set_place(engagement_id, self.workspace.current_code or "")
+        self.workspace.element_shown.connect(
+            lambda code, e=engagement_id: self.settings.set_place(e, code))
         self._fill_assessors()
         self.show_workspace()
         self.workspace.form.focus_indicator(0)
@@ -320,6 +323,7 @@ class MainWindow(QMainWindow):
                 change.kind is ChangeKind.ENGAGEMENT_UPDATED and isinstance(change.new, dict)
                 and change.new.get("archived")):
             self.settings.forget_recent(change.engagement_id)
+            self.settings.set_place("")
             self.close_engagement()
             self.show_list()
         elif change.kind is ChangeKind.ASSESSORS and self.context is not None:
@@ -429,7 +433,7 @@ class MainWindow(QMainWindow):
             self.settings.splitter_state = self.workspace.splitter.saveState()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
-        self.settings.sync()
+        self.settings.mark_closed()  # a clean close: the next start reports no crash
         self.runner.cancel_all()
         self.runner.wait(15_000)
         super().closeEvent(event)

@@ -148,3 +148,30 @@ class Settings:
     @last_directory.setter
     def last_directory(self, value: str) -> None:
         self._q.setValue("preferences/last_directory", value)
+
+    # --- where the user was, and whether the last run ended cleanly ------------------------
+    @property
+    def last_place(self) -> tuple[str, str]:
+        """The engagement and element open when the app last stopped ("" for none)."""
+        return self._str("session/engagement", ""), self._str("session/element", "")
+
+    def set_place(self, engagement_id: str, element: str = "") -> None:
+        self._q.setValue("session/engagement", engagement_id)
+        self._q.setValue("session/element", element)
+        self._q.sync()  # written now: a crash right after must still find the place
+
+    @property
+    def running_since(self) -> tuple[str, int]:
+        """When the app that has not closed yet started (UTC ISO, "" if none) and its pid."""
+        return self._str("session/running_since", ""), self._int("session/pid", 0)
+
+    def mark_running(self, started_at: str, pid: int) -> None:
+        """Written (and synced) at start; cleared on a clean close, so a crash leaves it."""
+        self._q.setValue("session/running_since", started_at)
+        self._q.setValue("session/pid", pid)
+        self._q.sync()
+
+    def mark_closed(self) -> None:
+        self._q.remove("session/running_since")
+        self._q.remove("session/pid")
+        self._q.sync()

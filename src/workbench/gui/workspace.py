@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +43,13 @@ NAVIGATOR_WIDTH = 280
 
 
 class Workspace(QWidget):
-    """Parts talk through the context's signals; this class only lays them out and routes."""
+    """Parts talk through the context's signals; this class only lays them out and routes.
+
+    Signals:
+        element_shown(str): the code of the element (or enabler) the form now shows.
+    """
+
+    element_shown = Signal(str)
 
     FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB = 0, 1, 2
 
@@ -173,6 +188,7 @@ class Workspace(QWidget):
         if current.isValid() and current.data(KIND_ROLE) in ("element", "enabler"):
             self.form.show_element(str(current.data(CODE_ROLE)))
             self._show_score()
+            self.element_shown.emit(str(current.data(CODE_ROLE)))
 
     def show_form(self) -> None:
         self.tabs.setCurrentIndex(self.FORM_TAB)
