@@ -105,8 +105,8 @@ class MainWindow(QMainWindow):
         a.on(ActionId.NEW_ENGAGEMENT, self.new_engagement)
         a.on(ActionId.SHOW_ENGAGEMENTS, self.show_list)
         a.on(ActionId.QUIT, self.close)
-        a.on(ActionId.UNDO, lambda: self._with_context(lambda c: c.undo_group.undo()))
-        a.on(ActionId.REDO, lambda: self._with_context(lambda c: c.undo_group.redo()))
+        a.on(ActionId.UNDO, lambda: self._with_context(lambda c: c.step_history(False)))
+        a.on(ActionId.REDO, lambda: self._with_context(lambda c: c.step_history(True)))
         a.on(ActionId.FIND, self._find)
         a.on(ActionId.EDIT_DETAILS, self._edit_details)
         a.on(ActionId.DUPLICATE, lambda: self._with_target(self.duplicate_engagement))
@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
             self.workspace.form.set_read_only(banner is not None, banner or "")
             self.workspace.consensus.set_read_only(banner is not None, banner or "")
         locked = banner is not None
+        context.read_only = locked
+        self._undo_state()
         for action_id in (ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
                           ActionId.IMPORT_WORKBOOK, ActionId.SIGN_OFF):
             self.registry[action_id].setEnabled(not locked)
@@ -383,8 +385,9 @@ class MainWindow(QMainWindow):
     def _undo_state(self, *_args: object) -> None:
         undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
         group = getattr(self, "_bound_group", None)
-        can_undo = bool(group is not None and group.canUndo())
-        can_redo = bool(group is not None and group.canRedo())
+        editable = self.context is not None and not self.context.read_only
+        can_undo = bool(group is not None and group.canUndo() and editable)
+        can_redo = bool(group is not None and group.canRedo() and editable)
         undo.setEnabled(can_undo)
         redo.setEnabled(can_redo)
         undo.setText(f"&Undo {group.undoText()}" if group is not None and can_undo else "&Undo")

@@ -33,8 +33,12 @@ class ServiceCommand(QUndoCommand):
         self.context = context
         self.element = element
         self._pushed = False
+        self.skip_next_step = False  # set by `EngagementContext.step_history` after a refusal
 
     def redo(self) -> None:
+        if self.skip_next_step:
+            self.skip_next_step = False
+            return
         change = self.do()
         if not self._pushed:
             self._pushed = True
@@ -44,6 +48,9 @@ class ServiceCommand(QUndoCommand):
             self.reveal()
 
     def undo(self) -> None:
+        if self.skip_next_step:
+            self.skip_next_step = False
+            return
         self.undo_it()
         self.reveal()
 
