@@ -20,6 +20,7 @@ from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op
 from workbench.gui.tasks import TaskRunner
+from workbench.gui.undo_evidence import RemoveAttachment
 from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
 from workbench.services.session import Change, Session
@@ -124,10 +125,14 @@ class AttachmentsSection(AttachmentsPanel):
                                f"a copy is at {target}")
 
     def remove(self, attachment_id: int) -> None:
-        names = {a.id: a.filename for a in attachments.attachments(
+        found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
-        name = names.get(attachment_id, "this attachment")
+        info = found.get(attachment_id)
+        name = info.filename if info is not None else "this attachment"
         if dialogs.ask(self, "Remove Attachment",
                        f"Remove {name} from {self.code}? The file itself stays where it was.",
                        "Remove", destructive=True):
-            self.context.call(attachments.remove, attachment_id)
+            if info is None:
+                self.context.call(attachments.remove, attachment_id)  # says it is gone
+            else:
+                self.context.undo_stack.push(RemoveAttachment(self.context, info))
