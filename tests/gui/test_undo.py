@@ -98,3 +98,15 @@ def test_undo_text_shows_in_the_menu(window: MainWindow, workspace: Workspace) -
     code = workspace.form.visible_rows()[0].code
     workspace.form.rate(code, 3)
     assert window.registry[ActionId.UNDO].text() == f"&Undo rate {code} 3"
+
+
+def test_the_toolbar_keeps_short_undo_labels_and_says_more_in_the_tooltip(
+        window: MainWindow, workspace: Workspace) -> None:
+    workspace.select_element(ELEMENT)
+    code = workspace.form.visible_rows()[0].code
+    button = window.toolbar.widgetForAction(window.registry[ActionId.UNDO])
+    width = button.sizeHint().width()
+    workspace.form.rate(code, 3)
+    assert button.text() == "Undo"
+    assert button.sizeHint().width() == width  # the toolbar does not reflow
+    assert f"Undo rate {code} 3" in window.registry[ActionId.UNDO].toolTip()

@@ -27,8 +27,8 @@ def main(argv: list[str]) -> int:
     app = application()
     session = Session.open(Path(db))
     window = MainWindow(session, Settings(Path(settings_path)))
+    window.showNormal()
     window.resize(1366, 768)
-    window.show()
     window.settings.set_place(engagement, element)
     resume(window)  # as the app starts: marks this run as running, opens the last place
     if not window.open_engagement(engagement) or window.workspace is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
 from workbench.core.errors import WorkbenchError
@@ -392,6 +392,12 @@ class MainWindow(QMainWindow):
         redo.setEnabled(can_redo)
         undo.setText(f"&Undo {group.undoText()}" if group is not None and can_undo else "&Undo")
         redo.setText(f"&Redo {group.redoText()}" if group is not None and can_redo else "&Redo")
+        # The toolbar keeps short labels (so it never reflows); what would change is in the
+        # tooltip, and in the Edit menu's full text.
+        for action, short in ((undo, "Undo"), (redo, "Redo")):
+            action.setIconText(short)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(action.text().replace("&", "") + (f" ({keys})" if keys else ""))
 
     # --- small helpers ------------------------------------------------------------------
     def _with_context(self, fn: object) -> None:
@@ -423,12 +429,21 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # maximised or not, as it was left
         else:
-            self.resize(1366, 768)
+            self._first_size()
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
+
+    def _first_size(self) -> None:
+        """First start: a laptop screen (up to 1440×900) opens maximised, so the status bar
+        is on screen; a larger one opens at 1366×768 inside its free area."""
+        free = self.screen().availableGeometry()
+        if free.width() <= 1440 or free.height() <= 900:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(min(1366, free.width()), min(768, free.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:
