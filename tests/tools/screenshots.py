@@ -199,6 +199,16 @@ def render(out: Path) -> list[Path]:
     target = out / "new-engagement.png"
     new.grab().save(str(target))
     shots.append(target)
+    from workbench.services.engagements import check_details
+
+    new._check = check_details  # as ask_new makes it: Create checks before closing
+    new.title.setText("CEM maturity assessment 2026")
+    new.lead.setText("Ana Ruiz")
+    new.accept()  # no client: the error shows beside it, the dialog stays
+    _settle(app, 0.3)
+    target = out / "new-engagement-missing-client.png"
+    new.grab().save(str(target))
+    shots.append(target)
     new.close()
     from workbench.gui.deliverables import ReportOptions
     from workbench.services.report import SECTIONS
