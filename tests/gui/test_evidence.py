@@ -168,3 +168,30 @@ def test_window_closes_cleanly_while_a_thumbnail_is_made(window: MainWindow,
                                         out.getvalue()))
     workspace.select_element(ELEMENT)
     window.close()  # waits for the worker: the fixture fails the test otherwise
+
+
+def test_a_caption_is_written_from_the_attachments_panel(
+        workspace: Workspace, modal: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.gui.widgets import attachments_section
+
+    ctx = workspace.context
+    ctx.commit(attachments.attach_bytes(ctx.session, ctx.engagement_id, ELEMENT, "board.txt",
+                                        b"minutes", "Old caption"))
+    workspace.select_element(ELEMENT)
+    panel = workspace.form.attachments
+    assert not panel.caption_button.isEnabled()
+    panel.list.setCurrentRow(0)
+    asked: list[str] = []
+    monkeypatch.setattr(attachments_section, "ask_caption",
+                        lambda _p, _name, current: asked.append(current) or "Board minutes")
+    panel.caption_button.click()
+    assert asked == ["Old caption"]
+    [info] = attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)
+    assert info.caption == "Board minutes"
+    assert "Board minutes" in panel.list.item(0).toolTip()
+    monkeypatch.setattr(attachments_section, "ask_caption", lambda *_a: "x" * 10_000)
+    panel.list.setCurrentRow(0)
+    panel.caption_button.click()  # too long: one message, nothing changed
+    assert modal.errors and "caption" in modal.errors[-1].lower()
+    assert attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)[0].caption == \
+        "Board minutes"

@@ -42,12 +42,14 @@ def human_size(size: int) -> str:
 
 
 class AttachmentsPanel(QWidget):
-    """Signals: files_dropped(list), add_requested(), open_requested(int), remove_requested(int)."""
+    """Signals: files_dropped(list), add_requested(), open_requested(int), remove_requested(int),
+    caption_requested(int)."""
 
     files_dropped = Signal(list)
     add_requested = Signal()
     open_requested = Signal(int)
     remove_requested = Signal(int)
+    caption_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,10 +85,14 @@ class AttachmentsPanel(QWidget):
                                       "Add…", self)
         self.open_button = QPushButton("Open", self)
         self.remove_button = QPushButton("Remove…", self)
+        self.caption_button = QPushButton("Caption…", self)
+        self.caption_button.setToolTip("Write or change the caption shown with this attachment")
+        self.caption_button.clicked.connect(lambda: self._emit_current(self.caption_requested))
         self.add_button.clicked.connect(self.add_requested)
         self.open_button.clicked.connect(lambda: self._emit_current(self.open_requested))
         self.remove_button.clicked.connect(lambda: self._emit_current(self.remove_requested))
-        for button in (self.add_button, self.open_button, self.remove_button):
+        for button in (self.add_button, self.open_button, self.caption_button,
+                       self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -123,6 +129,7 @@ class AttachmentsPanel(QWidget):
         has = self.list.currentItem() is not None and bool(self.list.selectedItems())
         self.open_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        self.caption_button.setEnabled(has)
 
     def _emit_current(self, signal: SignalInstance) -> None:
         item = self.list.currentItem()

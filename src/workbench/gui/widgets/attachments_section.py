@@ -25,6 +25,15 @@ from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
 from workbench.services.session import Change, Session
 
+def ask_caption(parent: QWidget, filename: str, current: str) -> str | None:
+    """Ask for an attachment's caption (None when cancelled; tests replace this)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, "Caption", f"Caption of {filename}:",
+                                    QLineEdit.EchoMode.Normal, current)
+    return text if ok else None
+
+
 _OPEN_DIR: list[Path] = []  # one temporary folder per run for attachments opened
 
 
@@ -42,6 +51,7 @@ class AttachmentsSection(AttachmentsPanel):
         self.add_requested.connect(self.choose)
         self.open_requested.connect(self.open)
         self.remove_requested.connect(self.remove)
+        self.caption_requested.connect(self.edit_caption)
 
     def load(self, code: str | None) -> None:
         self.code = code
@@ -123,6 +133,16 @@ class AttachmentsSection(AttachmentsPanel):
         if not dialogs.open_with_system(target):
             dialogs.show_error(self, f"no program on this computer opens {info.filename}; "
                                f"a copy is at {target}")
+
+    def edit_caption(self, attachment_id: int) -> None:
+        found = {a.id: a for a in attachments.attachments(
+            self.context.session, self.context.engagement_id, self.code)}
+        info = found.get(attachment_id)
+        if info is None:
+            return
+        text = ask_caption(self, info.filename, info.caption)
+        if text is not None and text.strip() != info.caption:
+            self.context.call(attachments.set_caption, attachment_id, text)
 
     def remove(self, attachment_id: int) -> None:
         found = {a.id: a for a in attachments.attachments(
