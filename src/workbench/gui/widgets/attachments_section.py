@@ -25,6 +25,7 @@ from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
 from workbench.services.session import Change, Session
 
+
 def ask_caption(parent: QWidget, filename: str, current: str) -> str | None:
     """Ask for an attachment's caption (None when cancelled; tests replace this)."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
