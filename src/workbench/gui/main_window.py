@@ -15,6 +15,7 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.deliverables import Deliverables
 from workbench.gui.engagement_commands import EngagementCommands
 from workbench.gui.engagement_list import EngagementListPage
+from workbench.gui.keyboard_flow import KeyboardFlow, advance_action
 from workbench.gui.packages import Packages
 from workbench.gui.settings import Settings
 from workbench.gui.status_line import StatusLine, spacer
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         menus["File"].insertMenu(self.registry[ActionId.EXPORT_WORKBOOK], self.recent_menu)
         menus["File"].insertSeparator(self.registry[ActionId.EXPORT_WORKBOOK])
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menus["Settings"].addAction(advance_action(self.settings, self))
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Main", self)
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         if self.settings.splitter_state is not None:
             self.workspace.splitter.restoreState(self.settings.splitter_state)
         self.stack.addWidget(self.workspace)
+        KeyboardFlow(self.workspace, self.settings)  # keys 1–5/N from the navigator
         self.settings.add_recent(engagement_id)
         self.settings.set_place(engagement_id, self.workspace.current_code or "")
         self.workspace.element_shown.connect(

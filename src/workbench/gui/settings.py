@@ -149,6 +149,15 @@ class Settings:
     def last_directory(self, value: str) -> None:
         self._q.setValue("preferences/last_directory", value)
 
+    @property
+    def advance_after_rating(self) -> bool:
+        """After a rating, move the focus to the next unrated indicator (on by default)."""
+        return self._bool("preferences/advance_after_rating", True)
+
+    @advance_after_rating.setter
+    def advance_after_rating(self, value: bool) -> None:
+        self._q.setValue("preferences/advance_after_rating", bool(value))
+
     # --- where the user was, and whether the last run ended cleanly ------------------------
     @property
     def last_place(self) -> tuple[str, str]:

@@ -1,0 +1,60 @@
+"""Rating from the keyboard: keys in the navigator rate the form, focus moves to the next
+unrated indicator (a setting, on by default)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from workbench.core.ratings import NA
+from workbench.gui.main_window import MainWindow
+from workbench.gui.workspace import Workspace
+from workbench.services import assessment
+
+ELEMENT = "D6.5"  # unrated in the demo
+
+
+def _values(ws: Workspace) -> dict[str, object]:
+    ctx = ws.context
+    return dict(assessment.element_sheet(ctx.session, ctx.engagement_id, ELEMENT,
+                                         ctx.assessor).indicators)
+
+
+def _active(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitActive(window)
+
+
+def test_keys_in_the_navigator_rate_and_focus_moves_to_the_next_unrated(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    _active(qtbot, window)
+    workspace.select_element(ELEMENT)
+    workspace.tree.setFocus()
+    rows = workspace.form.visible_rows()
+    qtbot.keyClick(workspace.tree, Qt.Key.Key_3)
+    assert _values(workspace)[rows[0].code] == 3
+    assert rows[1].selector.hasFocus()  # the next unrated indicator
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    assert _values(workspace)[rows[1].code] == NA
+    assert rows[2].selector.hasFocus()
+    rows[0].selector.setFocus()
+    qtbot.keyClick(rows[0].selector, Qt.Key.Key_5)  # re-rating skips the rated ones
+    assert _values(workspace)[rows[0].code] == 5
+    assert rows[2].selector.hasFocus()
+
+
+def test_moving_on_after_rating_can_be_turned_off(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    action = window.findChild(QAction, "action_advance_after_rating")
+    assert action is not None and action.isChecked()
+    action.setChecked(False)
+    assert window.settings.advance_after_rating is False
+    _active(qtbot, window)
+    workspace.select_element(ELEMENT)
+    rows = workspace.form.visible_rows()
+    rows[0].selector.setFocus()
+    qtbot.keyClick(rows[0].selector, Qt.Key.Key_2)
+    assert _values(workspace)[rows[0].code] == 2
+    assert rows[0].selector.hasFocus()
