@@ -58,3 +58,20 @@ def test_moving_on_after_rating_can_be_turned_off(
     qtbot.keyClick(rows[0].selector, Qt.Key.Key_2)
     assert _values(workspace)[rows[0].code] == 2
     assert rows[0].selector.hasFocus()
+
+
+def test_tab_goes_from_indicator_to_indicator_and_ctrl_enter_opens_the_note(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    _active(qtbot, window)
+    workspace.select_element(ELEMENT)
+    rows = workspace.form.visible_rows()
+    rows[0].selector.setFocus()
+    qtbot.keyClick(rows[0].selector, Qt.Key.Key_Tab)
+    assert rows[1].selector.hasFocus()  # not the Note button between them
+    qtbot.keyClick(rows[1].selector, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert rows[1].note_button.isChecked() and rows[1].note.hasFocus()
+    qtbot.keyClicks(rows[1].note, "Seen in the roadmap")
+    rows[1].note.flush()
+    ctx = workspace.context
+    sheet = assessment.element_sheet(ctx.session, ctx.engagement_id, ELEMENT, ctx.assessor)
+    assert sheet.indicator_notes[rows[1].code] == "Seen in the roadmap"
