@@ -4,7 +4,7 @@ unrated indicator (a setting, on by default)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -75,3 +75,21 @@ def test_tab_goes_from_indicator_to_indicator_and_ctrl_enter_opens_the_note(
     ctx = workspace.context
     sheet = assessment.element_sheet(ctx.session, ctx.engagement_id, ELEMENT, ctx.assessor)
     assert sheet.indicator_notes[rows[1].code] == "Seen in the roadmap"
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + \
+        0.0722 * channel(colour.blueF())
+
+
+def test_a_selected_level_is_ringed_visibly_on_every_level() -> None:
+    from workbench.gui.widgets.level_selector import selected_border
+
+    white = _luminance(QColor("white"))
+    for level in range(1, 6):
+        ring = _luminance(selected_border(level))
+        contrast = (max(white, ring) + 0.05) / (min(white, ring) + 0.05)
+        assert contrast >= 3.0, (level, contrast)  # WCAG non-text contrast
