@@ -93,3 +93,16 @@ def test_a_selected_level_is_ringed_visibly_on_every_level() -> None:
         ring = _luminance(selected_border(level))
         contrast = (max(white, ring) + 0.05) / (min(white, ring) + 0.05)
         assert contrast >= 3.0, (level, contrast)  # WCAG non-text contrast
+
+
+def test_the_shortcut_list_shows_keys_a_laptop_has(window: MainWindow) -> None:
+    from workbench.gui.actions import ActionId, typable
+
+    table = dict(window.registry.shortcut_table())
+    for keys in table.values():
+        for key in filter(None, keys.split(", ")):
+            assert typable(key), key
+    assert "Ctrl+Z" in table["Undo"] and "Undo" not in table["Undo"].split(", ")
+    assert table["Keyboard Shortcuts"].split(", ")[0] == "F1"
+    assert window.registry[ActionId.UNDO].shortcuts()  # the extra bindings still work
+    assert not typable("F14") and not typable("Undo") and typable("Ctrl+Shift+Del")
