@@ -211,3 +211,18 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_the_sign_off_dialog_fits_a_laptop_screen(qtbot: QtBot, session: Session, demo_id: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _s: QRect(0, 0, 1366, 728))
+    dialog = SignOffDialog(session, demo_id)
+    qtbot.addWidget(dialog)
+    assert dialog.height() <= 728 - 64  # the title bar and the buttons stay on screen
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _s: QRect(0, 0, 1920, 1040))
+    tall = SignOffDialog(session, demo_id)
+    qtbot.addWidget(tall)
+    assert tall.height() == 760
