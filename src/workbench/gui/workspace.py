@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -35,9 +37,10 @@ from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
+from workbench.gui.widgets.review_filter import ReviewFilter
 from workbench.gui.widgets.score_panel import ScorePanel
-from workbench.services import comparison
-from workbench.services.session import Change
+from workbench.services import comparison, review
+from workbench.services.session import Change, ChangeKind
 
 NAVIGATOR_WIDTH = 280
 
@@ -94,6 +97,7 @@ class Workspace(QWidget):
         context.details_changed.connect(self.load_baseline)
         self.load_baseline()
         self.model.update_scores(context.score)
+        self.refresh_review(context.score)
         codes = self.model.scorable_codes()
         if codes:
             self.select_element(codes[0])
@@ -101,7 +105,14 @@ class Workspace(QWidget):
     def _build_navigator(self) -> None:
         """The tree of dimensions, elements and enablers, with each one's percent."""
         self.model = NavigatorModel(self.context.framework, self)
-        self.tree = QTreeView(self.splitter)
+        navigator = QWidget(self.splitter)
+        column = QVBoxLayout(navigator)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.tree = QTreeView(navigator)
+        self.review = ReviewFilter(self.tree, navigator)
+        column.addWidget(self.review)
+        column.addWidget(self.tree, 1)
         self.tree.setModel(self.model)
         self.tree.setObjectName("navigator")
         self.tree.setAccessibleName("Framework navigator")
@@ -223,6 +234,7 @@ class Workspace(QWidget):
     # --- live score ---------------------------------------------------------------------
     def _scored(self, result: ScoreResult) -> None:
         self.model.update_scores(result)
+        self.refresh_review(result)
         self._show_score()
         if self.tabs.currentIndex() == self.DASHBOARD_TAB:
             self.dashboard.set_result(result)
@@ -239,7 +251,15 @@ class Workspace(QWidget):
         self.dashboard.set_baseline(baseline)
 
     def _changed(self, change: Change) -> None:
-        pass  # the form, the list and the status bar each listen for what concerns them
+        # the form, the list and the status bar each listen for what concerns them; the
+        # review filter follows the notes (a score change refreshes it through `_scored`)
+        if change.kind is ChangeKind.NOTES:
+            self.refresh_review(self.context.score)
+
+    def refresh_review(self, result: ScoreResult) -> None:
+        with contextlib.suppress(WorkbenchError):  # the engagement went away: it closes
+            self.review.set_reasons(review.to_review(self.context.session,
+                                                     self.context.engagement_id, result))
 
     def _show_score(self) -> None:
         code = self.current_code
