@@ -25,7 +25,8 @@ def test_to_review_shows_only_elements_with_something_left_and_counts_them(
     review = workspace.review
     everything = _shown(workspace)
     text = review.counts.text()
-    assert "to review:" in text and "unrated indicators" in text and "needs consensus" in text
+    assert "to review:" in text and "unrated" in text and "consensus" in text
+    assert "unrated indicators" in review.counts.toolTip()
     review.toggle.setChecked(True)
     left = _shown(workspace)
     assert "D6.5" in left and len(left) < len(everything)

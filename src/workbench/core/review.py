@@ -15,6 +15,8 @@ from workbench.core.scoring import ScoreResult
 REASONS = ("unrated", "objective", "notes", "consensus")
 LABELS = {"unrated": "unrated indicators", "objective": "objective not judged",
           "notes": "no evidence notes", "consensus": "needs consensus"}
+SHORT = {"unrated": "unrated", "objective": "objective", "notes": "without notes",
+         "consensus": "consensus"}
 
 
 def review_reasons(framework: Framework, score: ScoreResult,
@@ -43,8 +45,8 @@ def counts(reasons: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
 
 
 def summary(reasons: Mapping[str, tuple[str, ...]]) -> str:
-    """One line for the navigator, e.g. "9 to review: 4 unrated indicators, 2 …"."""
+    """One short line for the navigator, e.g. "9 to review: 4 unrated, 2 objective, …"."""
     if not reasons:
         return "Nothing to review"
-    parts = [f"{n} {LABELS[r]}" for r, n in counts(reasons).items() if n]
+    parts = [f"{n} {SHORT[r]}" for r, n in counts(reasons).items() if n]
     return f"{len(reasons)} to review: " + ", ".join(parts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QCheckBox, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from workbench.core.review import LABELS, summary
+from workbench.core.review import LABELS, counts, summary
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE
 from workbench.gui.theme import GRID, set_muted
 
@@ -33,6 +33,7 @@ class ReviewFilter(QWidget):
     def set_reasons(self, reasons: dict[str, tuple[str, ...]]) -> None:
         self.reasons = reasons
         self.counts.setText(summary(reasons))
+        self.counts.setToolTip("\n".join(f"{n} {LABELS[r]}" for r, n in counts(reasons).items()))
         self.apply()
 
     def apply(self) -> None:
