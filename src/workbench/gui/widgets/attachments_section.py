@@ -53,6 +53,8 @@ class AttachmentsSection(AttachmentsPanel):
         self.open_requested.connect(self.open)
         self.remove_requested.connect(self.remove)
         self.caption_requested.connect(self.edit_caption)
+        self.rotate_requested.connect(
+            lambda attachment_id: self.context.call(attachments.rotate, attachment_id))
 
     def load(self, code: str | None) -> None:
         self.code = code
