@@ -106,3 +106,31 @@ def test_the_shortcut_list_shows_keys_a_laptop_has(window: MainWindow) -> None:
     assert table["Keyboard Shortcuts"].split(", ")[0] == "F1"
     assert window.registry[ActionId.UNDO].shortcuts()  # the extra bindings still work
     assert not typable("F14") and not typable("Undo") and typable("Ctrl+Shift+Del")
+
+
+def test_ctrl_j_then_a_letter_judges_the_objective_and_goes_to_target_notes_assessor(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    from workbench.gui.dialogs import ShortcutsDialog
+
+    _active(qtbot, window)
+    workspace.select_element(ELEMENT)
+    workspace.tree.setFocus()
+    ctx = workspace.context
+
+    def objective() -> str | None:
+        return assessment.element_sheet(ctx.session, ctx.engagement_id, ELEMENT,
+                                        ctx.assessor).objective
+
+    for letter, key in (("P", "partially"), ("F", "fully"), ("Y", "not_yet")):
+        qtbot.keyClick(workspace.tree, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(workspace.tree, getattr(Qt.Key, f"Key_{letter}"))
+        assert objective() == key, letter
+    for letter, target in (("T", workspace.form.target), ("E", workspace.form.notes),
+                           ("A", window.assessor_combo)):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{letter}"))
+        assert target.hasFocus(), letter
+    listed = dict(ShortcutsDialog.SCORING_KEYS)
+    assert listed["Objective: fully / partially / not yet achieved"] == "Ctrl+J, F / P / Y"

@@ -117,6 +117,11 @@ class ShortcutsDialog(QDialog):
                     ("Clear the focused indicator", "0, Backspace"),
                     ("Rate from the navigator (the form's current indicator)", "1 – 5, N"),
                     ("Open the focused indicator's note", "Ctrl+Enter"),
+                    # keyboard_flow.PREFIX, then a letter
+                    ("Objective: fully / partially / not yet achieved", "Ctrl+J, F / P / Y"),
+                    ("Go to the target level", "Ctrl+J, T"),
+                    ("Go to the evidence notes", "Ctrl+J, E"),
+                    ("Switch the assessor you rate as", "Ctrl+J, A"),
                     ("Next / previous indicator (in the level selector)",
                      "Down / Up, Tab / Shift+Tab"),
                     ("Choose a level with the arrows", "Left / Right"),

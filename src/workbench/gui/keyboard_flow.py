@@ -4,14 +4,20 @@ default), so an element is rated with a key per indicator."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workbench.gui.settings import Settings
 from workbench.gui.workspace import Workspace
 
 RATING_KEYS = set("12345nN0")
+PREFIX = "Ctrl+J"  # then F, P or Y (objective), T (target), E (evidence notes), A (assessor);
+# the shortcut list (dialogs.ShortcutsDialog.SCORING_KEYS) names them
+OBJECTIVE_KEYS = {"F": "fully", "P": "partially", "Y": "not_yet"}
 
 
 def advance_action(settings: Settings, parent: QWidget) -> QAction:
@@ -26,11 +32,41 @@ def advance_action(settings: Settings, parent: QWidget) -> QAction:
 
 
 class KeyboardFlow(QObject):
-    def __init__(self, workspace: Workspace, settings: Settings) -> None:
+    def __init__(self, workspace: Workspace, settings: Settings,
+                 assessor_choice: QWidget | None = None) -> None:
         super().__init__(workspace)
         self.workspace, self.settings = workspace, settings
         workspace.tree.installEventFilter(self)
         workspace.form.rated.connect(self._rated)
+        form = workspace.form
+        for key, objective in OBJECTIVE_KEYS.items():
+            self._shortcut(key, partial(self.judge, objective))
+        self._shortcut("T", lambda: self._go(form.target))
+        self._shortcut("E", lambda: self._go(form.notes))
+        if assessor_choice is not None:
+            chooser = assessor_choice
+
+            def choose_assessor() -> None:
+                chooser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+            self._shortcut("A", choose_assessor)
+
+    def _shortcut(self, key: str, slot: Callable[[], object]) -> None:
+        shortcut = QShortcut(QKeySequence(f"{PREFIX}, {key}"), self.workspace)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def _go(self, widget: QWidget) -> None:
+        self.workspace.show_form()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.workspace.form.ensureWidgetVisible(widget)
+
+    def judge(self, objective: str) -> None:
+        """Judge the shown element's objective (again: clears it), as its button would."""
+        form = self.workspace.form
+        button = form.objective_buttons.get(objective)
+        if button is not None and button.isVisibleTo(form) and button.isEnabled():
+            button.click()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.workspace.tree and event.type() == QEvent.Type.KeyPress \

@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         if self.settings.splitter_state is not None:
             self.workspace.splitter.restoreState(self.settings.splitter_state)
         self.stack.addWidget(self.workspace)
-        KeyboardFlow(self.workspace, self.settings)  # keys 1–5/N from the navigator
+        KeyboardFlow(self.workspace, self.settings, self.assessor_combo)  # keys, Ctrl+J …
         self.settings.add_recent(engagement_id)
         self.settings.set_place(engagement_id, self.workspace.current_code or "")
         self.workspace.element_shown.connect(
