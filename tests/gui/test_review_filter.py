@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
 
+from workbench.gui.main_window import MainWindow
 from workbench.gui.models.navigator import CODE_ROLE
 from workbench.gui.workspace import Workspace
 from workbench.services import assessment
@@ -47,3 +49,21 @@ def test_the_filter_follows_edits(workspace: Workspace) -> None:
     ctx.call(assessment.rate, ctx.framework.indicators_of(code)[0].code, None)
     assert code in _shown(workspace)  # an indicator is unrated again
     assert "unrated indicators" in workspace.review.why(code)
+
+
+def test_the_navigator_widens_at_1920_and_names_have_a_tooltip_at_any_width(
+        qtbot: QtBot, window: MainWindow, demo: str) -> None:
+    window.resize(1920, 1080)
+    assert window.open_engagement(demo) and window.workspace is not None
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.splitter.sizes()[0] >= 400, timeout=2000)
+    assert ws.splitter.sizes()[0] <= window.width() // 4  # the form keeps most of the room
+    index = ws.model.index(0, 0, ws.model.index(0, 0))
+    assert str(ws.model.data(index, Qt.ItemDataRole.ToolTipRole)).startswith("D1.1 ")
+
+
+def test_the_navigator_keeps_its_width_at_1366(qtbot: QtBot, window: MainWindow,
+                                                 demo: str) -> None:
+    assert window.open_engagement(demo) and window.workspace is not None
+    qtbot.wait(50)
+    assert window.workspace.splitter.sizes()[0] == 280

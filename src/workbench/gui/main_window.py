@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
@@ -201,6 +201,10 @@ class MainWindow(QMainWindow):
                                    self.settings.autosave_delay_ms)
         if self.settings.splitter_state is not None:
             self.workspace.splitter.restoreState(self.settings.splitter_state)
+        else:  # the first time: as wide as the names, where the window has room
+            shown = self.workspace
+            QTimer.singleShot(0, lambda: shown.fit_navigator() if self.workspace is shown
+                              else None)
         self.stack.addWidget(self.workspace)
         KeyboardFlow(self.workspace, self.settings, self.assessor_combo)  # keys, Ctrl+J …
         self.settings.add_recent(engagement_id)

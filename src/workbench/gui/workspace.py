@@ -102,6 +102,17 @@ class Workspace(QWidget):
         if codes:
             self.select_element(codes[0])
 
+    def fit_navigator(self) -> None:
+        """Give the navigator the width of its longest name when the window has room (at
+        1920 px every name shows in full; narrower, they are elided with a tooltip)."""
+        needed = (self.tree.sizeHintForColumn(0) + self.tree.header().sectionSize(1)
+                  + 2 * self.tree.indentation() + 3 * GRID)
+        room = int(self.width() * 0.25) if self.width() >= 1600 else NAVIGATOR_WIDTH
+        width = max(NAVIGATOR_WIDTH, min(needed, room))
+        sizes = self.splitter.sizes()
+        if len(sizes) == 3 and width != sizes[0]:
+            self.splitter.setSizes([width, max(1, sizes[1] - (width - sizes[0])), sizes[2]])
+
     def _build_navigator(self) -> None:
         """The tree of dimensions, elements and enablers, with each one's percent."""
         self.model = NavigatorModel(self.context.framework, self)
