@@ -45,7 +45,9 @@ def test_choosing_an_element_is_remembered(qtbot: QtBot, gui_session: Session,
     window = _window(qtbot, gui_session, settings)
     assert window.open_engagement(demo) and window.workspace is not None
     window.workspace.select_element("D2.3")
-    assert Settings(Path(settings.file_name)).last_place == (demo, "D2.3")
+    # written a second after the user settles (not on every switch: that slowed switching)
+    qtbot.waitUntil(lambda: Settings(Path(settings.file_name)).last_place == (demo, "D2.3"),
+                    timeout=3000)
 
 
 def test_a_run_that_did_not_close_is_reported_with_its_last_edits(

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import time
+
 from workbench.services import assessment, recovery
 from workbench.services.session import Session
+
+
+def _later_stamp() -> str:
+    """A start stamp after every edit made so far (the log's clock counts milliseconds)."""
+    time.sleep(0.005)
+    stamp = recovery.stamp()
+    time.sleep(0.005)
+    return stamp
 
 
 def test_only_edits_after_the_start_are_counted_newest_first(session: Session,
                                                             demo_id: str) -> None:
     assessment.set_notes(session, demo_id, "D6.4", "before this run")
-    started = recovery.stamp()
+    started = _later_stamp()
     assessment.set_notes(session, demo_id, "D6.5", "typed")
     assessment.set_target(session, demo_id, "D6.5", 4)
     kept = recovery.since(session, demo_id, started)
@@ -21,7 +31,7 @@ def test_only_edits_after_the_start_are_counted_newest_first(session: Session,
 
 def test_a_long_session_lists_the_last_few_and_counts_the_rest(session: Session,
                                                                demo_id: str) -> None:
-    started = recovery.stamp()
+    started = _later_stamp()
     for n in range(8):
         assessment.set_notes(session, demo_id, "D6.5", f"draft {n}")
     kept = recovery.since(session, demo_id, started, listed=3)
@@ -30,7 +40,7 @@ def test_a_long_session_lists_the_last_few_and_counts_the_rest(session: Session,
 
 
 def test_no_edit_and_an_unknown_engagement(session: Session, demo_id: str) -> None:
-    kept = recovery.since(session, demo_id, recovery.stamp())
+    kept = recovery.since(session, demo_id, _later_stamp())
     assert kept is not None and kept.count == 0
     assert "Nothing had been changed" in kept.message("Demo")
     assert recovery.since(session, "no-such-id", "") is None

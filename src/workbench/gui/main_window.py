@@ -17,7 +17,7 @@ from workbench.gui.engagement_commands import EngagementCommands
 from workbench.gui.engagement_list import EngagementListPage
 from workbench.gui.keyboard_flow import KeyboardFlow, advance_action
 from workbench.gui.packages import Packages
-from workbench.gui.settings import Settings
+from workbench.gui.settings import PlaceKeeper, Settings
 from workbench.gui.status_line import StatusLine, spacer
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.context: EngagementContext | None = None
         self.workspace: Workspace | None = None
+        self.place = PlaceKeeper(settings, self)  # where the user is, for the next start
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(1024, 640)
 
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(engagement_id)
         self.settings.set_place(engagement_id, self.workspace.current_code or "")
         self.workspace.element_shown.connect(
-            lambda code, e=engagement_id: self.settings.set_place(e, code))
+            lambda code, e=engagement_id: self.place.note(e, code))
         self._fill_assessors()
         self.show_workspace()
         self.workspace.form.focus_indicator(0)
@@ -332,7 +333,8 @@ class MainWindow(QMainWindow):
                 change.kind is ChangeKind.ENGAGEMENT_UPDATED and isinstance(change.new, dict)
                 and change.new.get("archived")):
             self.settings.forget_recent(change.engagement_id)
-            self.settings.set_place("")
+            self.place.note("", "")
+            self.place.write()
             self.close_engagement()
             self.show_list()
         elif change.kind is ChangeKind.ASSESSORS and self.context is not None:
@@ -458,6 +460,7 @@ class MainWindow(QMainWindow):
             self.settings.splitter_state = self.workspace.splitter.saveState()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
+        self.place.write()
         self.settings.mark_closed()  # a clean close: the next start reports no crash
         self.runner.cancel_all()
         self.runner.wait(15_000)

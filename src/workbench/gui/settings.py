@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 8
@@ -184,3 +184,27 @@ class Settings:
         self._q.remove("session/running_since")
         self._q.remove("session/pid")
         self._q.sync()
+
+
+class PlaceKeeper(QObject):
+    """Writes where the user is (`Settings.set_place`) a second after they settle on an
+    element: writing the settings file on every switch would slow switching by ~5 ms."""
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._place: tuple[str, str] | None = None  # None: nothing noted since written
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.write)
+
+    def note(self, engagement_id: str, element: str) -> None:
+        self._place = (engagement_id, element)
+        self._timer.start()
+
+    def write(self) -> None:
+        self._timer.stop()
+        if self._place is not None:
+            self.settings.set_place(*self._place)
+            self._place = None
