@@ -43,7 +43,7 @@ WORKBENCH = textwrap.dedent("""
     session = Session.open(sys.argv[1])
     ensure_demo(session)
     w = build_main_window(session, sys.argv[2])
-    w.resize(1366, 768); w.show()
+    w.showNormal(); w.resize(1366, 768)
     QTimer.singleShot(0, app.quit)
     app.exec()
 """)
@@ -105,8 +105,8 @@ def bench_switch_and_stall(work: Path) -> None:
     session = Session.open(work / "switch.sqlite3")
     demo = create_demo(session)
     window = build_main_window(session, work / "switch.ini")
+    window.showNormal()  # not maximised on the small offscreen screen
     window.resize(1366, 768)
-    window.show()
     QApplication.processEvents()
     window.open_engagement(demo)
     workspace = window.workspace

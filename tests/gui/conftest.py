@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from workbench.gui import dialogs
@@ -109,6 +110,7 @@ def settings(tmp_path: Path) -> Settings:
 def window(qtbot: QtBot, gui_session: Session, settings: Settings) -> Iterator[MainWindow]:
     w = MainWindow(gui_session, settings)
     qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowState.WindowNoState)  # not maximised on the small test screen
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)

@@ -271,3 +271,27 @@ def test_a_long_session_cannot_exhaust_none(qtbot: QtBot) -> None:
     leaked = before - sys.getrefcount(None)
     # Either this PySide6 keeps None's count (6.11.3 does) or the guard gave it a reserve.
     assert leaked < 100 or sys.getrefcount(None) > 2 ** 39 or sys.version_info >= (3, 12)
+
+
+def test_first_start_fits_the_screen_and_a_maximised_window_stays_maximised(
+        qtbot: QtBot, gui_session: Session, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _s: QRect(0, 0, 1366, 728))
+    first = MainWindow(gui_session, settings)  # a laptop: no saved geometry yet
+    qtbot.addWidget(first)
+    assert first.windowState() & Qt.WindowState.WindowMaximized
+    first.show()
+    first.close()
+    again = MainWindow(gui_session, settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.windowState() & Qt.WindowState.WindowMaximized  # restored on the next start
+    again.close()
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _s: QRect(0, 0, 1920, 1040))
+    wide = MainWindow(gui_session, Settings(Path(settings.file_name + ".wide.ini")))
+    qtbot.addWidget(wide)
+    assert not wide.windowState() & Qt.WindowState.WindowMaximized
+    assert (wide.width(), wide.height()) == (1366, 768)

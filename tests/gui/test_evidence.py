@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,53 @@ def test_window_closes_cleanly_while_a_thumbnail_is_made(window: MainWindow,
                                         out.getvalue()))
     workspace.select_element(ELEMENT)
     window.close()  # waits for the worker: the fixture fails the test otherwise
+
+
+def test_a_caption_is_written_from_the_attachments_panel(
+        workspace: Workspace, modal: Dialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.gui.widgets import attachments_section
+
+    ctx = workspace.context
+    ctx.commit(attachments.attach_bytes(ctx.session, ctx.engagement_id, ELEMENT, "board.txt",
+                                        b"minutes", "Old caption"))
+    workspace.select_element(ELEMENT)
+    panel = workspace.form.attachments
+    assert not panel.caption_button.isEnabled()
+    panel.list.setCurrentRow(0)
+    asked: list[str] = []
+    monkeypatch.setattr(attachments_section, "ask_caption",
+                        lambda _p, _name, current: asked.append(current) or "Board minutes")
+    panel.caption_button.click()
+    assert asked == ["Old caption"]
+    [info] = attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)
+    assert info.caption == "Board minutes"
+    assert "Board minutes" in panel.list.item(0).toolTip()
+    monkeypatch.setattr(attachments_section, "ask_caption", lambda *_a: "x" * 10_000)
+    panel.list.setCurrentRow(0)
+    panel.caption_button.click()  # too long: one message, nothing changed
+    assert modal.errors and "caption" in modal.errors[-1].lower()
+    assert attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)[0].caption == \
+        "Board minutes"
+
+
+def test_a_photo_is_rotated_from_the_panel_and_a_document_cannot_be(
+        tmp_path: Path, workspace: Workspace, wait_tasks: Callable[[], None]) -> None:
+    ctx = workspace.context
+    ctx.commit(attachments.attach_bytes(ctx.session, ctx.engagement_id, ELEMENT, "wall.jpg",
+                                        photo(tmp_path / "wall.jpg").read_bytes(), "Wall"))
+    ctx.commit(attachments.attach_bytes(ctx.session, ctx.engagement_id, ELEMENT, "a.pdf",
+                                        b"%PDF-1.4\n% a\n"))
+    workspace.select_element(ELEMENT)
+    wait_tasks()
+    panel = workspace.form.attachments
+    names = [panel.list.item(n).text() for n in range(panel.list.count())]
+    panel.list.setCurrentRow(names.index("a.pdf"))
+    assert not panel.rotate_button.isEnabled()
+    panel.list.setCurrentRow(names.index("wall.jpg"))
+    assert panel.rotate_button.isEnabled()
+    panel.rotate_button.click()
+    wait_tasks()
+    [wall] = [a for a in attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)
+              if a.filename == "wall.jpg"]
+    assert (wall.width, wall.height, wall.caption) == (480, 640, "Wall")
+    assert panel.list.count() == 2

@@ -57,8 +57,9 @@ def test_clicking_the_chosen_level_again_clears_it(qtbot: QtBot, workspace: Work
     assert sheet(workspace, UNRATED_ELEMENT).indicators[row.code] is None
 
 
-def test_number_keys_rate_and_n_marks_not_applicable(qtbot: QtBot,
+def test_number_keys_rate_and_n_marks_not_applicable(qtbot: QtBot, window: MainWindow,
                                                      workspace: Workspace) -> None:
+    window.settings.advance_after_rating = False  # moving on by itself: test_keyboard_flow
     workspace.select_element(UNRATED_ELEMENT)
     rows = workspace.form.visible_rows()
     rows[0].selector.setFocus()
@@ -132,7 +133,7 @@ def test_notes_are_saved_when_leaving_the_field_or_the_element(qtbot: QtBot,
                                                                workspace: Workspace) -> None:
     workspace.select_element(UNRATED_ELEMENT)
     notes = workspace.form.notes
-    notes.set_delay(60_000)  # only leaving may save here
+    notes.set_delay(60_000, 60_000)  # only leaving may save here
     notes.setFocus()
     qtbot.keyClicks(notes, "Draft")
     workspace.step_element(-1)

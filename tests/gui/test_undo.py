@@ -98,3 +98,30 @@ def test_undo_text_shows_in_the_menu(window: MainWindow, workspace: Workspace) -
     code = workspace.form.visible_rows()[0].code
     workspace.form.rate(code, 3)
     assert window.registry[ActionId.UNDO].text() == f"&Undo rate {code} 3"
+
+
+def test_the_toolbar_keeps_short_undo_labels_and_says_more_in_the_tooltip(
+        window: MainWindow, workspace: Workspace) -> None:
+    workspace.select_element(ELEMENT)
+    code = workspace.form.visible_rows()[0].code
+    button = window.toolbar.widgetForAction(window.registry[ActionId.UNDO])
+    width = button.sizeHint().width()
+    workspace.form.rate(code, 3)
+    assert button.text() == "Undo"
+    assert button.sizeHint().width() == width  # the toolbar does not reflow
+    assert f"Undo rate {code} 3" in window.registry[ActionId.UNDO].toolTip()
+
+
+def test_rating_as_stays_on_the_toolbar_at_1366_px(qtbot: QtBot, window: MainWindow,
+                                                   workspace: Workspace) -> None:
+    from PySide6.QtWidgets import QApplication, QToolButton
+
+    workspace.select_element(ELEMENT)
+    workspace.form.rate(workspace.form.visible_rows()[0].code, 3)  # a long undo text
+    QApplication.processEvents()
+    assert window.width() == 1366
+    extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()  # nothing in an overflow menu
+    combo = window.assessor_combo
+    assert combo.isVisible()
+    assert combo.mapTo(window, combo.rect().topRight()).x() <= window.width()

@@ -237,3 +237,18 @@ def test_the_working_papers_box_reaches_the_signed_report(qtbot: QtBot, session:
     with pikepdf.open(tmp_path / "papers.pdf") as pdf:
         assert set(pdf.attachments) == {working_papers.reference_name(demo_id, 1),
                                         working_papers.working_papers_name(demo_id, 1)}
+
+
+def test_the_sign_off_dialog_fits_a_laptop_screen(qtbot: QtBot, session: Session, demo_id: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _s: QRect(0, 0, 1366, 728))
+    dialog = SignOffDialog(session, demo_id)
+    qtbot.addWidget(dialog)
+    assert dialog.height() <= 728 - 64  # the title bar and the buttons stay on screen
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _s: QRect(0, 0, 1920, 1040))
+    tall = SignOffDialog(session, demo_id)
+    qtbot.addWidget(tall)
+    assert tall.height() == 760

@@ -1,6 +1,7 @@
-"""Render the main screens with the demo engagement to PNG at 1366×768.
+"""Render the main screens with the demo engagement to PNG, at 1366×768 and 1920×1080.
 
-    python tests/tools/screenshots.py OUTDIR      (`make screenshots` writes ./screenshots)
+    python tests/tools/screenshots.py OUTDIR [--size WxH]...
+        (`make screenshots` writes ./screenshots/1366x768 and ./screenshots/1920x1080)
 
 Works offscreen (QT_QPA_PLATFORM=offscreen is set when no platform is given) on a
 throw-away database and settings file, so the user's own data is never touched.
@@ -17,7 +18,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SIZE = (1366, 768)
+SIZE = (1366, 768)  # the size being rendered (`main` sets it for each --size)
+SIZES = [(1366, 768), (1920, 1080)]
 
 
 def _photo(text: str, colour: tuple[int, int, int]) -> bytes:
@@ -94,8 +96,8 @@ def render(out: Path) -> list[Path]:
     attachments.attach_bytes(session, demo, element, "journey-owners.pdf",
                              b"%PDF-1.4\n% stand-in\n", "Journey owners list")
     window = build_main_window(session, work / "settings.ini")
+    window.showNormal()  # a first start maximises on the small offscreen screen
     window.resize(*SIZE)
-    window.show()
     _settle(app)
     shots = []
     target = out / "engagement-list.png"
@@ -195,6 +197,16 @@ def render(out: Path) -> list[Path]:
     new.show()
     _settle(app, 0.3)
     target = out / "new-engagement.png"
+    new.grab().save(str(target))
+    shots.append(target)
+    from workbench.services.engagements import check_details
+
+    new._check = check_details  # as ask_new makes it: Create checks before closing
+    new.title.setText("CEM maturity assessment 2026")
+    new.lead.setText("Ana Ruiz")
+    new.accept()  # no client: the error shows beside it, the dialog stays
+    _settle(app, 0.3)
+    target = out / "new-engagement-missing-client.png"
     new.grab().save(str(target))
     shots.append(target)
     new.close()
@@ -532,12 +544,43 @@ def _brand_shots(app: object, window: object, out: Path, work: Path) -> list[Pat
     return shots
 
 
+def _sizes(args: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
+    """(the other arguments, the sizes asked for with --size WxH; both sizes if none)."""
+    rest, sizes = [], []
+    it = iter(args)
+    for arg in it:
+        if arg == "--size" or arg.startswith("--size="):
+            value = arg.partition("=")[2] if "=" in arg else next(it, "")
+            width, _x, height = value.lower().partition("x")
+            if not (width.isdigit() and height.isdigit()):
+                raise ValueError(f"--size {value!r}: give it as WIDTHxHEIGHT, e.g. 1366x768")
+            sizes.append((int(width), int(height)))
+        else:
+            rest.append(arg)
+    return rest, sizes or list(SIZES)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python tests/tools/screenshots.py OUTDIR", file=sys.stderr)
+    global SIZE
+    try:
+        args, sizes = _sizes(sys.argv[1:] if argv is None else argv)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
         return 2
-    for path in render(Path(args[0])):
+    if len(args) != 1:
+        print("usage: python tests/tools/screenshots.py OUTDIR [--size WxH]...", file=sys.stderr)
+        return 2
+    if len(sizes) > 1:  # one process per size: the report library keeps state per process
+        import subprocess
+
+        for width, height in sizes:
+            code = subprocess.call([sys.executable, __file__, args[0],
+                                    f"--size={width}x{height}"])
+            if code:
+                return code
+        return 0
+    SIZE = sizes[0]
+    for path in render(Path(args[0]) / f"{SIZE[0]}x{SIZE[1]}"):
         print(path)
     return 0
 

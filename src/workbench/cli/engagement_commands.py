@@ -193,6 +193,29 @@ def cmd_attach(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_attachments(session: Session, args: argparse.Namespace) -> int:
+    items = attachments.attachments(session, args.id, args.element)
+    if args.json:
+        print_json([{"id": a.id, "element": a.element, "file": a.filename,
+                     "caption": a.caption, "media_type": a.media_type, "size": a.size,
+                     "width": a.width, "height": a.height} for a in items])
+    else:
+        print_table(["id", "element", "file", "caption"],
+                    [(a.id, a.element, a.filename, a.caption) for a in items])
+    return 0
+
+
+def cmd_caption(session: Session, args: argparse.Namespace) -> int:
+    attachments.set_caption(session, args.id, args.attachment, args.text)
+    return 0
+
+
+def cmd_rotate(session: Session, args: argparse.Namespace) -> int:
+    change = attachments.rotate(session, args.id, args.attachment, not args.anticlockwise)
+    print(change.item_id)  # the new version's id
+    return 0
+
+
 def cmd_action(session: Session, args: argparse.Namespace) -> int:
     actions.add(session, args.id, Action(args.element, args.text, args.owner or "",
                                          Priority(args.priority), args.due))
@@ -347,6 +370,18 @@ def _rating_parsers(add: Add) -> None:
     p.add_argument("file")
     p.add_argument("--caption")
     _who(p, False)
+    p = add("attachments", cmd_attachments, "list the attachments (id, element, file, caption)")
+    p.add_argument("id")
+    p.add_argument("element", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p = add("caption", cmd_caption, "write or change an attachment's caption")
+    p.add_argument("id")
+    p.add_argument("attachment", type=int, help="its id, from `attachments`")
+    p.add_argument("text")
+    p = add("rotate", cmd_rotate, "turn a photo a quarter (prints the new version's id)")
+    p.add_argument("id")
+    p.add_argument("attachment", type=int, help="its id, from `attachments`")
+    p.add_argument("--anticlockwise", action="store_true")
     p = add("action", cmd_action, "add an improvement action")
     p.add_argument("id")
     p.add_argument("element")

@@ -93,3 +93,27 @@ def downscale(data: bytes, max_side: int, name: str = "image", quality: int = 85
         raise
     except Exception as exc:
         raise ImageError(f"{name}: a damaged image ({exc})") from None
+
+
+def rotate(data: bytes, name: str = "image", clockwise: bool = True) -> bytes:
+    """The image turned a quarter (upright first, as its EXIF orientation says), in its own
+    format where that is PNG, else as a high-quality JPEG."""
+    image = _open(data, name)
+    try:
+        image.load()
+        from PIL import ImageOps
+
+        kind = image.format
+        image = ImageOps.exif_transpose(image)
+        turned = image.transpose(Image.Transpose.ROTATE_270 if clockwise
+                                 else Image.Transpose.ROTATE_90)
+        out = io.BytesIO()
+        if kind == "PNG":
+            turned.save(out, "PNG", optimize=True)
+        else:
+            turned.convert("RGB").save(out, "JPEG", quality=92, optimize=True)
+        return out.getvalue()
+    except ImageError:
+        raise
+    except Exception as exc:
+        raise ImageError(f"{name}: a damaged image ({exc})") from None

@@ -243,6 +243,12 @@ class ActionRegistry:
     def shortcut_table(self) -> list[tuple[str, str]]:
         """(command, keys) of every command, for the help dialog."""
         return [(SPECS[i].text.replace("&", "").rstrip("…"),
-                 ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                           for k in a.shortcuts()))
+                 ", ".join(k for k in (s.toString(QKeySequence.SequenceFormat.NativeText)
+                                       for s in a.shortcuts()) if typable(k)))
                 for i, a in self._actions.items()]
+
+
+def typable(keys: str) -> bool:
+    """Keys a laptop keyboard has: with a modifier, F1–F12 or Delete; not the platform's
+    extra bindings for keys few keyboards have ("Undo", "Find", "F14")."""
+    return "+" in keys or keys in {f"F{n}" for n in range(1, 13)} | {"Del", "Delete"}

@@ -75,12 +75,17 @@ def run_gui(db: str | Path | None = None) -> int:
                                             f"{exc}")
     window = build_main_window(session)
     window.show()
+    from workbench.gui.resume import resume, tell_recovered
+
+    recovered = resume(window)  # the last engagement, element and assessor; a crash noted
+    if recovered is not None:
+        QTimer.singleShot(0, lambda: tell_recovered(window, recovered))
     for warning in session.warnings:
         QTimer.singleShot(0, lambda w=warning: QMessageBox.warning(window, APP_NAME, w))
     from workbench.gui.firm_prompt import ask_firm_once
 
     QTimer.singleShot(0, lambda: ask_firm_once(window, window.settings))
-    if demo_id is not None:
+    if demo_id is not None and window.context is None:
         window.status.message("Welcome: a demo engagement is ready to explore. "
                               "Double-click it to open it.")
     try:

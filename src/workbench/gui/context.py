@@ -70,6 +70,7 @@ class EngagementContext(QObject):
         self.undo_group.setActiveStack(self.stack_for(self.assessor))
         self.score: ScoreResult = scores.score(session, engagement_id)
         self._own: ScoreResult | None = None
+        self.read_only = False  # signed off: no edit, no undo (the window sets it)
 
     # --- calling services ---------------------------------------------------------------
     def call(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> Change | None:
@@ -114,6 +115,34 @@ class EngagementContext(QObject):
             stack = self._stacks[assessor] = QUndoStack(self.undo_group)
             self.undo_group.addStack(stack)
         return stack
+
+    def step_history(self, forward: bool) -> bool:
+        """Undo (or redo) the current assessor's last edit; False when it did not happen.
+
+        While the engagement is read-only (signed off) nothing runs and the history stays
+        where it is. When a service refuses the step, the history is put back where it was
+        (without running anything again), so it never points past an edit that stands.
+        """
+        stack = self.undo_group.activeStack()
+        if stack is None or not (stack.canRedo() if forward else stack.canUndo()):
+            return False
+        if self.read_only:
+            self.failed.emit("This engagement is signed off and cannot be changed; start an "
+                             "amendment to change it")
+            return False
+        refused: list[str] = []
+        self.failed.connect(refused.append)
+        try:
+            stack.redo() if forward else stack.undo()
+        finally:
+            self.failed.disconnect(refused.append)
+        if not refused:
+            return True
+        command = stack.command(stack.index() - 1 if forward else stack.index())
+        if command is not None and hasattr(command, "skip_next_step"):
+            command.skip_next_step = True  # the move back runs nothing
+            stack.undo() if forward else stack.redo()
+        return False
 
     @property
     def undo_stack(self) -> QUndoStack:

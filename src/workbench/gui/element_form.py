@@ -6,7 +6,7 @@ shows what was committed when the Change comes back, and refreshes only that par
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -44,7 +44,13 @@ def _section(title: str, parent: QWidget) -> QLabel:
 
 
 class ElementForm(QScrollArea):
-    """Scrolls vertically only; every part fits the width it is given."""
+    """Scrolls vertically only; every part fits the width it is given.
+
+    Signals:
+        rated(str): an indicator was rated from this form (its code).
+    """
+
+    rated = Signal(str)
 
     def __init__(self, context: EngagementContext, runner: TaskRunner,
                  parent: QWidget | None = None, autosave_ms: int = 600) -> None:
@@ -267,6 +273,7 @@ class ElementForm(QScrollArea):
     def _rate(self, indicator: str, value: IndicatorValue | None) -> None:
         assert self.code is not None
         self._push(undo.SetValue.rate(self.context, self.code, indicator, value))
+        self.rated.emit(indicator)
 
     def rate(self, indicator: str, value: IndicatorValue | None) -> None:
         """Rate as a click would (for keyboard handlers and tests)."""

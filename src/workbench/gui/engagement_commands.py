@@ -30,7 +30,8 @@ def ask_details(parent: QWidget, details: EngagementDetails | None,
                 team: list[Assessor] | None, baselines: list[tuple[str, str]],
                 baseline: str | None) -> EditedDetails | None:
     """Show the details dialog; (details, team, baseline id) when saved (tests replace this)."""
-    dialog = EngagementDialog(details, team, parent, baselines=baselines, baseline=baseline)
+    dialog = EngagementDialog(details, team, parent, baselines=baselines, baseline=baseline,
+                              check=engagements.check_details)
     if dialog.exec():
         return dialog.details(), dialog.members(), dialog.baseline_id()
     return None
@@ -41,7 +42,8 @@ NewEngagement = tuple[EngagementDetails, list[Assessor], tuple[str, str] | None]
 
 def ask_new(parent: QWidget, choices: list[FrameworkInfo]) -> NewEngagement | None:
     """Show the New Engagement dialog; (details, team, framework) when created."""
-    dialog = EngagementDialog(None, None, parent, frameworks=choices)
+    dialog = EngagementDialog(None, None, parent, frameworks=choices,
+                              check=engagements.check_details)
     if dialog.exec():
         return dialog.details(), dialog.members(), dialog.framework_key()
     return None

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,9 +29,8 @@ from workbench.core import limits
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.core.errors import WorkbenchError
 from workbench.gui.theme import GRID, muted_label
+from workbench.gui.widgets.date_field import DateField
 from workbench.services.frameworks import FrameworkInfo
-
-NO_DATE = QDate(2000, 1, 1)
 
 
 def brand_profiles() -> list[str]:
@@ -57,27 +55,6 @@ def brand_choices() -> tuple[list[str], dict[str, str]]:
     return list(labels), labels
 
 
-class _DateField(QDateEdit):
-    """A date that may be left unset ("Not set" is the minimum date)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("Not set")
-        self.setDate(NO_DATE)
-
-    def set_iso(self, value: str | None) -> None:
-        self.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE)
-
-    def iso(self) -> str | None:
-        d = self.date()
-        if d == NO_DATE or not d.isValid():
-            return None
-        return dt.date(d.year(), d.month(), d.day()).isoformat()
-
-
 class EngagementDialog(QDialog):
     """New engagement, or edit the details and team of one."""
 
@@ -85,8 +62,10 @@ class EngagementDialog(QDialog):
                  team: list[Assessor] | None = None, parent: QWidget | None = None,
                  frameworks: list[FrameworkInfo] | None = None,
                  baselines: list[tuple[str, str]] | None = None,
-                 baseline: str | None = None) -> None:
+                 baseline: str | None = None,
+                 check: Callable[[EngagementDetails], None] | None = None) -> None:
         super().__init__(parent)
+        self._check = check
         editing = details is not None
         self.setWindowTitle("Engagement Details" if editing else "New Engagement")
         outer = QVBoxLayout(self)
@@ -118,8 +97,8 @@ class EngagementDialog(QDialog):
         self.site.setPlaceholderText("e.g. Head office")
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(f"e.g. CEM maturity assessment {dt.date.today().year}")
-        self.start = _DateField(self)
-        self.end = _DateField(self)
+        self.start = DateField(self)
+        self.end = DateField(self, opens_on=self.start.opening_month)
         dates = QHBoxLayout()
         dates.addWidget(self.start)
         dates.addWidget(QLabel("to", self))
@@ -132,12 +111,15 @@ class EngagementDialog(QDialog):
         names, labels = brand_choices()
         for name in names:
             self.brand.addItem(labels[name], name)
-        form.addRow("&Client", self.client)
-        form.addRow("&Site", self.site)
-        form.addRow("&Title", self.title)
-        form.addRow("Dates", dates)
-        form.addRow("&Lead assessor", self.lead)
-        form.addRow("&Brand profile", self.brand)
+        self._form = form
+        self.errors: dict[str, QLabel] = {}
+        for label, field, key in (("&Client", self.client, "client"),
+                                  ("&Site", self.site, "site"), ("&Title", self.title, "title"),
+                                  ("Dates", dates, "date"),
+                                  ("&Lead assessor", self.lead, "lead assessor"),
+                                  ("&Brand profile", self.brand, "brand")):
+            form.addRow(label, field)
+            self.errors[key] = self._error_row(form)
         self._baseline_choice(form, editing, baselines, baseline)
         self.framework = QComboBox(self)
         self.framework_about = muted_label("", self)
@@ -156,6 +138,40 @@ class EngagementDialog(QDialog):
             self.framework.hide()  # not laid out: it would float over the Client field
             self.framework_about.hide()
         return form
+
+    def _error_row(self, form: QFormLayout) -> QLabel:
+        """A hidden line under a field for what is wrong with it (shown by `accept`)."""
+        error = QLabel(self)
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #b42318; font-weight: 600;")
+        form.addRow("", error)
+        form.setRowVisible(error, False)
+        return error
+
+    def show_error(self, message: str) -> None:
+        """Show a refusal beside the field it names (else under the first), keep the rest."""
+        for error in self.errors.values():
+            self._form.setRowVisible(error, False)
+        text = message[:1].upper() + message[1:]
+        lowered = message.lower()
+        key = next((k for k in self.errors if k in lowered), "client")
+        self.errors[key].setText(text)
+        self._form.setRowVisible(self.errors[key], True)
+        field = {"client": self.client, "site": self.site, "title": self.title,
+                 "date": self.start, "lead assessor": self.lead,
+                 "brand": self.brand}[key]
+        field.setFocus()
+
+    def accept(self) -> None:
+        """Close only with details the services accept; otherwise say why, keep every field."""
+        if self._check is not None:
+            try:
+                self._check(self.details())
+            except WorkbenchError as exc:
+                self.show_error(str(exc))
+                return
+        super().accept()
 
     def _baseline_choice(self, form: QFormLayout, editing: bool,
                          baselines: list[tuple[str, str]] | None, baseline: str | None) -> None:

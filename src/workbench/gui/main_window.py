@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
 from workbench.core.errors import WorkbenchError
@@ -15,8 +15,9 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.deliverables import Deliverables
 from workbench.gui.engagement_commands import EngagementCommands
 from workbench.gui.engagement_list import EngagementListPage
+from workbench.gui.keyboard_flow import KeyboardFlow, advance_action
 from workbench.gui.packages import Packages
-from workbench.gui.settings import Settings
+from workbench.gui.settings import PlaceKeeper, Settings
 from workbench.gui.status_line import StatusLine, spacer
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.context: EngagementContext | None = None
         self.workspace: Workspace | None = None
+        self.place = PlaceKeeper(settings, self)  # where the user is, for the next start
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(1024, 640)
 
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         menus["File"].insertMenu(self.registry[ActionId.EXPORT_WORKBOOK], self.recent_menu)
         menus["File"].insertSeparator(self.registry[ActionId.EXPORT_WORKBOOK])
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menus["Settings"].addAction(advance_action(self.settings, self))
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Main", self)
@@ -105,8 +108,8 @@ class MainWindow(QMainWindow):
         a.on(ActionId.NEW_ENGAGEMENT, self.new_engagement)
         a.on(ActionId.SHOW_ENGAGEMENTS, self.show_list)
         a.on(ActionId.QUIT, self.close)
-        a.on(ActionId.UNDO, lambda: self._with_context(lambda c: c.undo_group.undo()))
-        a.on(ActionId.REDO, lambda: self._with_context(lambda c: c.undo_group.redo()))
+        a.on(ActionId.UNDO, lambda: self._with_context(lambda c: c.step_history(False)))
+        a.on(ActionId.REDO, lambda: self._with_context(lambda c: c.step_history(True)))
         a.on(ActionId.FIND, self._find)
         a.on(ActionId.EDIT_DETAILS, self._edit_details)
         a.on(ActionId.DUPLICATE, lambda: self._with_target(self.duplicate_engagement))
@@ -201,8 +204,16 @@ class MainWindow(QMainWindow):
                                    self.settings.autosave_delay_ms)
         if self.settings.splitter_state is not None:
             self.workspace.splitter.restoreState(self.settings.splitter_state)
+        else:  # the first time: as wide as the names, where the window has room
+            shown = self.workspace
+            QTimer.singleShot(0, lambda: shown.fit_navigator() if self.workspace is shown
+                              else None)
         self.stack.addWidget(self.workspace)
+        KeyboardFlow(self.workspace, self.settings, self.assessor_combo)  # keys, Ctrl+J …
         self.settings.add_recent(engagement_id)
+        self.settings.set_place(engagement_id, self.workspace.current_code or "")
+        self.workspace.element_shown.connect(
+            lambda code, e=engagement_id: self.place.note(e, code))
         self._fill_assessors()
         self.show_workspace()
         self.workspace.form.focus_indicator(0)
@@ -233,6 +244,8 @@ class MainWindow(QMainWindow):
             self.workspace.form.set_read_only(banner is not None, banner or "")
             self.workspace.consensus.set_read_only(banner is not None, banner or "")
         locked = banner is not None
+        context.read_only = locked
+        self._undo_state()
         for action_id in (ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
                           ActionId.IMPORT_WORKBOOK, ActionId.SIGN_OFF):
             self.registry[action_id].setEnabled(not locked)
@@ -322,6 +335,8 @@ class MainWindow(QMainWindow):
                 change.kind is ChangeKind.ENGAGEMENT_UPDATED and isinstance(change.new, dict)
                 and change.new.get("archived")):
             self.settings.forget_recent(change.engagement_id)
+            self.place.note("", "")
+            self.place.write()
             self.close_engagement()
             self.show_list()
         elif change.kind is ChangeKind.ASSESSORS and self.context is not None:
@@ -381,12 +396,19 @@ class MainWindow(QMainWindow):
     def _undo_state(self, *_args: object) -> None:
         undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
         group = getattr(self, "_bound_group", None)
-        can_undo = bool(group is not None and group.canUndo())
-        can_redo = bool(group is not None and group.canRedo())
+        editable = self.context is not None and not self.context.read_only
+        can_undo = bool(group is not None and group.canUndo() and editable)
+        can_redo = bool(group is not None and group.canRedo() and editable)
         undo.setEnabled(can_undo)
         redo.setEnabled(can_redo)
         undo.setText(f"&Undo {group.undoText()}" if group is not None and can_undo else "&Undo")
         redo.setText(f"&Redo {group.redoText()}" if group is not None and can_redo else "&Redo")
+        # The toolbar keeps short labels (so it never reflows); what would change is in the
+        # tooltip, and in the Edit menu's full text.
+        for action, short in ((undo, "Undo"), (redo, "Redo")):
+            action.setIconText(short)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(action.text().replace("&", "") + (f" ({keys})" if keys else ""))
 
     # --- small helpers ------------------------------------------------------------------
     def _with_context(self, fn: object) -> None:
@@ -418,12 +440,21 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # maximised or not, as it was left
         else:
-            self.resize(1366, 768)
+            self._first_size()
         state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
+
+    def _first_size(self) -> None:
+        """First start: a laptop screen (up to 1440×900) opens maximised, so the status bar
+        is on screen; a larger one opens at 1366×768 inside its free area."""
+        free = self.screen().availableGeometry()
+        if free.width() <= 1440 or free.height() <= 900:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(min(1366, free.width()), min(768, free.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:
@@ -431,7 +462,8 @@ class MainWindow(QMainWindow):
             self.settings.splitter_state = self.workspace.splitter.saveState()
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
-        self.settings.sync()
+        self.place.write()
+        self.settings.mark_closed()  # a clean close: the next start reports no crash
         self.runner.cancel_all()
         self.runner.wait(15_000)
         super().closeEvent(event)

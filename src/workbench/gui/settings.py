@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 8
@@ -148,3 +148,63 @@ class Settings:
     @last_directory.setter
     def last_directory(self, value: str) -> None:
         self._q.setValue("preferences/last_directory", value)
+
+    @property
+    def advance_after_rating(self) -> bool:
+        """After a rating, move the focus to the next unrated indicator (on by default)."""
+        return self._bool("preferences/advance_after_rating", True)
+
+    @advance_after_rating.setter
+    def advance_after_rating(self, value: bool) -> None:
+        self._q.setValue("preferences/advance_after_rating", bool(value))
+
+    # --- where the user was, and whether the last run ended cleanly ------------------------
+    @property
+    def last_place(self) -> tuple[str, str]:
+        """The engagement and element open when the app last stopped ("" for none)."""
+        return self._str("session/engagement", ""), self._str("session/element", "")
+
+    def set_place(self, engagement_id: str, element: str = "") -> None:
+        self._q.setValue("session/engagement", engagement_id)
+        self._q.setValue("session/element", element)
+        self._q.sync()  # written now: a crash right after must still find the place
+
+    @property
+    def running_since(self) -> tuple[str, int]:
+        """When the app that has not closed yet started (UTC ISO, "" if none) and its pid."""
+        return self._str("session/running_since", ""), self._int("session/pid", 0)
+
+    def mark_running(self, started_at: str, pid: int) -> None:
+        """Written (and synced) at start; cleared on a clean close, so a crash leaves it."""
+        self._q.setValue("session/running_since", started_at)
+        self._q.setValue("session/pid", pid)
+        self._q.sync()
+
+    def mark_closed(self) -> None:
+        self._q.remove("session/running_since")
+        self._q.remove("session/pid")
+        self._q.sync()
+
+
+class PlaceKeeper(QObject):
+    """Writes where the user is (`Settings.set_place`) a second after they settle on an
+    element: writing the settings file on every switch would slow switching by ~5 ms."""
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._place: tuple[str, str] | None = None  # None: nothing noted since written
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.write)
+
+    def note(self, engagement_id: str, element: str) -> None:
+        self._place = (engagement_id, element)
+        self._timer.start()
+
+    def write(self) -> None:
+        self._timer.stop()
+        if self._place is not None:
+            self.settings.set_place(*self._place)
+            self._place = None

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -121,7 +122,7 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.working_papers)
         self._error_and_buttons(outer)
         self.readiness = self.refresh()
-        self.resize(720, 760)
+        self.resize(720, fitting_height(self, 760))
 
     def _readiness_box(self, layout: QVBoxLayout) -> None:
         intro = QLabel("Signing off locks this revision of the assessment: its content hash "
@@ -423,3 +424,11 @@ class AmendDialog(QDialog):
             return
         self.amended.emit(self.change)
         self.accept()
+
+
+def fitting_height(widget: QWidget, wanted: int) -> int:
+    """`wanted`, or less so the dialog and its title bar fit the screen's free area (a
+    1366×768 laptop leaves about 700 px); the scroll area takes up the rest."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    free = screen.availableGeometry().height() if screen is not None else wanted
+    return max(320, min(wanted, free - 64))

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 from PySide6.QtGui import QUndoCommand
 
 from workbench.core.engagement import FindingKind
+from workbench.core.errors import WorkbenchError
 from workbench.core.ratings import IndicatorValue
 from workbench.gui.context import EngagementContext
 from workbench.services import assessment, consensus
@@ -33,8 +34,12 @@ class ServiceCommand(QUndoCommand):
         self.context = context
         self.element = element
         self._pushed = False
+        self.skip_next_step = False  # set by `EngagementContext.step_history` after a refusal
 
     def redo(self) -> None:
+        if self.skip_next_step:
+            self.skip_next_step = False
+            return
         change = self.do()
         if not self._pushed:
             self._pushed = True
@@ -44,6 +49,9 @@ class ServiceCommand(QUndoCommand):
             self.reveal()
 
     def undo(self) -> None:
+        if self.skip_next_step:
+            self.skip_next_step = False
+            return
         self.undo_it()
         self.reveal()
 
@@ -156,11 +164,17 @@ class RemoveFinding(ServiceCommand):
         super().__init__(context, element, f"remove a {kind} from {element}")
         self.finding_id, self.kind, self.assessor = finding_id, kind, context.assessor
         self.finding_text = ""
+        self.position: int | None = None
 
     def made_a_difference(self, change: Change) -> bool:
         return True
 
     def do(self) -> Change | None:
+        try:
+            self.position = assessment.finding_position(
+                self.context.session, self.context.engagement_id, self.finding_id)
+        except WorkbenchError:
+            self.position = None  # the removal below says what is wrong
         change = self.context.call(assessment.remove_finding, self.finding_id)
         if change is not None:
             self.finding_text = change.old or ""
@@ -168,8 +182,7 @@ class RemoveFinding(ServiceCommand):
 
     def undo_it(self) -> None:
         change = self.context.call(assessment.add_finding, self.element, self.kind,
-                                   self.finding_text,
-                                   self.assessor)
+                                   self.finding_text, self.assessor, self.position)
         if change is not None and change.item_id is not None:
             self.finding_id = change.item_id
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, QRect, Qt
+import contextlib
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,15 +37,22 @@ from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
+from workbench.gui.widgets.review_filter import ReviewFilter
 from workbench.gui.widgets.score_panel import ScorePanel
-from workbench.services import comparison
-from workbench.services.session import Change
+from workbench.services import comparison, review
+from workbench.services.session import Change, ChangeKind
 
 NAVIGATOR_WIDTH = 280
 
 
 class Workspace(QWidget):
-    """Parts talk through the context's signals; this class only lays them out and routes."""
+    """Parts talk through the context's signals; this class only lays them out and routes.
+
+    Signals:
+        element_shown(str): the code of the element (or enabler) the form now shows.
+    """
+
+    element_shown = Signal(str)
 
     FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB = 0, 1, 2
 
@@ -79,14 +97,33 @@ class Workspace(QWidget):
         context.details_changed.connect(self.load_baseline)
         self.load_baseline()
         self.model.update_scores(context.score)
+        self.refresh_review(context.score)
         codes = self.model.scorable_codes()
         if codes:
             self.select_element(codes[0])
 
+    def fit_navigator(self) -> None:
+        """Give the navigator the width of its longest name when the window has room (at
+        1920 px every name shows in full; narrower, they are elided with a tooltip)."""
+        needed = (self.tree.sizeHintForColumn(0) + self.tree.header().sectionSize(1)
+                  + 2 * self.tree.indentation() + 3 * GRID)
+        room = int(self.width() * 0.25) if self.width() >= 1600 else NAVIGATOR_WIDTH
+        width = max(NAVIGATOR_WIDTH, min(needed, room))
+        sizes = self.splitter.sizes()
+        if len(sizes) == 3 and width != sizes[0]:
+            self.splitter.setSizes([width, max(1, sizes[1] - (width - sizes[0])), sizes[2]])
+
     def _build_navigator(self) -> None:
         """The tree of dimensions, elements and enablers, with each one's percent."""
         self.model = NavigatorModel(self.context.framework, self)
-        self.tree = QTreeView(self.splitter)
+        navigator = QWidget(self.splitter)
+        column = QVBoxLayout(navigator)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.tree = QTreeView(navigator)
+        self.review = ReviewFilter(self.tree, navigator)
+        column.addWidget(self.review)
+        column.addWidget(self.tree, 1)
         self.tree.setModel(self.model)
         self.tree.setObjectName("navigator")
         self.tree.setAccessibleName("Framework navigator")
@@ -173,6 +210,7 @@ class Workspace(QWidget):
         if current.isValid() and current.data(KIND_ROLE) in ("element", "enabler"):
             self.form.show_element(str(current.data(CODE_ROLE)))
             self._show_score()
+            self.element_shown.emit(str(current.data(CODE_ROLE)))
 
     def show_form(self) -> None:
         self.tabs.setCurrentIndex(self.FORM_TAB)
@@ -207,6 +245,7 @@ class Workspace(QWidget):
     # --- live score ---------------------------------------------------------------------
     def _scored(self, result: ScoreResult) -> None:
         self.model.update_scores(result)
+        self.refresh_review(result)
         self._show_score()
         if self.tabs.currentIndex() == self.DASHBOARD_TAB:
             self.dashboard.set_result(result)
@@ -223,7 +262,15 @@ class Workspace(QWidget):
         self.dashboard.set_baseline(baseline)
 
     def _changed(self, change: Change) -> None:
-        pass  # the form, the list and the status bar each listen for what concerns them
+        # the form, the list and the status bar each listen for what concerns them; the
+        # review filter follows the notes (a score change refreshes it through `_scored`)
+        if change.kind is ChangeKind.NOTES:
+            self.refresh_review(self.context.score)
+
+    def refresh_review(self, result: ScoreResult) -> None:
+        with contextlib.suppress(WorkbenchError):  # the engagement went away: it closes
+            self.review.set_reasons(review.to_review(self.context.session,
+                                                     self.context.engagement_id, result))
 
     def _show_score(self) -> None:
         code = self.current_code

@@ -197,8 +197,9 @@ def set_indicator_note(session: Session, engagement_id: str, indicator: str, tex
 
 
 def add_finding(session: Session, engagement_id: str, element: str, kind: FindingKind,
-                text: str, assessor: str | None = None) -> Change:
-    """Add a strength or an opportunity for improvement to an element."""
+                text: str, assessor: str | None = None, position: int | None = None) -> Change:
+    """Add a strength or an opportunity for improvement to an element: at the end of its
+    list, or at `position` (`finding_position` of one removed: undo puts it back there)."""
     framework = session.framework_of(engagement_id)
     _check_element(framework, element)
     text = _check_text(text.strip(), MAX_FINDING, str(kind))
@@ -206,7 +207,8 @@ def add_finding(session: Session, engagement_id: str, element: str, kind: Findin
         raise InvalidValueError(f"an empty {kind} cannot be added")
     with session.edit(engagement_id):
         aid, name = _assessor(session, engagement_id, assessor)
-        item_id = evidence.add_finding(session.db, engagement_id, aid, element, kind, text)
+        item_id = evidence.add_finding(session.db, engagement_id, aid, element, kind, text,
+                                       position)
         session.log(engagement_id, f"add {kind}", element, None, text, actor=name)
     return Change(ChangeKind.FINDINGS, engagement_id, element, None, name, None, text, item_id)
 
@@ -229,6 +231,10 @@ def remove_finding(session: Session, engagement_id: str, finding_id: int) -> Cha
         evidence.remove_finding(session.db, finding_id)
         session.log(engagement_id, f"remove {kind}", element, old, None)
     return Change(ChangeKind.FINDINGS, engagement_id, element, None, None, old, None, finding_id)
+
+
+def finding_position(session: Session, engagement_id: str, finding_id: int) -> int:
+    return evidence.finding_position(session.db, engagement_id, finding_id)
 
 
 def findings(session: Session, engagement_id: str, element: str, kind: FindingKind,

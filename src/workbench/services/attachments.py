@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.core import limits
+from workbench.core import images, limits
 from workbench.core.engagement import AttachmentInfo
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.files import read_regular_file
@@ -75,6 +75,32 @@ def set_caption(session: Session, engagement_id: str, attachment_id: int,
         session.log(engagement_id, "caption", info.element, info.caption, caption)
     return Change(ChangeKind.ATTACHMENTS, engagement_id, info.element, old=info.caption,
                   new=caption, item_id=attachment_id)
+
+
+def rotate(session: Session, engagement_id: str, attachment_id: int,
+           clockwise: bool = True) -> Change:
+    """Turn a photo a quarter: a new version of the attachment (same name, caption and
+    element) replaces the old one in one transaction; the Change's item_id is the new one."""
+    info = evidence.attachment(session.db, engagement_id, attachment_id)
+    if not info.is_image:
+        raise InvalidValueError(f"{info.filename} is not a photo, so it cannot be rotated")
+    turned = images.rotate(evidence.get_blob(session.db, info.sha256), info.filename, clockwise)
+    checked = inspect_image(turned, info.filename)
+    with session.edit(engagement_id):
+        aid = None
+        if info.assessor is not None:
+            aid = engagements.assessor_id(session.db, engagement_id, info.assessor)
+        digest = evidence.put_blob(session.db, turned)
+        item_id = evidence.add_attachment(session.db, engagement_id, info.element, aid, digest,
+                                          info.filename, info.caption, checked.media_type,
+                                          len(turned), checked.width, checked.height)
+        evidence.remove_attachment(session.db, attachment_id)
+        session.log(engagement_id, "rotate attachment", info.element,
+                    {"file": info.filename, "sha256": info.sha256},
+                    {"file": info.filename, "sha256": digest,
+                     "turn": "clockwise" if clockwise else "anticlockwise"})
+    return Change(ChangeKind.ATTACHMENTS, engagement_id, info.element, old=attachment_id,
+                  new=info.filename, item_id=item_id)
 
 
 def remove(session: Session, engagement_id: str, attachment_id: int) -> Change:

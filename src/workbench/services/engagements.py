@@ -71,6 +71,11 @@ def _clean_details(d: EngagementDetails) -> EngagementDetails:
     return cleaned
 
 
+def check_details(details: EngagementDetails) -> None:
+    """Refuse details `create` or `update_details` would refuse (a dialog asks before closing)."""
+    _clean_details(details)
+
+
 def create(session: Session, details: EngagementDetails, *,
            framework_id: str = DEFAULT_FRAMEWORK_ID, framework_version: str | None = None,
            team: list[Assessor] | None = None) -> Change:

@@ -28,3 +28,10 @@ def history(db: Database, engagement_id: str, limit: int = 200) -> list[dict[str
     return list(db.query("SELECT at, actor, action, target, old, new FROM audit_log "
                          "WHERE engagement_id = ? ORDER BY id DESC LIMIT ?",
                          [engagement_id, limit]))
+
+
+def since(db: Database, engagement_id: str, at: str, limit: int = 1000) -> list[dict[str, Any]]:
+    """The engagement's audit entries recorded at or after `at`, newest first."""
+    return list(db.query("SELECT at, actor, action, target FROM audit_log "
+                         "WHERE engagement_id = ? AND at >= ? ORDER BY id DESC LIMIT ?",
+                         [engagement_id, at, limit]))

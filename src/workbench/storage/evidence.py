@@ -46,6 +46,15 @@ def finding(db: Database, engagement_id: str, finding_id: int) -> tuple[str, str
     return found[0], found[1], found[2]
 
 
+def finding_position(db: Database, engagement_id: str, finding_id: int) -> int:
+    """Where a finding stands in its list (the `position` that orders it)."""
+    found = db.conn.execute("SELECT position FROM findings WHERE id = ? AND engagement_id = ?",
+                            (finding_id, engagement_id)).fetchone()
+    if found is None:
+        raise NotFoundError(f"no strength or opportunity #{finding_id} in this engagement")
+    return int(found[0])
+
+
 def update_finding(db: Database, finding_id: int, text: str) -> None:
     db.conn.execute("UPDATE findings SET text = ? WHERE id = ?", (text, finding_id))
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from workbench.core.engagement import Action
 from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
+from workbench.gui.undo_evidence import RemoveAction
 from workbench.gui.widgets.actions_panel import ActionDialog, ActionsPanel
 from workbench.services import actions
 
@@ -18,7 +19,8 @@ def edit_action(parent: QWidget, element: str, action: Action | None) -> Action 
 
 
 class ActionsSection(ActionsPanel):
-    """The actions panel of one element; its edits go through the context (undo-free)."""
+    """The actions panel of one element; its edits go through the context (a removal is
+    undoable)."""
 
     def __init__(self, context: EngagementContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,4 +54,4 @@ class ActionsSection(ActionsPanel):
         if action.id is not None and dialogs.ask(
                 self, "Remove Action", f"Remove the action “{action.action[:80]}”?",
                 "Remove", destructive=True):
-            self.context.call(actions.remove, action.id)
+            self.context.undo_stack.push(RemoveAction(self.context, action))

@@ -23,6 +23,7 @@ from workbench.core.engagement import AttachmentInfo
 from workbench.gui.theme import GRID, set_muted, set_shown
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+IMAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 THUMB = 96
 
 
@@ -42,12 +43,15 @@ def human_size(size: int) -> str:
 
 
 class AttachmentsPanel(QWidget):
-    """Signals: files_dropped(list), add_requested(), open_requested(int), remove_requested(int)."""
+    """Signals: files_dropped(list), add_requested(), open_requested(int), remove_requested(int),
+    caption_requested(int), rotate_requested(int)."""
 
     files_dropped = Signal(list)
     add_requested = Signal()
     open_requested = Signal(int)
     remove_requested = Signal(int)
+    caption_requested = Signal(int)
+    rotate_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,10 +87,17 @@ class AttachmentsPanel(QWidget):
                                       "Add…", self)
         self.open_button = QPushButton("Open", self)
         self.remove_button = QPushButton("Remove…", self)
+        self.caption_button = QPushButton("Caption…", self)
+        self.caption_button.setToolTip("Write or change the caption shown with this attachment")
+        self.caption_button.clicked.connect(lambda: self._emit_current(self.caption_requested))
+        self.rotate_button = QPushButton("Rotate", self)
+        self.rotate_button.setToolTip("Turn the photo a quarter clockwise (a new version)")
+        self.rotate_button.clicked.connect(lambda: self._emit_current(self.rotate_requested))
         self.add_button.clicked.connect(self.add_requested)
         self.open_button.clicked.connect(lambda: self._emit_current(self.open_requested))
         self.remove_button.clicked.connect(lambda: self._emit_current(self.remove_requested))
-        for button in (self.add_button, self.open_button, self.remove_button):
+        for button in (self.add_button, self.open_button, self.caption_button,
+                       self.rotate_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -100,6 +111,7 @@ class AttachmentsPanel(QWidget):
         for info in items:
             item = QListWidgetItem(doc_icon, info.filename)
             item.setData(ID_ROLE, info.id)
+            item.setData(IMAGE_ROLE, info.is_image)
             size = f"{info.width}×{info.height} px, " if info.width and info.height else ""
             item.setToolTip(f"{info.filename}\n{size}{human_size(info.size)}"
                             + (f"\n{info.caption}" if info.caption else "")
@@ -123,6 +135,10 @@ class AttachmentsPanel(QWidget):
         has = self.list.currentItem() is not None and bool(self.list.selectedItems())
         self.open_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        self.caption_button.setEnabled(has)
+        current = self.list.currentItem()
+        self.rotate_button.setEnabled(has and current is not None
+                                      and bool(current.data(IMAGE_ROLE)))
 
     def _emit_current(self, signal: SignalInstance) -> None:
         item = self.list.currentItem()

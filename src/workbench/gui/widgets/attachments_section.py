@@ -20,9 +20,20 @@ from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op
 from workbench.gui.tasks import TaskRunner
+from workbench.gui.undo_evidence import RemoveAttachment
 from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
 from workbench.services.session import Change, Session
+
+
+def ask_caption(parent: QWidget, filename: str, current: str) -> str | None:
+    """Ask for an attachment's caption (None when cancelled; tests replace this)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, "Caption", f"Caption of {filename}:",
+                                    QLineEdit.EchoMode.Normal, current)
+    return text if ok else None
+
 
 _OPEN_DIR: list[Path] = []  # one temporary folder per run for attachments opened
 
@@ -41,6 +52,9 @@ class AttachmentsSection(AttachmentsPanel):
         self.add_requested.connect(self.choose)
         self.open_requested.connect(self.open)
         self.remove_requested.connect(self.remove)
+        self.caption_requested.connect(self.edit_caption)
+        self.rotate_requested.connect(
+            lambda attachment_id: self.context.call(attachments.rotate, attachment_id))
 
     def load(self, code: str | None) -> None:
         self.code = code
@@ -123,11 +137,25 @@ class AttachmentsSection(AttachmentsPanel):
             dialogs.show_error(self, f"no program on this computer opens {info.filename}; "
                                f"a copy is at {target}")
 
-    def remove(self, attachment_id: int) -> None:
-        names = {a.id: a.filename for a in attachments.attachments(
+    def edit_caption(self, attachment_id: int) -> None:
+        found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
-        name = names.get(attachment_id, "this attachment")
+        info = found.get(attachment_id)
+        if info is None:
+            return
+        text = ask_caption(self, info.filename, info.caption)
+        if text is not None and text.strip() != info.caption:
+            self.context.call(attachments.set_caption, attachment_id, text)
+
+    def remove(self, attachment_id: int) -> None:
+        found = {a.id: a for a in attachments.attachments(
+            self.context.session, self.context.engagement_id, self.code)}
+        info = found.get(attachment_id)
+        name = info.filename if info is not None else "this attachment"
         if dialogs.ask(self, "Remove Attachment",
                        f"Remove {name} from {self.code}? The file itself stays where it was.",
                        "Remove", destructive=True):
-            self.context.call(attachments.remove, attachment_id)
+            if info is None:
+                self.context.call(attachments.remove, attachment_id)  # says it is gone
+            else:
+                self.context.undo_stack.push(RemoveAttachment(self.context, info))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from workbench.core.framework import Indicator, ScaleLevel
@@ -46,7 +47,8 @@ class IndicatorRow(QWidget):
         self.note_button.setText("Note")
         self.note_button.setCheckable(True)
         self.note_button.setToolTip("Add or show a note on this indicator")
-        self.note_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Tab goes from indicator to indicator; the note opens with a click (or Ctrl+Enter)
+        self.note_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.caption = muted_label("", self)
         self.caption.setWordWrap(True)
         self.caption.hide()
@@ -67,6 +69,16 @@ class IndicatorRow(QWidget):
         self.selector.previous_requested.connect(self.previous_requested)
         self.note_button.toggled.connect(self._toggle_note)
         self.note.commit.connect(lambda text: self.note_committed.emit(self.code, text))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Enter on the level selector opens (or closes) this indicator's note."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.note_button.toggle()
+            if self.note_button.isChecked():
+                self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        super().keyPressEvent(event)
 
     def bind(self, indicator: Indicator, value: IndicatorValue | None, note: str) -> None:
         self.code = indicator.code

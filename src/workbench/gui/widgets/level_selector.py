@@ -142,7 +142,7 @@ class LevelSelector(QWidget):
                 border = QColor(swatch.text) if selected else outline
             elif selected:
                 fill, fg = theme.level_fill(int(value)), theme.level_text(int(value))
-                border = theme.level_fill(int(value)).darker(125)
+                border = selected_border(int(value))
             else:
                 fill, fg, border = base, text, outline
             if hovered and not selected:
@@ -153,8 +153,9 @@ class LevelSelector(QWidget):
                 painter.drawRoundedRect(r, 4, 4)
                 fill = tint
             painter.setBrush(fill)
-            painter.setPen(QPen(border, 1))
-            painter.drawRoundedRect(r, 4, 4)
+            # a selected level is ringed in a dark line: "1 Initial"'s fill is nearly white
+            painter.setPen(QPen(border, 2 if selected else 1))
+            painter.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5) if selected else r, 4, 4)
             painter.setPen(fg)
             if value == NA:
                 painter.setFont(number_font)
@@ -250,3 +251,9 @@ class LevelSelector(QWidget):
         super().focusOutEvent(event)
         self.focus_changed.emit(False)
         self.update()
+
+
+def selected_border(level: int) -> QColor:
+    """The ring of a selected level: the darker of its fill and text colours, so it reads
+    against the page on the light fills (1 Initial) and the dark ones alike."""
+    return min(theme.level_fill(level), theme.level_text(level), key=lambda c: c.lightness())
