@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import time
-import tomllib
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -34,12 +34,15 @@ class BuildError(Exception):
 
 
 def project_version() -> str:
-    """The version in pyproject.toml, after checking the installed metadata agrees.
-
-    The frozen app reads its version from the metadata PyInstaller copies, so a stale
-    install would ship the wrong number.
+    """The version written in src/workbench/__init__.py (pyproject.toml reads it from there),
+    after checking the installed metadata agrees: a stale install would ship metadata with
+    the wrong number.
     """
-    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    found = re.search(r'^__version__ = "([^"]+)"$',
+                      (ROOT / "src" / "workbench" / "__init__.py").read_text(), re.M)
+    if found is None:
+        raise BuildError("src/workbench/__init__.py does not say the version (__version__)")
+    declared = found.group(1)
     try:
         installed = version(DIST_NAME)
     except PackageNotFoundError:

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -22,7 +21,9 @@ PACKAGING = ROOT / "packaging"
 APP_ID = "org.assessorworkbench.Workbench"
 DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
 METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
-PROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+PROJECT_VERSION = re.search(r'^__version__ = "([^"]+)"$',  # pyproject.toml reads it there
+                            (ROOT / "src" / "workbench" / "__init__.py").read_text(),
+                            re.M)[1]  # type: ignore[index]
 
 
 def _build_module() -> ModuleType:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
 from workbench.core.errors import WorkbenchError
@@ -21,6 +19,7 @@ from workbench.gui.settings import PlaceKeeper, Settings
 from workbench.gui.status_line import StatusLine, spacer
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
+from workbench.gui.undo_actions import UndoActions
 from workbench.gui.workspace import Workspace
 from workbench.services import engagements
 from workbench.services.session import Change, ChangeKind, Session
@@ -42,6 +41,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
 
         self.registry = ActionRegistry(self)
+        self.undo_actions = UndoActions(self.registry[ActionId.UNDO],
+                                        self.registry[ActionId.REDO])
         self._build_menus()
         self._build_toolbar()
         self.stack = QStackedWidget(self)
@@ -172,7 +173,7 @@ class MainWindow(QMainWindow):
         for action in self._assessor_actions:
             action.setVisible(on_workspace)
         context = self.context if on_workspace else None
-        self._bind_undo(context)
+        self.undo_actions.bind(context)
         if context is None:
             self.setWindowTitle(APP_TITLE)
             self.status.set_engagement("", "")
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
             return
         self.workspace.flush()
         self.settings.splitter_state = self.workspace.splitter.saveState()
-        self._bind_undo(None)
+        self.undo_actions.bind(None)
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.context.deleteLater()
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             self.workspace.consensus.set_read_only(banner is not None, banner or "")
         locked = banner is not None
         context.read_only = locked
-        self._undo_state()
+        self.undo_actions.refresh()
         for action_id in (ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
                           ActionId.IMPORT_WORKBOOK, ActionId.SIGN_OFF):
             self.registry[action_id].setEnabled(not locked)
@@ -377,39 +378,6 @@ class MainWindow(QMainWindow):
         self._show_page()
 
     # --- undo ---------------------------------------------------------------------------
-    def _bind_undo(self, context: EngagementContext | None) -> None:
-        """Edit ▸ Undo follows the open engagement's group of per-assessor histories."""
-        group = getattr(self, "_bound_group", None)
-        if group is not None:
-            for signal in (group.canUndoChanged, group.canRedoChanged, group.undoTextChanged,
-                           group.redoTextChanged, group.activeStackChanged):
-                with contextlib.suppress(RuntimeError, TypeError):
-                    signal.disconnect(self._undo_state)
-        self._bound_group = context.undo_group if context is not None else None
-        if context is not None:
-            group = context.undo_group
-            for signal in (group.canUndoChanged, group.canRedoChanged, group.undoTextChanged,
-                           group.redoTextChanged, group.activeStackChanged):
-                signal.connect(self._undo_state)
-        self._undo_state()
-
-    def _undo_state(self, *_args: object) -> None:
-        undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
-        group = getattr(self, "_bound_group", None)
-        editable = self.context is not None and not self.context.read_only
-        can_undo = bool(group is not None and group.canUndo() and editable)
-        can_redo = bool(group is not None and group.canRedo() and editable)
-        undo.setEnabled(can_undo)
-        redo.setEnabled(can_redo)
-        undo.setText(f"&Undo {group.undoText()}" if group is not None and can_undo else "&Undo")
-        redo.setText(f"&Redo {group.redoText()}" if group is not None and can_redo else "&Redo")
-        # The toolbar keeps short labels (so it never reflows); what would change is in the
-        # tooltip, and in the Edit menu's full text.
-        for action, short in ((undo, "Undo"), (redo, "Redo")):
-            action.setIconText(short)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(action.text().replace("&", "") + (f" ({keys})" if keys else ""))
-
     # --- small helpers ------------------------------------------------------------------
     def _with_context(self, fn: object) -> None:
         if self.context is not None and self.stack.currentWidget() is self.workspace:
