@@ -98,9 +98,3 @@ class PlanSheet(SheetWriter):
         self._print_setup(ws)
         self._protect(ws)
 
-    def _title_of(self, code: str) -> str:
-        if code in self.fw.element_by_code:
-            return self.fw.element_by_code[code].title
-        if code in self.fw.enabler_by_code:
-            return self.fw.enabler_by_code[code].name
-        return ""

@@ -66,6 +66,14 @@ class SheetWriter:
         self.wb = book.wb
         self.first_level = self.fw.bands[0].level
 
+    def _title_of(self, code: str) -> str:
+        """An element's title or an enabler's name ("" for a code the framework lacks)."""
+        if code in self.fw.element_by_code:
+            return self.fw.element_by_code[code].title
+        if code in self.fw.enabler_by_code:
+            return self.fw.enabler_by_code[code].name
+        return ""
+
     @staticmethod
     def _at(ws: Worksheet, ref: str) -> Cell:
         """The cell at a reference like "C8" (every column here is one letter)."""

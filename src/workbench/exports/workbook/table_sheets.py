@@ -55,13 +55,6 @@ class TableSheets(SheetWriter):
         if rows:
             ws.auto_filter.ref = f"A4:{chr(ord('A') + len(headers) - 1)}{4 + len(rows)}"
 
-    def _title_of(self, code: str) -> str:
-        if code in self.fw.element_by_code:
-            return self.fw.element_by_code[code].title
-        if code in self.fw.enabler_by_code:
-            return self.fw.enabler_by_code[code].name
-        return ""
-
     def _order(self) -> dict[str, int]:
         return {c: n for n, c in enumerate([*self.fw.element_by_code, *self.fw.enabler_by_code])}
 
