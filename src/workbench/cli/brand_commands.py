@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import deferred_help, lazy_module
+from workbench.cli.lazy import deferred_help
 from workbench.cli.output import print_json, print_table
-
-if TYPE_CHECKING:
-    from workbench.services import brands
-else:
-    brands = lazy_module("workbench.services.brands")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from workbench.services import brands
     infos = brands.profiles()
     if args.json:
         print_json([{"name": i.name, "display_name": i.display_name, "firm": i.firm_name,
@@ -29,6 +24,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from workbench.services import brands
     b = brands.resolve(args.name)
     facts = {"name": b.name, "display_name": b.display_name, "firm": b.firm_name,
              "logo": str(b.logo) if b.logo else None,
@@ -47,6 +43,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_create(args: argparse.Namespace) -> int:
+    from workbench.services import brands
     draft = brands.BrandDraft(
         name=args.name or brands.suggest_name(args.firm), display_name=args.firm,
         firm_name=args.firm,
@@ -63,27 +60,36 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from workbench.services import brands
     brand = brands.import_profile(Path(args.file), args.name, replace_existing=args.replace)
     print(f"imported brand profile {brand.name!r} ({brand.firm_name})")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from workbench.services import brands
     path = brands.export_profile(args.name, Path(args.output))
     print(f"wrote {path}")
     return 0
 
 
 def cmd_set_default(args: argparse.Namespace) -> int:
+    from workbench.services import brands
     brand = brands.set_default(args.name)
     print(f"the default brand profile is now {brand.name!r} ({brand.firm_name})")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    from workbench.services import brands
     brands.delete(args.name)
     print(f"deleted brand profile {args.name!r}; the default is {brands.default_profile()!r}")
     return 0
+
+
+def _archive_suffix() -> str:
+    from workbench.services import brands
+    return brands.ARCHIVE_SUFFIX
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -111,13 +117,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("--set-default", action="store_true", help="make it the default profile")
     p.set_defaults(func=cmd_create)
     p = bsub.add_parser("import", help=deferred_help(
-        lambda: f"add a profile from a {brands.ARCHIVE_SUFFIX} file"))
+        lambda: f"add a profile from a {_archive_suffix()} file"))
     p.add_argument("file")
     p.add_argument("--name", help="the profile's name (default: made from its own)")
     p.add_argument("--replace", action="store_true", help="replace a profile of that name")
     p.set_defaults(func=cmd_import)
     p = bsub.add_parser("export", help=deferred_help(
-        lambda: f"write a profile as one {brands.ARCHIVE_SUFFIX} file"))
+        lambda: f"write a profile as one {_archive_suffix()} file"))
     p.add_argument("name")
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.set_defaults(func=cmd_export)

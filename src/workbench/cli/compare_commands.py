@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
 from workbench.core.comparison import Change, ChangeState, Figure
 from workbench.core.comparison_json import FORMAT_HELP, comparison_to_dict
@@ -13,11 +12,8 @@ from workbench.core.display import DASH, change_text
 from workbench.core.scoring import Status
 
 if TYPE_CHECKING:
-    from workbench.services import comparison as service
     from workbench.services.comparison import ComparisonReport, Side
     from workbench.services.session import Session
-else:
-    service = lazy_module("workbench.services.comparison")
 
 _STATE_TEXT = {ChangeState.NOT_APPLICABLE: "N/A", ChangeState.NOT_ASSESSED: "not assessed",
                ChangeState.ADDED: "new code", ChangeState.REMOVED: "code removed"}
@@ -102,6 +98,7 @@ def _value(value: int | str | float) -> str:
 
 
 def cmd_compare(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import comparison as service
     report = service.compare_engagements(session, args.baseline_id, args.id)
     if args.json:
         print_json(comparison_to_dict(report.comparison, _side(report.baseline),

@@ -5,18 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
 from workbench.core.agreement import ElementStatus, ItemAgreement
 from workbench.core.ratings import NA
 from workbench.core.scoring import Source
 
 if TYPE_CHECKING:
-    from workbench.services import consensus
     from workbench.services.consensus import ConsensusOverview, ElementConsensus
     from workbench.services.session import Session
-else:
-    consensus = lazy_module("workbench.services.consensus")
 
 FORMAT = "workbench.consensus/1"
 
@@ -97,6 +93,7 @@ def to_json(view: ConsensusOverview) -> dict[str, Any]:
 
 
 def cmd_consensus(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import consensus
     view = consensus.overview(session, args.id)
     if args.json:
         print_json(to_json(view))

@@ -7,20 +7,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.core.score_json import score_to_dict
 
 if TYPE_CHECKING:
-    from workbench.services import deliverables, demo, engagements, scores
     from workbench.services.session import Session
-else:
-    deliverables = lazy_module("workbench.services.deliverables")
-    demo = lazy_module("workbench.services.demo")
-    engagements = lazy_module("workbench.services.engagements")
-    scores = lazy_module("workbench.services.scores")
 
 
 def cmd_demo(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import deliverables, demo, engagements, scores
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     eid = demo.create_demo(session)

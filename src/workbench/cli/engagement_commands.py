@@ -8,7 +8,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
 from workbench.core.engagement import Action, Assessor, EngagementDetails, FindingKind, Priority
 from workbench.core.errors import InvalidValueError
@@ -17,27 +16,11 @@ from workbench.core.score_json import score_to_dict
 from workbench.core.scoring import Status
 
 if TYPE_CHECKING:
-    from workbench.services import (
-        actions,
-        assessment,
-        attachments,
-        comparison,
-        engagements,
-        scores,
-        signed_record,
-    )
     from workbench.services.session import Session
-else:
-    actions = lazy_module("workbench.services.actions")
-    assessment = lazy_module("workbench.services.assessment")
-    attachments = lazy_module("workbench.services.attachments")
-    comparison = lazy_module("workbench.services.comparison")
-    engagements = lazy_module("workbench.services.engagements")
-    scores = lazy_module("workbench.services.scores")
-    signed_record = lazy_module("workbench.services.signed_record")
 
 
 def cmd_list(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     rows = engagements.summaries(session, include_archived=args.all, search=args.search or "")
     if args.json:
         print_json([{**asdict(r), "status": str(r.status)} for r in rows])
@@ -55,6 +38,7 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_show(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import comparison, engagements, signed_record
     signed_record.check(session, args.id)  # a signed engagement is shown only when intact
     summary = engagements.summary(session, args.id)
     team = engagements.team(session, args.id)
@@ -81,6 +65,7 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_create(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     team = [Assessor(name.strip()) for name in (args.assessor or [])]
     change = engagements.create(
         session, EngagementDetails(args.client, args.site, args.title, args.lead,
@@ -91,22 +76,26 @@ def cmd_create(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_import(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     print(engagements.import_json(session, Path(args.file)).engagement_id)
     return 0
 
 
 def cmd_export(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     engagements.export_json(session, args.id, Path(args.output))
     return 0
 
 
 def cmd_duplicate(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     change = engagements.duplicate(session, args.id, with_ratings=not args.structure_only)
     print(change.engagement_id)
     return 0
 
 
 def cmd_set_baseline(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import comparison
     if (args.baseline_id is None) == (not args.clear):
         raise InvalidValueError("name the baseline engagement, or give --clear (not both)")
     comparison.set_baseline(session, args.id, None if args.clear else args.baseline_id)
@@ -114,11 +103,13 @@ def cmd_set_baseline(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_archive(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     engagements.set_archived(session, args.id, not args.restore)
     return 0
 
 
 def cmd_delete(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     if not args.yes:
         raise InvalidValueError("deleting removes every rating, note and attachment of the "
                                 "engagement; add --yes to confirm")
@@ -127,12 +118,14 @@ def cmd_delete(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_assessor(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     engagements.add_assessor(session, args.id, Assessor(args.name, args.role or "",
                                                         args.initials or ""))
     return 0
 
 
 def cmd_remove_assessor(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import engagements
     change = engagements.remove_assessor(session, args.id, args.name,
                                          reassign_to=args.reassign_to)
     if change.new is not None:
@@ -146,6 +139,7 @@ def _reason_needs_consensus(args: argparse.Namespace) -> None:
 
 
 def cmd_rate(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import assessment
     value = assessment.parse_level(args.level)
     _reason_needs_consensus(args)
     if args.consensus:
@@ -156,6 +150,7 @@ def cmd_rate(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_judge(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import assessment
     key = None if args.achievement in ("none", "-") else args.achievement
     _reason_needs_consensus(args)
     if args.consensus:
@@ -166,6 +161,7 @@ def cmd_judge(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_target(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import assessment
     level = None if args.level in ("none", "-") else _int(args.level, "target level")
     assessment.set_target(session, args.id, args.element, level)
     return 0
@@ -179,6 +175,7 @@ def _int(text: str, what: str) -> int:
 
 
 def cmd_note(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import assessment
     if args.kind == "notes":
         assessment.set_notes(session, args.id, args.element, args.text, args.assessor)
     else:
@@ -188,12 +185,14 @@ def cmd_note(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_attach(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import attachments
     attachments.attach_file(session, args.id, args.element, Path(args.file), args.caption or "",
                             args.assessor)
     return 0
 
 
 def cmd_attachments(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import attachments
     items = attachments.attachments(session, args.id, args.element)
     if args.json:
         print_json([{"id": a.id, "element": a.element, "file": a.filename,
@@ -206,23 +205,27 @@ def cmd_attachments(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_caption(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import attachments
     attachments.set_caption(session, args.id, args.attachment, args.text)
     return 0
 
 
 def cmd_rotate(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import attachments
     change = attachments.rotate(session, args.id, args.attachment, not args.anticlockwise)
     print(change.item_id)  # the new version's id
     return 0
 
 
 def cmd_action(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import actions
     actions.add(session, args.id, Action(args.element, args.text, args.owner or "",
                                          Priority(args.priority), args.due))
     return 0
 
 
 def cmd_score(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import scores
     result = scores.score(session, args.id, args.assessor)
     if args.json:
         print_json(score_to_dict(args.id, result))

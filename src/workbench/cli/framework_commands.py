@@ -6,20 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
 
 if TYPE_CHECKING:
-    from workbench.core import framework_data, framework_loader
-    from workbench.services import frameworks as installed_frameworks
     from workbench.services.session import Session
-else:
-    framework_data = lazy_module("workbench.core.framework_data")
-    framework_loader = lazy_module("workbench.core.framework_loader")
-    installed_frameworks = lazy_module("workbench.services.frameworks")
 
 
 def cmd_list(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import frameworks as installed_frameworks
     infos = installed_frameworks.available(session)
     if args.json:
         print_json([{"id": i.id, "version": i.version, "name": i.name,
@@ -38,6 +32,8 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_show(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core import framework_data
+    from workbench.services import frameworks as installed_frameworks
     f = installed_frameworks.find(session, args.id, args.version)
     if args.json:
         print_json(framework_data.framework_to_dict(f))
@@ -56,6 +52,8 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from workbench.core import framework_loader
+    from workbench.services import frameworks as installed_frameworks
     path = Path(args.file)
     f = (installed_frameworks.read_definition(path) if path.suffix.lower() == ".xlsx"
          else framework_loader.load_framework_file(path))
@@ -69,12 +67,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import frameworks as installed_frameworks
     path = installed_frameworks.export(session, args.id, args.version, Path(args.output))
     print(path)
     return 0
 
 
 def cmd_import(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import frameworks as installed_frameworks
     done = installed_frameworks.install(session, Path(args.file))
     f = done.framework
     what = "installed" if done.new else "already there, unchanged:"
@@ -84,6 +84,7 @@ def cmd_import(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_delete(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import frameworks as installed_frameworks
     installed_frameworks.delete(session, args.id, args.version)
     print(f"deleted {args.id} {args.version}")
     return 0

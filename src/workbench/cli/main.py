@@ -7,7 +7,6 @@ Exit status: 0 success, 1 a user error (one message on stderr, nothing half-writ
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -63,6 +62,69 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+if TYPE_CHECKING:  # the `sub` every module registers its commands on
+    Parsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+# Each command module imported only when its commands are wanted (plain imports, so the
+# type checker and the layer contracts see them).
+def _framework(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import framework_commands
+    framework_commands.register(sub, parent)
+
+
+def _engagement(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import engagement_commands
+    engagement_commands.register(sub, parent)
+
+
+def _package(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import package_commands
+    package_commands.register(sub, parent)
+
+
+def _demo(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import demo_command
+    demo_command.register(sub, parent)
+
+
+def _export(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import export_commands
+    export_commands.register(sub, parent)
+
+
+def _signoff(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import signoff_commands
+    signoff_commands.register(sub, parent)
+
+
+def _consensus(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import consensus_commands
+    consensus_commands.register(sub, parent)
+
+
+def _trust(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import trust_commands
+    trust_commands.register(sub, parent)
+
+
+def _compare(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import compare_commands
+    compare_commands.register(sub, parent)
+
+
+def _brand(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import brand_commands
+    brand_commands.register(sub, parent)
+
+
+_REGISTER: dict[str, Callable[[Parsers, argparse.ArgumentParser], None]] = {  # by MODULES
+    "framework_commands": _framework, "engagement_commands": _engagement,
+    "package_commands": _package, "demo_command": _demo, "export_commands": _export,
+    "signoff_commands": _signoff, "consensus_commands": _consensus,
+    "trust_commands": _trust, "compare_commands": _compare, "brand_commands": _brand}
+
+
 def command_named(args: Sequence[str]) -> str | None:
     """The top-level command in `args` (None for none, an unknown one or a help request)."""
     skip = False
@@ -96,7 +158,7 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     wanted = set(MODULES) if full else set(COMMANDS[command][1] if command else ())
     for name in MODULES:
         if name in wanted:
-            importlib.import_module(f"workbench.cli.{name}").register(sub, parent)
+            _REGISTER[name](sub, parent)
     if not full:
         # The other commands only need a name and a help line: one shared stand-in parser,
         # which never parses (a command named is registered in full), spares building

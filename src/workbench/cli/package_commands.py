@@ -7,18 +7,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json
 
 if TYPE_CHECKING:
-    from workbench.services import engagements, package
     from workbench.services.session import Session
-else:
-    engagements = lazy_module("workbench.services.engagements")
-    package = lazy_module("workbench.services.package")
 
 
 def cmd_pack(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import package
     written = package.pack(session, args.id, Path(args.output))
     print(written)
     return 0
@@ -26,6 +22,7 @@ def cmd_pack(session: Session, args: argparse.Namespace) -> int:
 
 def cmd_import(session: Session, args: argparse.Namespace) -> int:
     """A package (SQLite) keeps its engagement id; a JSON file becomes a new engagement."""
+    from workbench.services import engagements, package
     path = Path(args.file)
     if path.exists() and package.looks_like_package(path):
         print(package.import_package(session, path).engagement_id)
@@ -35,6 +32,7 @@ def cmd_import(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_merge(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import package
     with package.preview_merge(session, Path(args.file)) as preview:
         applied = False
         if args.yes and preview.has_changes:

@@ -8,16 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import deferred_help, lazy_module
+from workbench.cli.lazy import deferred_help
 
 if TYPE_CHECKING:
-    from workbench.services import report
     from workbench.services.session import Session
-else:
-    report = lazy_module("workbench.services.report")
 
 
 def cmd_export_pdf(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import report
     sections = None
     if args.sections is not None:
         sections = [s.strip() for s in args.sections.split(",") if s.strip()]
@@ -33,6 +31,12 @@ def cmd_export_pdf(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
+def _sections_help() -> str:
+    from workbench.services import report
+    return "only these sections, comma-separated, from: " + ", ".join(
+        s for s, _ in report.SECTIONS)
+
+
 def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentParser],
                     parent: argparse.ArgumentParser) -> None:
     p = export_sub.add_parser("pdf", help="write an engagement's branded PDF report",
@@ -41,8 +45,7 @@ def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentPars
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.add_argument("--brand", help="the brand profile (default: the engagement's own)")
     p.add_argument("--sections", metavar="A,B,C",
-                   help=deferred_help(lambda: "only these sections, comma-separated, from: "
-                                         + ", ".join(s for s, _ in report.SECTIONS)))
+                   help=deferred_help(_sections_help))
     p.add_argument("--pdfa", action="store_true",
                    help="archival PDF/A-2b (fonts embedded, sRGB output intent, XMP), "
                         "validated before it is written")

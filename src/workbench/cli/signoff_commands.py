@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.files import read_regular_file
@@ -20,8 +19,6 @@ from workbench.core.files import read_regular_file
 if TYPE_CHECKING:
     from workbench.services import signoff
     from workbench.services.session import Session
-else:
-    signoff = lazy_module("workbench.services.signoff")
 
 MAX_PASSPHRASE_FILE = 64 * 1024
 MAX_SIGNATURE_FILE = 2 * 1024 * 1024  # as services.signoff.MAX_SIGNATURE_BYTES
@@ -44,6 +41,7 @@ def _read_signature(path: str | None) -> bytes | None:
 
 
 def cmd_readiness(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import signoff
     ready = signoff.readiness(session, args.id)
     if args.json:
         print_json(ready.to_dict())
@@ -60,6 +58,7 @@ def cmd_readiness(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_review(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import signoff
     if args.back:
         signoff.return_to_draft(session, args.id)
         print("back to draft")
@@ -70,6 +69,7 @@ def cmd_review(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import signoff
     if (args.client_signer is None) != (args.client_role is None):
         raise InvalidValueError("give both --client-signer and --client-role")
     if args.working_papers and args.output is None:
@@ -126,12 +126,14 @@ def cmd_signoff(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_amend(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import signoff
     change = signoff.amend(session, args.id, args.reason)
     print(f"revision {change.new} is open for changes; revision {change.old} stays signed")
     return 0
 
 
 def cmd_history(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import signoff
     records = signoff.history(session, args.id)
     if args.json:
         print_json([{"revision": r.revision, "reason": r.reason, "opened_at": r.opened_at,
@@ -151,6 +153,7 @@ def cmd_history(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from workbench.services import signoff
     db = getattr(args, "db", None)
     found = signoff.verify_with_database(Path(args.file), Path(db) if db else None)
     if not args.json:

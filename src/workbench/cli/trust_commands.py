@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.cli.output import print_json, print_table
-
-if TYPE_CHECKING:
-    from workbench.services import trust
-else:
-    trust = lazy_module("workbench.services.trust")
 
 STORED_HOW = (
     "The trust list is kept per user, in the workbench's data folder (beside your own "
@@ -31,6 +24,7 @@ def _passphrase(path: str | None) -> str | None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from workbench.services import trust
     entry = trust.add(Path(args.cert), firm=args.firm,
                       passphrase=_passphrase(args.passphrase_file))
     print(f"trusted ({entry.kind}): {entry.subject}, SHA-256 fingerprint {entry.fingerprint}")
@@ -38,6 +32,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from workbench.services import trust
     entries = trust.listing()
     if args.json:
         print_json([e.to_dict() for e in entries])
@@ -52,12 +47,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from workbench.services import trust
     entry = trust.remove(args.fingerprint)
     print(f"no longer trusted: {entry.subject}, SHA-256 fingerprint {entry.fingerprint}")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from workbench.services import trust
     entry = trust.export_own(Path(args.output), args.fingerprint)
     print(f"wrote {args.output}: {entry.subject}, SHA-256 fingerprint {entry.fingerprint}")
     return 0

@@ -6,17 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.lazy import lazy_module
 from workbench.core.errors import InvalidValueError
 
 if TYPE_CHECKING:
-    from workbench.services import workbook
     from workbench.services.session import Session
-else:
-    workbook = lazy_module("workbench.services.workbook")
 
 
 def cmd_export(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import workbook
     path = workbook.export(session, args.id, Path(args.output), assessor=args.assessor,
                            brand=args.brand)
     print(f"wrote {path}")
@@ -24,6 +21,7 @@ def cmd_export(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_import(session: Session, args: argparse.Namespace) -> int:
+    from workbench.services import workbook
     preview = workbook.preview_import(session, Path(args.file), args.engagement, args.assessor)
     for line in preview.lines():
         print(line)
