@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.exports.rich_workbook import db_path, rich  # noqa: F401
 from tests.exports.test_workbook_fixtures import (  # noqa: F401 (fixtures)
     HOSTILE,
     LEAD,
@@ -35,19 +36,6 @@ from workbench.exports.workbook.text import cell_text, join_items, split_items
 from workbench.services import workbook
 from workbench.services.session import Session
 from workbench.storage.ratings import rating_set
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:
-    """The session's database starts as a copy of the rich engagement's (made once)."""
-    path = tmp_path / "workbench.sqlite3"
-    copy_database(rich_template[0], path)
-    return path
-
-
-@pytest.fixture
-def rich(session: Session, rich_template: tuple[Path, str]) -> str:
-    return rich_template[1]
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.exports.rich_workbook import db_path, rich, team_path  # noqa: F401
 from tests.exports.test_workbook_fixtures import (  # noqa: F401 (fixtures)
-    copy_database,
     edit_cells,
     rich_template,
 )
@@ -18,23 +18,6 @@ from workbench.core.engagement import Action, ActionStatus, Priority
 from workbench.exports.workbook.layout import PLAN, PLAN_BLANK_ROWS, PLAN_FIRST_ROW, PlanCol
 from workbench.services import actions, workbook
 from workbench.services.session import Session
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, rich_template: tuple[Path, str]) -> Path:
-    path = tmp_path / "workbench.sqlite3"
-    copy_database(rich_template[0], path)
-    return path
-
-
-@pytest.fixture
-def rich(session: Session, rich_template: tuple[Path, str]) -> str:
-    return rich_template[1]
-
-
-@pytest.fixture
-def team_path(session: Session, rich: str, tmp_path: Path) -> Path:
-    return workbook.export(session, rich, tmp_path / "team.xlsx")
 
 
 def _row_of(path: Path, text: str) -> int:
