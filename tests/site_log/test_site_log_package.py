@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.package.helpers import digest, open_laptop, send
+from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import WorkbenchError
 from workbench.core.site_log import Interview, Person, ReviewedDocument
-from workbench.services import attachments, package
+from workbench.services import attachments, engagements, package
 from workbench.services import site_log as log
 from workbench.services.session import Session
 from workbench.storage import package_file
@@ -19,7 +21,10 @@ CCO = Person("Amira Patel", "Chief Customer Officer")
 
 
 @pytest.fixture
-def laptops(tmp_path: Path, demo_id: str, session: Session) -> tuple[Session, Session, str]:
+def laptops(tmp_path: Path, session: Session) -> Iterator[tuple[Session, Session, str]]:
+    """A new engagement with a one-entry log on laptop A and, through a package, on B."""
+    demo_id = engagements.create(session, EngagementDetails("Northwind", "HQ", "CX",
+                                                            "A. Assessor")).engagement_id
     log.add_interview(session, demo_id, Interview("2026-11-02", (CCO,), "Strategy", ("D1.1",)))
     pdf = attachments.attach_bytes(session, demo_id, "D2.3", "policy.pdf", b"%PDF-1.4 p")
     log.add_document(session, demo_id, ReviewedDocument("Complaints policy", "Ops", "v3",
@@ -82,9 +87,16 @@ def test_the_later_edit_of_an_entry_wins_and_is_shown(
 
 def test_a_package_of_the_previous_release_without_the_log_merges(
         tmp_path: Path, session: Session, demo_id: str) -> None:
+    for item in log.interviews(session, demo_id):  # schema 4 had no log
+        log.remove_interview(session, demo_id, item.id or 0)
+    for doc in log.documents(session, demo_id):
+        log.remove_document(session, demo_id, doc.id or 0)
     path = tmp_path / "old.wbx"
     package.pack(session, demo_id, path)
     conn = sqlite3.connect(path)  # what schema 4 wrote: no log tables in the package
+    conn.execute("DELETE FROM merge_cells WHERE cell LIKE '[\"interview\"%' OR "
+                 "cell LIKE '[\"document\"%'")
+    _reseal_conn(conn, "merge_cells")
     conn.execute("DROP TABLE interviews")
     conn.execute("DROP TABLE reviewed_documents")
     conn.execute("DELETE FROM package_manifest WHERE name IN ('interviews', "
@@ -97,11 +109,15 @@ def test_a_package_of_the_previous_release_without_the_log_merges(
     fresh.close()
 
 
-def _reseal(path: Path, table: str) -> None:
-    conn = sqlite3.connect(path)
+def _reseal_conn(conn: sqlite3.Connection, table: str) -> None:
     cols = package_file.columns(conn, table)
     conn.execute("UPDATE package_manifest SET sha256 = ? WHERE name = ?",
                  (package_file._table_digest(conn, table, cols), table))
+
+
+def _reseal(path: Path, table: str) -> None:
+    conn = sqlite3.connect(path)
+    _reseal_conn(conn, table)
     conn.commit()
     conn.close()
 
