@@ -48,6 +48,9 @@ def test_add_list_update_remove_interview(session: Session, eid: str) -> None:
     restored = log.add_interview(session, eid, removed.old)  # undo of the removal
     assert restored.new.uuid == stored.uuid
     assert log.interviews(session, eid) == [restored.new]
+    with pytest.raises(InvalidValueError, match="already in the log"):
+        log.add_interview(session, eid, removed.old)  # a second redo of the undo
+    assert len(log.interviews(session, eid)) == 1
 
 
 def test_interviews_list_in_date_order_undated_last(session: Session, eid: str) -> None:
@@ -98,6 +101,10 @@ def test_documents_with_an_attachment(session: Session, eid: str) -> None:
     assert edited.old == kept and edited.new.version == "2026-10-01"
     removed = log.remove_document(session, eid, doc.id or 0)
     assert log.documents(session, eid) == [] and removed.old == edited.new
+    back = log.add_document(session, eid, removed.old).new
+    assert (back.uuid, back.title) == (doc.uuid, "CX strategy")
+    with pytest.raises(InvalidValueError, match="already in the log"):
+        log.add_document(session, eid, removed.old)
 
 
 def test_a_document_cannot_link_to_another_engagements_attachment(session: Session,

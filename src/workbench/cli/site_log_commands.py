@@ -75,8 +75,7 @@ def cmd_interview_list(session: Session, args: argparse.Namespace) -> int:
 
 def cmd_interview_edit(session: Session, args: argparse.Namespace) -> int:
     from workbench.services import site_log
-    from workbench.storage import site_log as store
-    old = store.interview(session.db, args.id, args.entry)
+    old = site_log.interview(session, args.id, args.entry)
     new = replace(old, held_on=None if args.no_date else (args.date or old.held_on),
                   people=_people(args.person) or old.people,
                   topics=old.topics if args.topics is None else args.topics,
@@ -148,8 +147,7 @@ def cmd_document_list(session: Session, args: argparse.Namespace) -> int:
 
 def cmd_document_edit(session: Session, args: argparse.Namespace) -> int:
     from workbench.services import site_log
-    from workbench.storage import site_log as store
-    old = store.document(session.db, args.id, args.entry)
+    old = site_log.document(session, args.id, args.entry)
     new = replace(old, title=old.title if args.title is None else args.title,
                   owner=old.owner if args.owner is None else args.owner,
                   version=old.version if args.version is None else args.version,

@@ -88,10 +88,18 @@ def interviews(session: Session, engagement_id: str,
     return store.interviews(session.db, engagement_id, element)
 
 
+def interview(session: Session, engagement_id: str, interview_id: int) -> Interview:
+    """One interview by its id (a NotFoundError when this engagement has none)."""
+    return store.interview(session.db, engagement_id, interview_id)
+
+
 def add_interview(session: Session, engagement_id: str, item: Interview) -> Change:
     """Record an interview; an item with a `uuid` (an undone removal) comes back under it."""
     item = check_interview(session, engagement_id, item)
     with session.edit(engagement_id):
+        if item.uuid is not None and store.has_uuid(session.db, "interviews", engagement_id,
+                                                    item.uuid):
+            raise InvalidValueError("this interview is already in the log")
         new_id = store.add_interview(session.db, engagement_id, item)
         stored = store.interview(session.db, engagement_id, new_id)
         session.log(engagement_id, "add interview", _element(stored) or "", None,
@@ -132,11 +140,19 @@ def documents(session: Session, engagement_id: str,
     return store.documents(session.db, engagement_id, element)
 
 
+def document(session: Session, engagement_id: str, document_id: int) -> ReviewedDocument:
+    """One reviewed document by its id (a NotFoundError when this engagement has none)."""
+    return store.document(session.db, engagement_id, document_id)
+
+
 def add_document(session: Session, engagement_id: str, item: ReviewedDocument) -> Change:
     """Record a reviewed document; an item with a `uuid` (an undone removal) comes back
     under it."""
     item = check_document(session, engagement_id, item)
     with session.edit(engagement_id):
+        if item.uuid is not None and store.has_uuid(session.db, "reviewed_documents",
+                                                    engagement_id, item.uuid):
+            raise InvalidValueError("this document is already in the log")
         new_id = store.add_document(session.db, engagement_id, item)
         stored = store.document(session.db, engagement_id, new_id)
         session.log(engagement_id, "add reviewed document", _element(stored) or "", None,
@@ -168,6 +184,6 @@ def remove_document(session: Session, engagement_id: str, document_id: int) -> C
                   item_id=document_id)
 
 
-__all__ = ["add_document", "add_interview", "check_document", "check_interview", "documents",
-           "interviews", "remove_document", "remove_interview", "update_document",
-           "update_interview"]
+__all__ = ["add_document", "add_interview", "check_document", "check_interview", "document",
+           "documents", "interview", "interviews", "remove_document", "remove_interview",
+           "update_document", "update_interview"]

@@ -72,6 +72,14 @@ def document(db: Database, engagement_id: str, document_id: int) -> ReviewedDocu
     return _document(found)
 
 
+def has_uuid(db: Database, table: str, engagement_id: str, uuid: str) -> bool:
+    """Whether an entry of `table` (interviews or reviewed_documents) has this uuid."""
+    if table not in ("interviews", "reviewed_documents"):
+        raise ValueError(table)
+    return db.conn.execute(f"SELECT 1 FROM {table} WHERE engagement_id = ? AND uuid = ?",
+                           (engagement_id, uuid)).fetchone() is not None
+
+
 def _json(values: Sequence[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
 

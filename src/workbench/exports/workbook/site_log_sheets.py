@@ -8,19 +8,21 @@ not read them back, and each sheet's note says so.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from workbench.exports.workbook.layout import DOCUMENTS_REVIEWED, INTERVIEWS
+from workbench.exports.workbook.sheet_writer import SheetWriter
 
-if TYPE_CHECKING:
-    from workbench.exports.workbook.table_sheets import TableSheets
+# TableSheets.write_table: (name, title, note, headers, rows, wrap columns, empty text)
+WriteTable = Callable[[str, str, str, Sequence[tuple[str, int]], Sequence[Sequence[object]],
+                       set[int], str], None]
 
 DATE_FORMAT = "yyyy-mm-dd"
 _EXPORT_ONLY = ("Kept in the workbench: edit the log there (Engagement tab or `workbench "
                 "{command}`); changes made on this sheet are not imported.")
 
 
-def write_site_log_sheets(tables: TableSheets) -> None:
+def write_site_log_sheets(tables: SheetWriter, write_table: WriteTable) -> None:
     """Both sheets, each with a line saying so when its list is empty."""
     doc = tables.doc
     files = {a.id: a.filename for a in doc.attachments}
@@ -28,7 +30,7 @@ def write_site_log_sheets(tables: TableSheets) -> None:
                    "\n".join(p.role or "–" for p in i.people),
                    "\n".join(p.name for p in i.people), i.topics, ", ".join(i.elements))
                   for i in doc.interviews]
-    tables.write_table(
+    write_table(
         INTERVIEWS, "Interviews",
         "Who was interviewed during the visit, by role, and what each interview informed. "
         + _EXPORT_ONLY.format(command="interview"),
@@ -43,7 +45,7 @@ def write_site_log_sheets(tables: TableSheets) -> None:
     documents = [(d.title, d.owner, d.version, ", ".join(d.elements),
                   files.get(d.attachment_id, "") if d.attachment_id is not None else "")
                  for d in doc.documents]
-    tables.write_table(
+    write_table(
         DOCUMENTS_REVIEWED, "Documents reviewed",
         "The client's documents the assessors reviewed, with their version or date. "
         + _EXPORT_ONLY.format(command="document"),

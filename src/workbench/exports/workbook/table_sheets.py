@@ -16,7 +16,7 @@ class TableSheets(SheetWriter):
     def write(self) -> None:
         PlanSheet(self.book).write()
         self._evidence_sheet()
-        write_site_log_sheets(self)
+        write_site_log_sheets(self, self.write_table)
         if self.book.long_notes:
             self._long_notes_sheet()
 
