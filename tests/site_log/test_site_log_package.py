@@ -151,3 +151,17 @@ def test_a_hostile_log_in_a_package_is_refused(tmp_path: Path, session: Session,
         package.import_package(fresh, path)
     assert fresh.db.conn.execute("SELECT count(*) FROM interviews").fetchone()[0] == 0
     fresh.close()
+
+
+def test_a_signed_log_travels_and_still_verifies(tmp_path: Path,
+                                                 laptops: tuple[Session, Session, str]) -> None:
+    from workbench.services import assessment, signed_record, signoff
+
+    a, b, eid = laptops
+    assessment.rate(a, eid, "D1.1.1", 3)
+    signoff.sign_off(a, eid, [signoff.Signer("A. Assessor", "Lead", "X")], accept_warnings=True)
+    send(a, b, eid, tmp_path, "signed")
+    signed_record.check(b, eid)  # the log (and its attachment link) hashes the same on B
+    assert _log(a, eid) == _log(b, eid)
+    with pytest.raises(WorkbenchError, match="signed off"):
+        log.add_interview(b, eid, Interview(None, (CCO,), "After signing"))
