@@ -176,3 +176,13 @@ def test_raw_sql_cannot_change_a_signed_log(session: Session, demo_id: str, sql:
                      accept_warnings=True)
     with pytest.raises(sqlite3.IntegrityError, match=r"^signed off:"):
         session.db.conn.execute(sql, (demo_id,))
+
+
+def test_the_log_holds_at_most_the_limit(session: Session, eid: str,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "LOG_ENTRIES", 2)
+    for n in range(2):
+        log.add_document(session, eid, ReviewedDocument(f"Policy {n}"))
+    with pytest.raises(TooLongError, match="already holds 2 documents reviewed"):
+        log.add_document(session, eid, ReviewedDocument("One too many"))
+    assert len(log.documents(session, eid)) == 2

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import replace
 
 from workbench.core import limits
-from workbench.core.errors import InvalidValueError, NotFoundError
+from workbench.core.errors import InvalidValueError, NotFoundError, TooLongError
 from workbench.core.site_log import Interview, Person, ReviewedDocument, in_framework_order
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import evidence
@@ -66,6 +66,12 @@ def check_document(session: Session, engagement_id: str,
     return checked
 
 
+def _room_for_one_more(count: int, what: str) -> None:
+    if count >= limits.LOG_ENTRIES:
+        raise TooLongError(f"the site-visit log already holds {limits.LOG_ENTRIES:,} {what}, "
+                           "the most one engagement may have")
+
+
 def _element(item: Interview | ReviewedDocument) -> str | None:
     return item.elements[0] if item.elements else None
 
@@ -100,6 +106,7 @@ def add_interview(session: Session, engagement_id: str, item: Interview) -> Chan
         if item.uuid is not None and store.has_uuid(session.db, "interviews", engagement_id,
                                                     item.uuid):
             raise InvalidValueError("this interview is already in the log")
+        _room_for_one_more(len(store.interviews(session.db, engagement_id)), "interviews")
         new_id = store.add_interview(session.db, engagement_id, item)
         stored = store.interview(session.db, engagement_id, new_id)
         session.log(engagement_id, "add interview", _element(stored) or "", None,
@@ -153,6 +160,8 @@ def add_document(session: Session, engagement_id: str, item: ReviewedDocument) -
         if item.uuid is not None and store.has_uuid(session.db, "reviewed_documents",
                                                     engagement_id, item.uuid):
             raise InvalidValueError("this document is already in the log")
+        _room_for_one_more(len(store.documents(session.db, engagement_id)),
+                           "documents reviewed")
         new_id = store.add_document(session.db, engagement_id, item)
         stored = store.document(session.db, engagement_id, new_id)
         session.log(engagement_id, "add reviewed document", _element(stored) or "", None,
