@@ -18,8 +18,7 @@ WriteTable = Callable[[str, str, str, Sequence[tuple[str, int]], Sequence[Sequen
                        set[int], str], None]
 
 DATE_FORMAT = "yyyy-mm-dd"
-_EXPORT_ONLY = ("Kept in the workbench: edit the log there (Engagement tab or `workbench "
-                "{command}`); changes made on this sheet are not imported.")
+_EXPORT_ONLY = "For reading: edit the log in the workbench; changes here are not imported."
 
 
 def write_site_log_sheets(tables: SheetWriter, write_table: WriteTable) -> None:
@@ -32,8 +31,7 @@ def write_site_log_sheets(tables: SheetWriter, write_table: WriteTable) -> None:
                   for i in doc.interviews]
     write_table(
         INTERVIEWS, "Interviews",
-        "Who was interviewed during the visit, by role, and what each interview informed. "
-        + _EXPORT_ONLY.format(command="interview"),
+        "Who was interviewed, by role, and what each interview informed. " + _EXPORT_ONLY,
         [("Date", 12), ("Role", 30), ("Name", 26), ("Topics", 60), ("Elements", 22)],
         interviews, {1, 2, 3, 4}, "No interviews recorded in the site-visit log.")
     ws = tables.wb[INTERVIEWS]
@@ -41,14 +39,14 @@ def write_site_log_sheets(tables: SheetWriter, write_table: WriteTable) -> None:
         if isinstance(row[0], dt.date):
             cell = tables._at(ws, f"A{r}")
             cell.number_format = DATE_FORMAT
-            cell.alignment = tables.st.top
+            cell.alignment = tables.st.centre
     documents = [(d.title, d.owner, d.version, ", ".join(d.elements),
                   files.get(d.attachment_id, "") if d.attachment_id is not None else "")
                  for d in doc.documents]
     write_table(
         DOCUMENTS_REVIEWED, "Documents reviewed",
         "The client's documents the assessors reviewed, with their version or date. "
-        + _EXPORT_ONLY.format(command="document"),
+        + _EXPORT_ONLY,
         [("Title", 50), ("Owner", 26), ("Version or date", 16), ("Elements", 22),
          ("Attached file", 30)],
         documents, {0, 1, 3, 4}, "No documents recorded in the site-visit log.")
