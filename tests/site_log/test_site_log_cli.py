@@ -50,6 +50,8 @@ def test_interviews_add_list_edit_remove(capsys: pytest.CaptureFixture[str], eid
     listed = json.loads(run(capsys, "interview", "list", eid, "--json")[1])
     assert (listed[-1]["held_on"], listed[-1]["topics"]) == (None, "Strategy")
     assert listed[-1]["people"][0]["name"] == "Helen Okafor"  # kept: not given
+    assert "site log:   2 interviews, 0 documents reviewed" in run(
+        capsys, "engagement", "show", eid)[1]
     assert run(capsys, "interview", "remove", eid, str(second))[0] == 0
     assert [i["id"] for i in json.loads(run(capsys, "interview", "list", eid, "--json")[1])] \
         == [first]

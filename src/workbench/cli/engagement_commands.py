@@ -61,6 +61,11 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     print(f"  score:      {fmt_score(summary.total)} / 1000, level {summary.level}")
     print("  team:       " + "; ".join(f"{a.name} ({a.role})" if a.role else a.name
                                        for a in team))
+    from workbench.services import site_log
+    interviews = len(site_log.interviews(session, args.id))
+    documents = len(site_log.documents(session, args.id))
+    print(f"  site log:   {interviews} interview{'' if interviews == 1 else 's'}, {documents} "
+          f"document{'' if documents == 1 else 's'} reviewed")
     return 0
 
 
