@@ -186,3 +186,18 @@ def test_the_log_holds_at_most_the_limit(session: Session, eid: str,
     with pytest.raises(TooLongError, match="already holds 2 documents reviewed"):
         log.add_document(session, eid, ReviewedDocument("One too many"))
     assert len(log.documents(session, eid)) == 2
+
+
+def test_a_turned_photo_stays_linked(session: Session, eid: str) -> None:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "navy").save(buffer, "PNG")
+    photo = attachments.attach_bytes(session, eid, "D3.6", "standards.png", buffer.getvalue())
+    log.add_document(session, eid, ReviewedDocument("Service standards poster",
+                                                    attachment_id=photo.item_id))
+    turned = attachments.rotate(session, eid, photo.item_id or 0)
+    [doc] = log.documents(session, eid)
+    assert doc.attachment_id == turned.item_id != photo.item_id

@@ -11,7 +11,7 @@ from workbench.core.files import read_regular_file
 from workbench.core.images import inspect_image
 from workbench.core.media_types import media_type_of
 from workbench.services.session import Change, ChangeKind, Session
-from workbench.storage import engagements, evidence
+from workbench.storage import engagements, evidence, site_log
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024  # a phone video is not evidence; a scanned PDF is
 MAX_FILENAME = limits.FILENAME
@@ -94,6 +94,7 @@ def rotate(session: Session, engagement_id: str, attachment_id: int,
         item_id = evidence.add_attachment(session.db, engagement_id, info.element, aid, digest,
                                           info.filename, info.caption, checked.media_type,
                                           len(turned), checked.width, checked.height)
+        site_log.relink_attachment(session.db, attachment_id, item_id)  # the log follows
         evidence.remove_attachment(session.db, attachment_id)
         session.log(engagement_id, "rotate attachment", info.element,
                     {"file": info.filename, "sha256": info.sha256},

@@ -72,6 +72,13 @@ def document(db: Database, engagement_id: str, document_id: int) -> ReviewedDocu
     return _document(found)
 
 
+def relink_attachment(db: Database, old_id: int, new_id: int) -> None:
+    """Reviewed documents linked to attachment `old_id` link to `new_id` (a new version of
+    the same file, e.g. a photo turned a quarter)."""
+    db.conn.execute("UPDATE reviewed_documents SET attachment_id = ?, updated_at = ? "
+                    "WHERE attachment_id = ?", (new_id, now(), old_id))
+
+
 def has_uuid(db: Database, table: str, engagement_id: str, uuid: str) -> bool:
     """Whether an entry of `table` (interviews or reviewed_documents) has this uuid."""
     if table not in ("interviews", "reviewed_documents"):
