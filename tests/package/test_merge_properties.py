@@ -48,33 +48,51 @@ edits = st.one_of(
 )
 
 
-def _log_edit(s: Session, eid: str, kind: str, code: str, value: str) -> None:
+def _log_edit(s: Session, eid: str, kind: str, code: str,
+              value: str) -> tuple[str, Any] | None:
+    """Add, edit or remove an entry of the log: (its uuid, what it now shows or None when
+    removed), or None when nothing changed."""
+    shown = (value[1:], (code,))
     if kind == "interview":
         entries = site_log.interviews(s, eid)
         item = Interview("2026-11-02", (Person("Dana", "Head of CX"),), value[1:], (code,))
         if value == "-" and entries:
             site_log.remove_interview(s, eid, entries[0].id or 0)
-        elif value[0] == "~" and entries:
+            return str(entries[0].uuid), None
+        if value[0] == "~" and entries and _shown(entries[0]) != shown:
             site_log.update_interview(s, eid, entries[0].id or 0, item)
-        elif value[0] == "+":
-            site_log.add_interview(s, eid, item)
-        return
+            return str(entries[0].uuid), shown
+        if value[0] == "+":
+            return str(site_log.add_interview(s, eid, item).new.uuid), shown
+        return None
     docs = site_log.documents(s, eid)
     if value == "-" and docs:
         site_log.remove_document(s, eid, docs[0].id or 0)
-    elif value[0] == "~" and docs:
+        return str(docs[0].uuid), None
+    if value[0] == "~" and docs and _shown(docs[0]) != shown:
         site_log.update_document(s, eid, docs[0].id or 0,
                                  ReviewedDocument(docs[0].title, "Dana", value[1:], (code,)))
-    elif value[0] == "+":
-        site_log.add_document(s, eid, ReviewedDocument(value[1:], elements=(code,)))
+        return str(docs[0].uuid), shown
+    if value[0] == "+":
+        added = site_log.add_document(s, eid, ReviewedDocument(value[1:], elements=(code,)))
+        return str(added.new.uuid), (added.new.version, (code,))
+    return None
+
+
+def _shown(entry: Interview | ReviewedDocument) -> tuple[str, tuple[str, ...]]:
+    if isinstance(entry, Interview):
+        return entry.topics, entry.elements
+    return entry.version, entry.elements
 
 
 def _edit(s: Session, eid: str, edit: tuple[str, str, str, Any],
           expected: dict[tuple[str, str, str], Any]) -> None:
     kind, who, code, value = edit
     if kind in ("interview", "document"):
-        _log_edit(s, eid, kind, code, value)
-        time.sleep(0.002)
+        done = _log_edit(s, eid, kind, code, value)
+        if done is not None:  # the last edit of each entry must be what everyone ends with
+            expected[(kind, done[0], "")] = done[1]
+            time.sleep(0.002)
         return
     if kind in ("rate", "notes", "consensus", "target") and \
             _observed(s, eid, (kind, who, code)) == (value if kind == "notes" else value or None):
@@ -101,6 +119,10 @@ def _edit(s: Session, eid: str, edit: tuple[str, str, str, Any],
 
 def _observed(s: Session, eid: str, key: tuple[str, str, str]) -> Any:
     kind, who, code = key
+    if kind in ("interview", "document"):
+        entries = site_log.interviews(s, eid) if kind == "interview" else \
+            site_log.documents(s, eid)
+        return next((_shown(e) for e in entries if e.uuid == who), None)
     doc = engagements.document(s, eid)
     if kind == "rate":
         return doc.ratings.assessors[who].indicators.get(code)
