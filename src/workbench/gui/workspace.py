@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -37,12 +37,14 @@ from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
+from workbench.gui.widgets.name_delegate import NameDelegate
 from workbench.gui.widgets.review_filter import ReviewFilter
 from workbench.gui.widgets.score_panel import ScorePanel
 from workbench.services import comparison, review
 from workbench.services.session import Change, ChangeKind
 
 NAVIGATOR_WIDTH = 280
+WRAP_FROM = 360  # the name column's width from which long names wrap instead of eliding
 
 
 class Workspace(QWidget):
@@ -112,6 +114,21 @@ class Workspace(QWidget):
         sizes = self.splitter.sizes()
         if len(sizes) == 3 and width != sizes[0]:
             self.splitter.setSizes([width, max(1, sizes[1] - (width - sizes[0])), sizes[2]])
+        self.fit_names()
+
+    def fit_names(self) -> None:
+        """A wide navigator wraps a long name onto a second line (every name in full); a
+        narrow one elides it (the tooltip has it): two-line rows in 280 px would double the
+        tree's length on a laptop."""
+        wide = self.tree.header().sectionSize(0) >= WRAP_FROM
+        if wide != self.tree.wordWrap():
+            self.tree.setUniformRowHeights(not wide)
+            self.tree.setWordWrap(wide)
+            self.tree.scheduleDelayedItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_names()
 
     def _build_navigator(self) -> None:
         """The tree of dimensions, elements and enablers, with each one's percent."""
@@ -133,6 +150,7 @@ class Workspace(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setIndentation(GRID + GRID // 2)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setItemDelegateForColumn(0, NameDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -143,6 +161,7 @@ class Workspace(QWidget):
         self.tree.setMinimumWidth(220)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.viewport().installEventFilter(self)  # a click on a consensus icon
+        self.tree.header().sectionResized.connect(lambda *_args: self.fit_names())
 
     # --- navigation ---------------------------------------------------------------------
     @property
