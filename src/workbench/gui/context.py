@@ -71,6 +71,7 @@ class EngagementContext(QObject):
         self.score: ScoreResult = scores.score(session, engagement_id)
         self._own: ScoreResult | None = None
         self.read_only = False  # signed off: no edit, no undo (the window sets it)
+        self._renumbered: dict[tuple[str, int], int] = {}
 
     # --- calling services ---------------------------------------------------------------
     def call(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> Change | None:
@@ -148,6 +149,21 @@ class EngagementContext(QObject):
     def undo_stack(self) -> QUndoStack:
         """The current assessor's history: where an edit made now is pushed."""
         return self.stack_for(self.assessor)
+
+    def renumber(self, kind: str, old: int, new: int) -> None:
+        """An item came back (an undone removal) or was replaced (a rotated photo) under a
+        new id: commands still holding the old one find the item through `current_id`."""
+        if old != new:
+            self._renumbered[(kind, old)] = new
+
+    def current_id(self, kind: str, item_id: int) -> int:
+        seen = {item_id}
+        while (kind, item_id) in self._renumbered:
+            item_id = self._renumbered[(kind, item_id)]
+            if item_id in seen:
+                break
+            seen.add(item_id)
+        return item_id
 
     # --- who is rating ------------------------------------------------------------------
     def set_assessor(self, name: str) -> None:

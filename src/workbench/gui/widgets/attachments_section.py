@@ -20,7 +20,7 @@ from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op
 from workbench.gui.tasks import TaskRunner
-from workbench.gui.undo_evidence import RemoveAttachment
+from workbench.gui.undo_evidence import ATTACHMENT, AttachedFiles, RemoveAttachment, edit_caption
 from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
 from workbench.services.session import Change, Session
@@ -53,8 +53,7 @@ class AttachmentsSection(AttachmentsPanel):
         self.open_requested.connect(self.open)
         self.remove_requested.connect(self.remove)
         self.caption_requested.connect(self.edit_caption)
-        self.rotate_requested.connect(
-            lambda attachment_id: self.context.call(attachments.rotate, attachment_id))
+        self.rotate_requested.connect(self.rotate)
 
     def load(self, code: str | None) -> None:
         self.code = code
@@ -115,6 +114,11 @@ class AttachmentsSection(AttachmentsPanel):
             made, problems = result
             for change in made:
                 self.context.deliver(change)
+            ids = {change.item_id for change in made}
+            stored = [a for a in attachments.attachments(self.context.session, eid, code)
+                      if a.id in ids]
+            if stored:  # one undoable step for the files of one drop or one Add…
+                self.context.undo_stack.push(AttachedFiles(self.context, code, stored))
             if problems:
                 dialogs.show_error(self, "\n".join(problems), "Some files were not attached")
 
@@ -145,7 +149,12 @@ class AttachmentsSection(AttachmentsPanel):
             return
         text = ask_caption(self, info.filename, info.caption)
         if text is not None and text.strip() != info.caption:
-            self.context.call(attachments.set_caption, attachment_id, text)
+            self.context.undo_stack.push(edit_caption(self.context, info, text))
+
+    def rotate(self, attachment_id: int) -> None:
+        change = self.context.call(attachments.rotate, attachment_id)
+        if change is not None and change.item_id is not None:
+            self.context.renumber(ATTACHMENT, attachment_id, change.item_id)
 
     def remove(self, attachment_id: int) -> None:
         found = {a.id: a for a in attachments.attachments(
