@@ -320,6 +320,10 @@ class ElementForm(QScrollArea):
 
     # --- committed changes come back ----------------------------------------------------
     def on_change(self, change: Change) -> None:
+        if self.code is not None and change.kind is ChangeKind.ATTACHMENTS \
+                and change.old == self.code and change.element != self.code:
+            self.attachments.load(self.code)  # one moved from here to another element
+            return
         if change.element != self.code or self.code is None:
             return
         mine = change.assessor in (None, self.context.assessor)

@@ -155,3 +155,32 @@ class AttachedFiles(ServiceCommand):
                 return
             if self.context.call(attachments.remove, current) is None:
                 return
+
+
+class MoveAttachment(ServiceCommand):
+    """Give an attachment to another element; undo gives it back (same id, file, caption)."""
+
+    def __init__(self, context: EngagementContext, info: AttachmentInfo, target: str) -> None:
+        super().__init__(context, target, f"move {info.filename[:40]} to {target}")
+        self.attachment_id, self.source, self.target = info.id, info.element, target
+        self.where = target
+
+    def made_a_difference(self, change: Change) -> bool:
+        return True
+
+    def _move(self, element: str) -> Change | None:
+        change = self.context.call(attachments.move,
+                                   self.context.current_id(ATTACHMENT, self.attachment_id),
+                                   element)
+        if change is not None:
+            self.where = element
+        return change
+
+    def do(self) -> Change | None:
+        return self._move(self.target)
+
+    def undo_it(self) -> None:
+        self._move(self.source)
+
+    def reveal(self) -> None:
+        self.context.reveal.emit(self.where)  # the element that holds it now

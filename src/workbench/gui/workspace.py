@@ -37,10 +37,12 @@ from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
+from workbench.gui.undo_evidence import MoveAttachment
+from workbench.gui.widgets.attachment_drag import AttachmentDrops
 from workbench.gui.widgets.name_delegate import NameDelegate
 from workbench.gui.widgets.review_filter import ReviewFilter
 from workbench.gui.widgets.score_panel import ScorePanel
-from workbench.services import comparison, review
+from workbench.services import attachments, comparison, review
 from workbench.services.session import Change, ChangeKind
 
 NAVIGATOR_WIDTH = 280
@@ -162,6 +164,19 @@ class Workspace(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.viewport().installEventFilter(self)  # a click on a consensus icon
         self.tree.header().sectionResized.connect(lambda *_args: self.fit_names())
+        self.drops = AttachmentDrops(self.tree, self.context.engagement_id, CODE_ROLE, KIND_ROLE,
+                                     lambda: self.context.read_only)
+        self.drops.dropped.connect(self.move_attachment)
+
+    def move_attachment(self, attachment_id: int, code: str) -> None:
+        """An attachment dropped on an element of the navigator: one undoable move."""
+        ctx = self.context
+        info = next((a for a in attachments.attachments(ctx.session, ctx.engagement_id)
+                     if a.id == attachment_id), None)
+        if info is None:
+            ctx.failed.emit(f"no attachment #{attachment_id} in this engagement")
+        elif info.element != code:
+            ctx.undo_stack.push(MoveAttachment(ctx, info, code))
 
     # --- navigation ---------------------------------------------------------------------
     @property

@@ -38,6 +38,24 @@ def ask_caption(parent: QWidget, filename: str, current: str) -> str | None:
 _OPEN_DIR: list[Path] = []  # one temporary folder per run for attachments opened
 
 
+def open_attachment(parent: QWidget, context: EngagementContext, attachment_id: int) -> None:
+    """Open a copy of an attachment with the program the computer uses for its kind."""
+    session, eid = context.session, context.engagement_id
+    try:
+        info = next(a for a in attachments.attachments(session, eid) if a.id == attachment_id)
+        data = attachments.content(session, eid, attachment_id)
+        if not _OPEN_DIR:
+            _OPEN_DIR.append(Path(tempfile.mkdtemp(prefix="workbench-open-")))
+        target = _OPEN_DIR[0] / f"{attachment_id}-{Path(info.filename).name}"
+        target.write_bytes(data)
+    except (WorkbenchError, OSError, StopIteration) as exc:
+        dialogs.show_error(parent, f"the attachment cannot be opened ({exc})")
+        return
+    if not dialogs.open_with_system(target):
+        dialogs.show_error(parent, f"no program on this computer opens {info.filename}; "
+                           f"a copy is at {target}")
+
+
 class AttachmentsSection(AttachmentsPanel):
     """The attachments panel of one element, with what its buttons and drops do."""
 
@@ -48,6 +66,8 @@ class AttachmentsSection(AttachmentsPanel):
         self.runner = runner
         self.code: str | None = None
         self.thumbs: dict[str, QImage] = {}
+        self.viewer: QWidget | None = None  # the photo viewer opened last
+        self.list.engagement_id = context.engagement_id  # what a dragged item carries
         self.files_dropped.connect(self.attach_files)
         self.add_requested.connect(self.choose)
         self.open_requested.connect(self.open)
@@ -126,20 +146,20 @@ class AttachmentsSection(AttachmentsPanel):
             .run_in_background("Attaching files", self.runner)
 
     def open(self, attachment_id: int) -> None:
-        session, eid = self.context.session, self.context.engagement_id
-        try:
-            info = next(a for a in attachments.attachments(session, eid) if a.id == attachment_id)
-            data = attachments.content(session, eid, attachment_id)
-            if not _OPEN_DIR:
-                _OPEN_DIR.append(Path(tempfile.mkdtemp(prefix="workbench-open-")))
-            target = _OPEN_DIR[0] / f"{attachment_id}-{Path(info.filename).name}"
-            target.write_bytes(data)
-        except (WorkbenchError, OSError, StopIteration) as exc:
-            dialogs.show_error(self, f"the attachment cannot be opened ({exc})")
+        """A photo opens in the viewer (Previous / Next through the element's photos); a
+        document in the program the computer opens it with."""
+        found = {a.id: a for a in attachments.attachments(
+            self.context.session, self.context.engagement_id, self.code)}
+        info = found.get(attachment_id)
+        if info is not None and info.is_image and self.code is not None:
+            from workbench.gui.photo_viewer import PhotoViewer
+
+            viewer = PhotoViewer(self.context, self.runner, self.code, attachment_id,
+                                 self.window())
+            viewer.show()
+            self.viewer = viewer
             return
-        if not dialogs.open_with_system(target):
-            dialogs.show_error(self, f"no program on this computer opens {info.filename}; "
-                               f"a copy is at {target}")
+        open_attachment(self, self.context, attachment_id)
 
     def edit_caption(self, attachment_id: int) -> None:
         found = {a.id: a for a in attachments.attachments(
