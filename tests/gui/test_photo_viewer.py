@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from workbench.gui.actions import ActionId
 from workbench.gui.main_window import MainWindow
-from workbench.gui.photo_viewer import PhotoViewer
 from workbench.gui.widgets.attachment_drag import attachment_mime
+from workbench.gui.widgets.photo_viewer import PhotoViewer
 from workbench.gui.workspace import Workspace
 from workbench.services import attachments, signoff
 from workbench.services.session import Change, ChangeKind

@@ -152,7 +152,7 @@ class AttachmentsSection(AttachmentsPanel):
             self.context.session, self.context.engagement_id, self.code)}
         info = found.get(attachment_id)
         if info is not None and info.is_image and self.code is not None:
-            from workbench.gui.photo_viewer import PhotoViewer
+            from workbench.gui.widgets.photo_viewer import PhotoViewer
 
             viewer = PhotoViewer(self.context, self.runner, self.code, attachment_id,
                                  self.window())
