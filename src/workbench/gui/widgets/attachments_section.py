@@ -6,7 +6,6 @@ the Changes come back to the context like any edit.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -21,6 +20,7 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.undo_evidence import ATTACHMENT, AttachedFiles, RemoveAttachment, edit_caption
+from workbench.gui.widgets.attachment_files import open_attachment
 from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
 from workbench.services.session import Change, Session
@@ -33,27 +33,6 @@ def ask_caption(parent: QWidget, filename: str, current: str) -> str | None:
     text, ok = QInputDialog.getText(parent, "Caption", f"Caption of {filename}:",
                                     QLineEdit.EchoMode.Normal, current)
     return text if ok else None
-
-
-_OPEN_DIR: list[Path] = []  # one temporary folder per run for attachments opened
-
-
-def open_attachment(parent: QWidget, context: EngagementContext, attachment_id: int) -> None:
-    """Open a copy of an attachment with the program the computer uses for its kind."""
-    session, eid = context.session, context.engagement_id
-    try:
-        info = next(a for a in attachments.attachments(session, eid) if a.id == attachment_id)
-        data = attachments.content(session, eid, attachment_id)
-        if not _OPEN_DIR:
-            _OPEN_DIR.append(Path(tempfile.mkdtemp(prefix="workbench-open-")))
-        target = _OPEN_DIR[0] / f"{attachment_id}-{Path(info.filename).name}"
-        target.write_bytes(data)
-    except (WorkbenchError, OSError, StopIteration) as exc:
-        dialogs.show_error(parent, f"the attachment cannot be opened ({exc})")
-        return
-    if not dialogs.open_with_system(target):
-        dialogs.show_error(parent, f"no program on this computer opens {info.filename}; "
-                           f"a copy is at {target}")
 
 
 class AttachmentsSection(AttachmentsPanel):

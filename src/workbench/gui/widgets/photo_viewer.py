@@ -29,6 +29,7 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID, heading_font, muted_label
 from workbench.gui.widgets.attachment_drag import attachment_mime
+from workbench.gui.widgets.attachment_files import open_attachment
 from workbench.services import attachments
 from workbench.services.session import Change, ChangeKind
 
@@ -251,8 +252,6 @@ class PhotoViewer(QDialog):
         drag.exec(Qt.DropAction.MoveAction)
 
     def _open_elsewhere(self) -> None:
-        from workbench.gui.widgets.attachments_section import open_attachment
-
         info = self.current
         if info is not None:
             open_attachment(self, self.context, info.id)
