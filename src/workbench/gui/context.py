@@ -38,6 +38,8 @@ class EngagementContext(QObject):
         failed(str): a service refused an edit; the message says why.
         reveal(str): an undo or redo touched this element; show it.
         reveal_consensus(str): an undo or redo touched this element's consensus; show it.
+        reveal_log(str, int): an undo or redo touched this site-visit log entry ("interview"
+            or "document", id); show it.
         assessor_changed(str): ratings now go to this assessor.
         details_changed(): client, title, team or dates changed.
         flush_requested(): save any text typed but not saved yet, now.
@@ -50,6 +52,7 @@ class EngagementContext(QObject):
     failed = Signal(str)
     reveal = Signal(str)
     reveal_consensus = Signal(str)
+    reveal_log = Signal(str, int)
     assessor_changed = Signal(str)
     details_changed = Signal()
     flush_requested = Signal()

@@ -35,6 +35,7 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.dashboard import DashboardView
 from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
+from workbench.gui.site_visit_view import SiteVisitView
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
 from workbench.gui.undo_evidence import MoveAttachment
@@ -58,7 +59,7 @@ class Workspace(QWidget):
 
     element_shown = Signal(str)
 
-    FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB = 0, 1, 2
+    FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB, SITE_VISIT_TAB = 0, 1, 2, 3
 
     def __init__(self, context: EngagementContext, runner: TaskRunner,
                  parent: QWidget | None = None, autosave_ms: int = 600) -> None:
@@ -82,6 +83,10 @@ class Workspace(QWidget):
         self.consensus = ConsensusView(context, self.tabs)
         self.tabs.addTab(self.consensus, "Consensus")
         self.consensus.element_shown.connect(self._consensus_shown)
+        self.site_visit = SiteVisitView(context, self.tabs)
+        self.tabs.addTab(self.site_visit, "Site visit")
+        self.form.site_visit.open_requested.connect(self.show_site_visit)
+        context.reveal_log.connect(self.show_site_visit)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.element_activated.connect(self.open_element)
         self.dashboard.consensus_requested.connect(self.show_consensus)
@@ -249,6 +254,12 @@ class Workspace(QWidget):
     def show_form(self) -> None:
         self.tabs.setCurrentIndex(self.FORM_TAB)
         self.form.focus_indicator(0)
+
+    def show_site_visit(self, kind: str = "", entry_id: int = 0) -> None:
+        """The site-visit log; on an interview or a document when given."""
+        self.tabs.setCurrentIndex(self.SITE_VISIT_TAB)
+        if kind:
+            self.site_visit.show_entry(kind, entry_id)
 
     def show_dashboard(self) -> None:
         self.tabs.setCurrentIndex(self.DASHBOARD_TAB)
