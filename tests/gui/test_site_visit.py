@@ -232,3 +232,18 @@ def test_a_signed_off_engagement_shows_the_log_read_only(
     assert not section.link_interview_button.isEnabled()
     assert not section.link_document_button.isEnabled()
     assert "Helen Okafor" in section.entries.text()  # still there to read and follow
+
+
+def test_the_link_dialog_links_the_chosen_entry_or_a_new_one(qtbot: QtBot) -> None:
+    dialog = site_visit_section.LinkDialog(None, "Link an Interview to D6.5",
+                                           [(3, "2026-11-03 · Owen Price"), (5, "Daniel")],
+                                           "New Interview…")
+    qtbot.addWidget(dialog)
+    dialog.entries.setCurrentRow(1)
+    dialog.link_button.click()
+    assert dialog.result() == 1 and dialog.chosen == 5
+    empty = site_visit_section.LinkDialog(None, "Link", [], "New Document…")
+    qtbot.addWidget(empty)
+    assert not empty.link_button.isEnabled()
+    empty.new_button.click()
+    assert empty.chosen == site_visit_section.NEW

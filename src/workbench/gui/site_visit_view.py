@@ -58,6 +58,9 @@ class LogTable(QWidget):
         self.table = QTableWidget(0, len(columns), self)
         self.table.setHorizontalHeaderLabels(columns)
         self.table.verticalHeader().hide()
+        # Rows as tall as their wrapped text at the columns' real widths (measured when the
+        # table is laid out, not while it is filled): the log holds tens of rows, not more.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -97,7 +100,6 @@ class LogTable(QWidget):
                 cell.setToolTip(text)
                 cell.setData(ENTRY_ROLE, entry)
                 self.table.setItem(n, column, cell)
-        self.table.resizeRowsToContents()
         self.heading.setText(f"{self.title} ({len(rows)})")
         self.empty.setText(empty if not rows else "")
         if keep is not None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
     QLineEdit,
-    QStyle,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -71,13 +71,14 @@ class DateField(QWidget):
         self.edit.editingFinished.connect(self._tidy)
         layout.addWidget(self.edit, 1)
         self.button = QToolButton(self)
-        self.button.setIcon(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
         self.button.setToolTip("Pick the date from a calendar")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the next field
         self.button.clicked.connect(self.show_calendar)
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
+        # As wide as a date and its placeholder: a date never needs the whole row.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._calendar = QCalendarWidget(self)
         self._calendar.setWindowFlags(Qt.WindowType.Popup)

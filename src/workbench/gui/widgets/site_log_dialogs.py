@@ -61,6 +61,7 @@ class ElementPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         layout.addWidget(self.search)
+        self.setFocusProxy(self.search)  # the form's "Elements" mnemonic lands in the search
         self.list = QListWidget(self)
         self.list.setUniformItemSizes(True)
         self.list.setMinimumHeight(7 * self.fontMetrics().lineSpacing())
@@ -134,6 +135,13 @@ class _EntryDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message[:1].upper() + message[1:])
         self.error.show()
+        field = self.field_for(message.lower())
+        if field is not None:
+            field.setFocus()
+
+    def field_for(self, message: str) -> QWidget | None:
+        """The field a refusal is about (it gets the focus)."""
+        return None
 
     def accept(self) -> None:
         if self._check is not None:
@@ -166,7 +174,10 @@ class InterviewDialog(_EntryDialog):
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people.setMinimumHeight(5 * self.fontMetrics().lineSpacing())
         self.people.setTabKeyNavigation(False)  # Tab leaves the table for the next field
-        people_box = QVBoxLayout()
+        people = QWidget(self)
+        people.setFocusProxy(self.people)
+        people_box = QVBoxLayout(people)
+        people_box.setContentsMargins(0, 0, 0, 0)
         people_box.addWidget(self.people)
         row = QHBoxLayout()
         self.add_person_button = QPushButton("Add Person", self)
@@ -177,7 +188,7 @@ class InterviewDialog(_EntryDialog):
         row.addWidget(self.remove_person_button)
         row.addStretch(1)
         people_box.addLayout(row)
-        self.form.addRow("&People", people_box)
+        self.form.addRow("&People", people)
         self.topics = QPlainTextEdit(self)
         self.topics.setTabChangesFocus(True)
         self.topics.setPlaceholderText("What was discussed, in a sentence or two")
@@ -196,6 +207,14 @@ class InterviewDialog(_EntryDialog):
         else:
             self.elements.set_codes(elements)
             self.add_person(Person("", ""))
+
+    def field_for(self, message: str) -> QWidget | None:
+        for words, field in ((("topics",), self.topics), (("person", "people", "name of",
+                                                             "role of"), self.people),
+                             (("date",), self.held_on), (("element",), self.elements)):
+            if any(w in message for w in words):
+                return field
+        return None
 
     def add_person(self, person: Person) -> None:
         n = self.people.rowCount()
@@ -260,6 +279,14 @@ class DocumentDialog(_EntryDialog):
             self.attachment.setCurrentIndex(max(0, self.attachment.findData(item.attachment_id)))
         else:
             self.elements.set_codes(elements)
+
+    def field_for(self, message: str) -> QWidget | None:
+        for words, field in ((("title",), self.title), (("owner",), self.owner),
+                             (("version",), self.version), (("attachment",), self.attachment),
+                             (("element",), self.elements)):
+            if any(w in message for w in words):
+                return field
+        return None
 
     def value(self) -> ReviewedDocument:
         base = self.original

@@ -45,49 +45,61 @@ def document_line(item: ReviewedDocument) -> str:
     return " · ".join(t for t in (item.title, item.version, item.owner) if t)
 
 
+class LinkDialog(QDialog):
+    """The entries of the log not linked to the element yet; Link, or record a new one."""
+
+    def __init__(self, parent: QWidget | None, title: str, entries: list[tuple[int, str]],
+                 new_label: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.chosen: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        layout.setSpacing(GRID)
+        self.entries = QListWidget(self)
+        self.entries.setWordWrap(True)
+        for entry_id, text in entries:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, entry_id)
+            item.setToolTip(text)
+            self.entries.addItem(item)
+        self.entries.itemDoubleClicked.connect(lambda _i: self.accept())
+        layout.addWidget(self.entries, 1)
+        if entries:
+            self.entries.setCurrentRow(0)
+        else:
+            self.entries.hide()
+            layout.addWidget(muted_label("Every entry of the log is linked to it already, or "
+                                         "the log is empty: record a new one.", self))
+        buttons = QDialogButtonBox(self)
+        self.link_button = buttons.addButton("Link", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.link_button.setEnabled(bool(entries))
+        self.new_button = buttons.addButton(new_label, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.new_button.clicked.connect(self._new)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 360 if entries else 160)
+
+    def _new(self) -> None:
+        self.chosen = NEW
+        super().accept()
+
+    def accept(self) -> None:
+        current = self.entries.currentItem()
+        if current is None:
+            return
+        self.chosen = int(current.data(Qt.ItemDataRole.UserRole))
+        super().accept()
+
+
 def choose_entry(parent: QWidget, title: str, entries: list[tuple[int, str]],
                  new_label: str) -> int | None:
     """Pick an entry of the log (its id), NEW for a new one, None when cancelled (tests
     replace this)."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(title)
-    layout = QVBoxLayout(dialog)
-    layout.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-    entries_list = QListWidget(dialog)
-    for entry_id, text in entries:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, entry_id)
-        item.setToolTip(text)
-        entries_list.addItem(item)
-    if entries:
-        entries_list.setCurrentRow(0)
-        layout.addWidget(entries_list)
-    else:
-        layout.addWidget(muted_label("Every entry of the log is linked already, or the log "
-                                     "is empty.", dialog))
-    buttons = QDialogButtonBox(dialog)
-    link = buttons.addButton("Link", QDialogButtonBox.ButtonRole.AcceptRole)
-    link.setEnabled(bool(entries))
-    new = buttons.addButton(new_label, QDialogButtonBox.ButtonRole.ActionRole)
-    buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-    chosen: list[int] = []
-
-    def choose_new() -> None:
-        chosen.append(NEW)
-        dialog.accept()
-
-    new.clicked.connect(choose_new)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    entries_list.itemDoubleClicked.connect(lambda _i: dialog.accept())
-    layout.addWidget(buttons)
-    dialog.resize(640, 360)
-    if not dialog.exec():
-        return None
-    if chosen:
-        return NEW
-    current = entries_list.currentItem()
-    return int(current.data(Qt.ItemDataRole.UserRole)) if current is not None else None
+    dialog = LinkDialog(parent, title, entries, new_label)
+    return dialog.chosen if dialog.exec() else None
 
 
 class SiteVisitSection(QWidget):
