@@ -247,3 +247,17 @@ def test_the_link_dialog_links_the_chosen_entry_or_a_new_one(qtbot: QtBot) -> No
     assert not empty.link_button.isEnabled()
     empty.new_button.click()
     assert empty.chosen == site_visit_section.NEW
+
+
+def test_the_dashboard_tile_counts_the_log_and_opens_it(
+        qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace.show_dashboard()
+    tile = workspace.dashboard.site_visit
+    assert tile.value.text() == "6"
+    assert tile.detail.text() == "interviews · 7 documents reviewed"
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert workspace.tabs.currentWidget() is workspace.site_visit
+    monkeypatch.setattr(site_log_dialogs, "ask_interview", lambda *_a, **_k: Interview(
+        None, (Person("Ana Ruiz"),), "Chat", ()))
+    workspace.site_visit.interviews.add_button.click()
+    assert tile.value.text() == "7"

@@ -139,7 +139,12 @@ class LogTable(QWidget):
 
 
 class SiteVisitView(QWidget):
-    """The log's tab in the workspace."""
+    """The log's tab in the workspace.
+
+    Signals: counted(int interviews, int documents): the log was (re)read.
+    """
+
+    counted = Signal(int, int)
 
     def __init__(self, context: EngagementContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,7 +189,6 @@ class SiteVisitView(QWidget):
             table.remove_requested.connect(self.editor.remove)
         context.changed.connect(self._changed)
         context.reloaded.connect(self.load)
-        self.load()
 
     def load(self) -> None:
         session, eid = self.context.session, self.context.engagement_id
@@ -197,6 +201,7 @@ class SiteVisitView(QWidget):
         self.documents.fill(documents, [
             [d.title, d.owner, d.version, ", ".join(d.elements), _file(files, d.attachment_id)]
             for d in documents], "No document recorded yet: add each one the client gives you.")
+        self.counted.emit(len(interviews), len(documents))
 
     def _changed(self, change: Change) -> None:
         if change.kind in (ChangeKind.INTERVIEWS, ChangeKind.DOCUMENTS,
