@@ -173,3 +173,29 @@ def test_the_progress_dialog_is_painted_before_the_work_starts(qtbot: QtBot,
         gate.set()
     qtbot.waitUntil(lambda: task.is_done and reports == ["first"], timeout=5000)
     runner.wait()
+
+
+def test_progress_dialogs_close_cleanly_however_fast_the_work_reports(
+        qtbot: QtBot, runner: TaskRunner) -> None:
+    """Reports and the end arrive together: the bar is moved directly (no nested event loop
+    in which `finished` could delete the dialog) and nothing touches a closed dialog."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    done: list[int] = []
+
+    def work(progress: Progress) -> int:
+        for n in range(400):
+            progress(n / 400, f"step {n}")
+            if n % 50 == 0:
+                time.sleep(0.001)
+        progress(1.0, "done")
+        return 1
+
+    for _ in range(12):
+        runner.run("Quick work", work, on_done=done.append, parent=parent)
+    qtbot.waitUntil(lambda: len(done) == 12, timeout=20_000)
+    runner.wait()
+    qtbot.wait(50)  # the deferred deletions run

@@ -14,6 +14,7 @@ disabled while an export runs, and the GUI's Session is never shared.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled, Progress
@@ -166,20 +167,35 @@ class TaskRunner(QObject):
         dialog.setMinimumWidth(360)
         if not cancellable:
             dialog.setCancelButton(None)
-        dialog.setValue(0)
+        # The bar is ours and moved directly: the dialog's own setValue runs a nested event
+        # loop once a modal dialog is shown, in which the task's `finished` could delete the
+        # dialog under its feet. Updates arrive from the event loop anyway.
+        bar = QProgressBar(dialog)
+        bar.setRange(0, 1000)
+        bar.setValue(0)
+        bar.setTextVisible(True)
+        dialog.setBar(bar)
         dialog.canceled.connect(task.cancel)
+        finished: list[bool] = []
 
         def show_progress(fraction: float, text: str) -> None:
+            if finished:
+                return
             try:
-                dialog.setValue(int(fraction * 1000))
+                bar.setValue(int(fraction * 1000))
                 if text:
                     dialog.setLabelText(text)
             except RuntimeError:  # the window under the dialog closed while the work ran
                 return
 
+        def close() -> None:
+            finished.append(True)
+            with contextlib.suppress(RuntimeError):
+                dialog.close()
+                dialog.deleteLater()
+
         task.progress.connect(show_progress)
-        task.finished.connect(dialog.close)
-        task.finished.connect(dialog.deleteLater)
+        task.finished.connect(close)
         return dialog
 
     @property
