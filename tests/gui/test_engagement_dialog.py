@@ -57,7 +57,7 @@ def test_dates_in_the_wrong_order_are_said_beside_the_dates(qtbot: QtBot) -> Non
 
 def test_date_pickers_open_on_today_or_on_the_start_date(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot)
-    assert dialog.start.date() == NO_DATE and dialog.start.text() == "Not set"
+    assert dialog.start.date() == NO_DATE and dialog.start.iso() is None
     assert dialog.start.opening_month() == QDate.currentDate()
     assert dialog.end.opening_month() == QDate.currentDate()
     dialog.start.setDate(QDate(2027, 3, 15))
@@ -77,4 +77,4 @@ def test_tab_leaves_a_date_field(qtbot: QtBot) -> None:
     dialog.start.setFocus()
     dialog.start.setDate(QDate(2026, 1, 1))
     qtbot.keyClick(dialog.start, Qt.Key.Key_Tab)
-    assert dialog.focusWidget() is dialog.end
+    assert dialog.focusWidget() is dialog.end.edit

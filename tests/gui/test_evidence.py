@@ -154,7 +154,7 @@ def test_action_dialog_returns_what_was_entered(qtbot: QtBot) -> None:
     dialog.text.setPlainText("Run a quarterly review")
     dialog.owner.setText("COO")
     dialog.priority.setCurrentIndex(dialog.priority.findData("low"))
-    dialog.has_due.setChecked(False)
+    dialog.due.set_iso(None)
     value = dialog.value()
     assert (value.element, value.action, value.owner, value.priority, value.due_date) == (
         "D1.1", "Run a quarterly review", "COO", Priority.LOW, None)

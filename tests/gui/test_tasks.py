@@ -128,3 +128,74 @@ def test_the_progress_dialog_offers_cancel(qtbot: QtBot, runner: TaskRunner) -> 
         dialog.canceled.emit()  # what the dialog's Cancel button does
     gate.set()
     assert task.is_cancelled
+
+
+def test_the_progress_dialog_is_painted_before_the_work_starts(qtbot: QtBot,
+                                                               runner: TaskRunner) -> None:
+    """No black box: the first frame is drawn before the worker's first progress report."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(600, 400)
+    parent.show()
+    qtbot.waitExposed(parent)
+    painted: list[str] = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QProgressDialog):
+                painted.append(watched.labelText())
+            return False
+
+    watch = PaintWatch()
+    QApplication.instance().installEventFilter(watch)  # type: ignore[union-attr]
+    gate, reports = threading.Event(), []
+
+    def work(progress: Progress) -> None:
+        gate.wait(10)  # the first chunk of work: nothing reported yet
+        reports.append("first")
+        progress(1.0, "done")
+
+    try:
+        task = runner.run("Exporting the report", work, parent=parent)
+        assert painted[:1] == ["Exporting the report"]  # painted before run() returned
+        assert reports == []
+        assert task.dialog is not None and task.dialog.isVisible()
+        image = task.dialog.grab().toImage()
+        colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
+                   for y in range(0, image.height(), 7)}
+        assert colours != {QColor("black").name()} and len(colours) > 2
+    finally:
+        QApplication.instance().removeEventFilter(watch)  # type: ignore[union-attr]
+        gate.set()
+    qtbot.waitUntil(lambda: task.is_done and reports == ["first"], timeout=5000)
+    runner.wait()
+
+
+def test_progress_dialogs_close_cleanly_however_fast_the_work_reports(
+        qtbot: QtBot, runner: TaskRunner) -> None:
+    """Reports and the end arrive together: the bar is moved directly (no nested event loop
+    in which `finished` could delete the dialog) and nothing touches a closed dialog."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    done: list[int] = []
+
+    def work(progress: Progress) -> int:
+        for n in range(400):
+            progress(n / 400, f"step {n}")
+            if n % 50 == 0:
+                time.sleep(0.001)
+        progress(1.0, "done")
+        return 1
+
+    for _ in range(12):
+        runner.run("Quick work", work, on_done=done.append, parent=parent)
+    qtbot.waitUntil(lambda: len(done) == 12, timeout=20_000)
+    runner.wait()
+    qtbot.wait(50)  # the deferred deletions run

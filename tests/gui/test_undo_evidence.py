@@ -3,6 +3,12 @@ removed attachment come back whole, and redo removes them again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
 from workbench.core.engagement import Action, ActionStatus, FindingKind, Priority
 from workbench.gui.actions import ActionId
 from workbench.gui.main_window import MainWindow
@@ -79,3 +85,121 @@ def test_undoing_a_removed_attachment_brings_back_its_file_and_caption(
     assert panel.list.count() == 1
     window.registry[ActionId.REDO].trigger()
     assert attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT) == []
+
+
+def _actions(ws: Workspace) -> list[tuple[str, str, Priority, str | None, ActionStatus]]:
+    ctx = ws.context
+    return [(a.action, a.owner, a.priority, a.due_date, a.status)
+            for a in actions.list_actions(ctx.session, ctx.engagement_id, ELEMENT)]
+
+
+def test_adding_and_editing_an_action_are_undone_and_redone(
+        window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.gui.widgets import actions_section
+
+    workspace.select_element(ELEMENT)
+    panel = workspace.form.actions_panel
+    first = Action(ELEMENT, "Map channel features to journeys", "Digital Lead", Priority.HIGH,
+                   "2027-05-31", ActionStatus.OPEN)
+    monkeypatch.setattr(actions_section, "edit_action", lambda *_a: first)
+    panel.add_button.click()
+    added = [(first.action, "Digital Lead", Priority.HIGH, "2027-05-31", ActionStatus.OPEN)]
+    assert _actions(workspace) == added
+    undo, redo = window.registry[ActionId.UNDO], window.registry[ActionId.REDO]
+    assert "add the action" in undo.toolTip()
+    undo.trigger()
+    assert _actions(workspace) == [] and panel.model.rowCount() == 0
+    redo.trigger()
+    assert _actions(workspace) == added and panel.model.rowCount() == 1
+
+    changed = Action(ELEMENT, "Map every channel to the journeys", "CX Director", Priority.LOW,
+                     None, ActionStatus.IN_PROGRESS)
+    monkeypatch.setattr(actions_section, "edit_action", lambda *_a: changed)
+    panel.table.selectRow(0)
+    panel.edit_button.click()
+    edited = [(changed.action, "CX Director", Priority.LOW, None, ActionStatus.IN_PROGRESS)]
+    assert _actions(workspace) == edited
+    undo.trigger()  # every field comes back, the due date too
+    assert _actions(workspace) == added
+    redo.trigger()
+    assert _actions(workspace) == edited
+    undo.trigger()
+    undo.trigger()  # the add, made again by the redo under a new id, is undone as well
+    assert _actions(workspace) == []
+
+
+def test_an_edit_is_undone_after_the_action_came_back_under_a_new_id(
+        window: MainWindow, workspace: Workspace, modal: Dialogs,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.gui.widgets import actions_section
+
+    ctx = workspace.context
+    ctx.commit(actions.add(ctx.session, ctx.engagement_id,
+                           Action(ELEMENT, "Before", "Owner")))
+    workspace.select_element(ELEMENT)
+    panel = workspace.form.actions_panel
+    monkeypatch.setattr(actions_section, "edit_action",
+                        lambda *_a: Action(ELEMENT, "After", "Owner"))
+    panel.table.selectRow(0)
+    panel.edit_button.click()
+    panel.table.selectRow(0)
+    modal.answers = [True]
+    panel.remove_button.click()
+    undo = window.registry[ActionId.UNDO]
+    undo.trigger()  # the removal: the action is back, with another id
+    undo.trigger()  # the edit still finds it
+    assert [a[0] for a in _actions(workspace)] == ["Before"]
+    assert modal.errors == []
+
+
+def test_attaching_files_is_one_undoable_step(
+        qtbot: QtBot, tmp_path: Path, window: MainWindow, workspace: Workspace,
+        wait_tasks: Callable[[], None]) -> None:
+    from .test_evidence import drop, photo
+
+    ctx = workspace.context
+    workspace.select_element(ELEMENT)
+    panel = workspace.form.attachments
+    notes = tmp_path / "minutes.txt"
+    notes.write_text("Steering group minutes")
+    assert drop(panel, [photo(tmp_path / "wall.jpg"), notes])
+    qtbot.waitUntil(lambda: panel.list.count() == 2, timeout=10_000)
+    wait_tasks()
+    undo, redo = window.registry[ActionId.UNDO], window.registry[ActionId.REDO]
+    qtbot.waitUntil(undo.isEnabled, timeout=5000)
+    assert "attach 2 files" in undo.toolTip()
+    undo.trigger()
+    assert attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT) == []
+    assert panel.list.count() == 0
+    redo.trigger()
+    back = attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)
+    assert sorted(a.filename for a in back) == ["minutes.txt", "wall.jpg"]
+    text = next(a for a in back if a.filename == "minutes.txt")
+    assert attachments.content(ctx.session, ctx.engagement_id, text.id) == \
+        b"Steering group minutes"
+    assert panel.list.count() == 2
+    wait_tasks()  # the thumbnail made again
+
+
+def test_a_caption_edit_is_undone_and_redone(
+        window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.gui.widgets import attachments_section
+
+    ctx = workspace.context
+    ctx.commit(attachments.attach_bytes(ctx.session, ctx.engagement_id, ELEMENT, "notes.txt",
+                                        b"seen on site", "Board minutes, May"))
+    workspace.select_element(ELEMENT)
+    panel = workspace.form.attachments
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(attachments_section, "ask_caption", lambda *_a: "Board minutes, June")
+
+    def caption() -> str:
+        return attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)[0].caption
+
+    panel.caption_button.click()
+    assert caption() == "Board minutes, June"
+    window.registry[ActionId.UNDO].trigger()
+    assert caption() == "Board minutes, May"
+    assert "Board minutes, May" in panel.list.item(0).toolTip()
+    window.registry[ActionId.REDO].trigger()
+    assert caption() == "Board minutes, June"

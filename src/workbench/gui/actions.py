@@ -53,6 +53,7 @@ class ActionId(StrEnum):
     CONSENSUS = "consensus"
     SEND_PACKAGE = "send_package"
     OPEN_PACKAGE = "open_package"
+    SITE_VISIT = "site_visit"
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.CONSENSUS: ActionSpec("&Consensus", ("Ctrl+3",),
                                    "Compare the assessors' ratings and record the team's values",
                                    SP.SP_DialogYesButton),
+    ActionId.SITE_VISIT: ActionSpec("Site &Visit Log", ("Ctrl+4",),
+                                    "The interviews held and the documents reviewed on site"),
     ActionId.SEND_PACKAGE: ActionSpec("Send to &Colleague…", ("Ctrl+Shift+P",),
                                       "Pack the whole engagement into one .wbx file for a "
                                       "colleague's laptop"),
@@ -158,14 +161,15 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
                ActionId.IMPORT_WORKBOOK, ActionId.IMPORT_JSON, None, ActionId.QUIT)),
     ("&Edit", (ActionId.UNDO, ActionId.REDO, None, ActionId.FIND)),
     ("E&ngagement", (ActionId.EDIT_DETAILS, ActionId.DUPLICATE, ActionId.ARCHIVE, None,
-                     ActionId.CONSENSUS, ActionId.SEND_PACKAGE, None, ActionId.SIGN_OFF,
+                     ActionId.CONSENSUS, ActionId.SITE_VISIT, ActionId.SEND_PACKAGE, None,
+                     ActionId.SIGN_OFF,
                      ActionId.AMEND, ActionId.VERIFY, None,
                      ActionId.DELETE)),
     ("&Assess", (ActionId.NEXT_ELEMENT, ActionId.PREVIOUS_ELEMENT, ActionId.NEXT_INDICATOR,
                  ActionId.PREVIOUS_INDICATOR, None, ActionId.ADD_ATTACHMENT,
                  ActionId.ADD_ACTION)),
     ("&View", (ActionId.SHOW_ENGAGEMENTS, ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD,
-               ActionId.CONSENSUS)),
+               ActionId.CONSENSUS, ActionId.SITE_VISIT)),
     ("&Settings", (ActionId.FRAMEWORKS, ActionId.BRAND_PROFILES, ActionId.TRUST)),
     ("&Help", (ActionId.SHORTCUTS, None, ActionId.ABOUT)),
 )
@@ -181,7 +185,7 @@ NEEDS_ENGAGEMENT = frozenset({
     ActionId.IMPORT_WORKBOOK, ActionId.EDIT_DETAILS, ActionId.NEXT_ELEMENT,
     ActionId.PREVIOUS_ELEMENT, ActionId.NEXT_INDICATOR, ActionId.PREVIOUS_INDICATOR,
     ActionId.SHOW_FORM, ActionId.SHOW_DASHBOARD, ActionId.ADD_ACTION, ActionId.ADD_ATTACHMENT,
-    ActionId.SIGN_OFF, ActionId.AMEND, ActionId.CONSENSUS})
+    ActionId.SIGN_OFF, ActionId.AMEND, ActionId.CONSENSUS, ActionId.SITE_VISIT})
 
 
 class ActionRegistry:

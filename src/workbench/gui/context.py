@@ -38,6 +38,8 @@ class EngagementContext(QObject):
         failed(str): a service refused an edit; the message says why.
         reveal(str): an undo or redo touched this element; show it.
         reveal_consensus(str): an undo or redo touched this element's consensus; show it.
+        reveal_log(str, int): an undo or redo touched this site-visit log entry ("interview"
+            or "document", id); show it.
         assessor_changed(str): ratings now go to this assessor.
         details_changed(): client, title, team or dates changed.
         flush_requested(): save any text typed but not saved yet, now.
@@ -50,6 +52,7 @@ class EngagementContext(QObject):
     failed = Signal(str)
     reveal = Signal(str)
     reveal_consensus = Signal(str)
+    reveal_log = Signal(str, int)
     assessor_changed = Signal(str)
     details_changed = Signal()
     flush_requested = Signal()
@@ -71,6 +74,7 @@ class EngagementContext(QObject):
         self.score: ScoreResult = scores.score(session, engagement_id)
         self._own: ScoreResult | None = None
         self.read_only = False  # signed off: no edit, no undo (the window sets it)
+        self._renumbered: dict[tuple[str, int], int] = {}
 
     # --- calling services ---------------------------------------------------------------
     def call(self, service: Callable[..., Change], *args: Any, **kwargs: Any) -> Change | None:
@@ -148,6 +152,21 @@ class EngagementContext(QObject):
     def undo_stack(self) -> QUndoStack:
         """The current assessor's history: where an edit made now is pushed."""
         return self.stack_for(self.assessor)
+
+    def renumber(self, kind: str, old: int, new: int) -> None:
+        """An item came back (an undone removal) or was replaced (a rotated photo) under a
+        new id: commands still holding the old one find the item through `current_id`."""
+        if old != new:
+            self._renumbered[(kind, old)] = new
+
+    def current_id(self, kind: str, item_id: int) -> int:
+        seen = {item_id}
+        while (kind, item_id) in self._renumbered:
+            item_id = self._renumbered[(kind, item_id)]
+            if item_id in seen:
+                break
+            seen.add(item_id)
+        return item_id
 
     # --- who is rating ------------------------------------------------------------------
     def set_assessor(self, name: str) -> None:

@@ -79,10 +79,12 @@ class DashboardView(QScrollArea):
     Signals:
         element_activated(str): the user double-clicked a gap; show that element.
         consensus_requested(): the user clicked the "Needs consensus" tile.
+        site_visit_requested(): the user clicked the "Site visit" tile.
     """
 
     element_activated = Signal(str)
     consensus_requested = Signal()
+    site_visit_requested = Signal()
 
     def __init__(self, framework: Framework, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,9 +121,20 @@ class DashboardView(QScrollArea):
         self.completeness = Tile("COMPLETENESS", body)
         self.consensus = LinkTile("NEEDS CONSENSUS", "Open the consensus screen", body)
         self.consensus.activated.connect(self.consensus_requested)
-        for tile in (self.total, self.level, self.completeness, self.consensus):
+        self.site_visit = LinkTile("SITE VISIT", "Open the site-visit log: interviews and "
+                                   "documents reviewed", body)
+        self.site_visit.activated.connect(self.site_visit_requested)
+        for tile in (self.total, self.level, self.completeness, self.consensus,
+                     self.site_visit):
             tiles.addWidget(tile, 1)
         return tiles
+
+    def set_site_log(self, interviews: int, documents: int) -> None:
+        """The site-visit tile: interviews held, documents reviewed."""
+        self.site_visit.value.setText(str(interviews))
+        self.site_visit.detail.setText(
+            f"interview{'s' if interviews != 1 else ''} · {documents} document"
+            f"{'s' if documents != 1 else ''} reviewed")
 
     def _charts(self, body: QWidget) -> QGridLayout:
         charts = QGridLayout()

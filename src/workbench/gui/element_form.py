@@ -33,6 +33,7 @@ from workbench.gui.widgets.autosave import AutosaveTextEdit
 from workbench.gui.widgets.findings import FindingsEditor
 from workbench.gui.widgets.indicator_row import IndicatorRow
 from workbench.gui.widgets.objective_panel import ObjectivePanel
+from workbench.gui.widgets.site_visit_section import SiteVisitSection
 from workbench.services import assessment
 from workbench.services.session import Change, ChangeKind
 
@@ -76,6 +77,9 @@ class ElementForm(QScrollArea):
         layout.addWidget(self.objective_box)
         self._build_indicators(body)
         self._build_evidence(body, autosave_ms)
+        layout.addWidget(_section("Site visit", body))
+        self.site_visit = SiteVisitSection(context, body)
+        layout.addWidget(self.site_visit)
         layout.addWidget(_section("Attachments", body))
         self.attachments = AttachmentsSection(context, runner, body)
         layout.addWidget(self.attachments)
@@ -220,6 +224,7 @@ class ElementForm(QScrollArea):
         self._update_indicator_summary()
         self.attachments.load(code)
         self.actions_panel.load(code)
+        self.site_visit.load(code)
         self.verticalScrollBar().setValue(0)
 
     def _ensure_rows(self, count: int) -> None:
@@ -320,6 +325,10 @@ class ElementForm(QScrollArea):
 
     # --- committed changes come back ----------------------------------------------------
     def on_change(self, change: Change) -> None:
+        if self.code is not None and change.kind is ChangeKind.ATTACHMENTS \
+                and change.old == self.code and change.element != self.code:
+            self.attachments.load(self.code)  # one moved from here to another element
+            return
         if change.element != self.code or self.code is None:
             return
         mine = change.assessor in (None, self.context.assessor)
@@ -377,6 +386,7 @@ class ElementForm(QScrollArea):
         for widget in (self.objective_box, self.rows_box, self.notes, self.strengths,
                        self.opportunities, self.attachments, self.actions_panel):
             widget.setEnabled(not locked)
+        self.site_visit.set_read_only(locked)  # its links still open the log
 
 
 def set_muted_line(line: QFrame) -> None:

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         a.on(ActionId.SHOW_FORM, lambda: self._with_workspace(lambda w: w.show_form()))
         a.on(ActionId.SHOW_DASHBOARD, lambda: self._with_workspace(lambda w: w.show_dashboard()))
         a.on(ActionId.CONSENSUS, lambda: self._with_workspace(lambda w: w.show_consensus()))
+        a.on(ActionId.SITE_VISIT, lambda: self._with_workspace(lambda w: w.show_site_visit()))
         a.on(ActionId.SEND_PACKAGE, lambda: self._with_target(self.packages.send))
         a.on(ActionId.OPEN_PACKAGE, self.packages.open_package)
         a.on(ActionId.ADD_ACTION, lambda: self._with_workspace(lambda w: w.form.add_action()))
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.form.set_read_only(banner is not None, banner or "")
             self.workspace.consensus.set_read_only(banner is not None, banner or "")
+            self.workspace.site_visit.set_read_only(banner is not None, banner or "")
         locked = banner is not None
         context.read_only = locked
         self.undo_actions.refresh()

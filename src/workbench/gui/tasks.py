@@ -14,6 +14,7 @@ disabled while an export runs, and the GUI's Session is never shared.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
@@ -23,8 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Cancelled, Progress
@@ -67,6 +68,7 @@ class Task(QObject):
         self._done = threading.Event()
         self._last_report = 0.0
         self.crash_report: Path | None = None
+        self.dialog: QProgressDialog | None = None  # the progress shown over the parent
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -140,7 +142,8 @@ class TaskRunner(QObject):
         if on_error is not None:
             task.failed.connect(on_error)
         if parent is not None and show_progress:
-            self._progress_dialog(task, parent, cancellable)
+            task.dialog = self._progress_dialog(task, parent, cancellable)
+            _paint_now(task.dialog)
         task.finished.connect(lambda: self._forget(task))
         self._pool.start(_Runnable(task, fn))
         return task
@@ -155,23 +158,44 @@ class TaskRunner(QObject):
         dialog = QProgressDialog(task.title, "Cancel" if cancellable else "", 0, 1000, parent)
         dialog.setWindowTitle(task.title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)  # quick work finishes without a flash of a dialog
+        # Shown at once and painted before the work starts (`_paint_now`): a dialog that
+        # appeared later would wait for the worker to let go of Python's lock to paint its
+        # first frame, and stay a black box meanwhile.
+        dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(360)
         if not cancellable:
             dialog.setCancelButton(None)
-        dialog.setValue(0)
+        # The bar is ours and moved directly: the dialog's own setValue runs a nested event
+        # loop once a modal dialog is shown, in which the task's `finished` could delete the
+        # dialog under its feet. Updates arrive from the event loop anyway.
+        bar = QProgressBar(dialog)
+        bar.setRange(0, 1000)
+        bar.setValue(0)
+        bar.setTextVisible(True)
+        dialog.setBar(bar)
         dialog.canceled.connect(task.cancel)
+        finished: list[bool] = []
 
         def show_progress(fraction: float, text: str) -> None:
-            dialog.setValue(int(fraction * 1000))
-            if text:
-                dialog.setLabelText(text)
+            if finished:
+                return
+            try:
+                bar.setValue(int(fraction * 1000))
+                if text:
+                    dialog.setLabelText(text)
+            except RuntimeError:  # the window under the dialog closed while the work ran
+                return
+
+        def close() -> None:
+            finished.append(True)
+            with contextlib.suppress(RuntimeError):
+                dialog.close()
+                dialog.deleteLater()
 
         task.progress.connect(show_progress)
-        task.finished.connect(dialog.close)
-        task.finished.connect(dialog.deleteLater)
+        task.finished.connect(close)
         return dialog
 
     @property
@@ -185,6 +209,14 @@ class TaskRunner(QObject):
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until every task's worker has returned (on quit, and in tests)."""
         return bool(self._pool.waitForDone(timeout_ms))
+
+
+def _paint_now(dialog: QProgressDialog) -> None:
+    """Show the dialog and let it paint its first frame while the GUI thread is still free."""
+    dialog.show()
+    dialog.raise_()
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 100)
+    dialog.repaint()
 
 
 _SHARED: list[TaskRunner] = []

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -35,14 +35,19 @@ from workbench.gui.context import EngagementContext
 from workbench.gui.dashboard import DashboardView
 from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
+from workbench.gui.site_visit_view import SiteVisitView
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
+from workbench.gui.undo_evidence import MoveAttachment
+from workbench.gui.widgets.attachment_drag import AttachmentDrops
+from workbench.gui.widgets.name_delegate import NameDelegate
 from workbench.gui.widgets.review_filter import ReviewFilter
 from workbench.gui.widgets.score_panel import ScorePanel
-from workbench.services import comparison, review
+from workbench.services import attachments, comparison, review
 from workbench.services.session import Change, ChangeKind
 
 NAVIGATOR_WIDTH = 280
+WRAP_FROM = 360  # the name column's width from which long names wrap instead of eliding
 
 
 class Workspace(QWidget):
@@ -54,7 +59,7 @@ class Workspace(QWidget):
 
     element_shown = Signal(str)
 
-    FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB = 0, 1, 2
+    FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB, SITE_VISIT_TAB = 0, 1, 2, 3
 
     def __init__(self, context: EngagementContext, runner: TaskRunner,
                  parent: QWidget | None = None, autosave_ms: int = 600) -> None:
@@ -78,6 +83,13 @@ class Workspace(QWidget):
         self.consensus = ConsensusView(context, self.tabs)
         self.tabs.addTab(self.consensus, "Consensus")
         self.consensus.element_shown.connect(self._consensus_shown)
+        self.site_visit = SiteVisitView(context, self.tabs)
+        self.site_visit.counted.connect(self.dashboard.set_site_log)
+        self.dashboard.site_visit_requested.connect(self.show_site_visit)
+        self.site_visit.load()
+        self.tabs.addTab(self.site_visit, "Site visit")
+        self.form.site_visit.open_requested.connect(self.show_site_visit)
+        context.reveal_log.connect(self.show_site_visit)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.dashboard.element_activated.connect(self.open_element)
         self.dashboard.consensus_requested.connect(self.show_consensus)
@@ -112,6 +124,21 @@ class Workspace(QWidget):
         sizes = self.splitter.sizes()
         if len(sizes) == 3 and width != sizes[0]:
             self.splitter.setSizes([width, max(1, sizes[1] - (width - sizes[0])), sizes[2]])
+        self.fit_names()
+
+    def fit_names(self) -> None:
+        """A wide navigator wraps a long name onto a second line (every name in full); a
+        narrow one elides it (the tooltip has it): two-line rows in 280 px would double the
+        tree's length on a laptop."""
+        wide = self.tree.header().sectionSize(0) >= WRAP_FROM
+        if wide != self.tree.wordWrap():
+            self.tree.setUniformRowHeights(not wide)
+            self.tree.setWordWrap(wide)
+            self.tree.scheduleDelayedItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_names()
 
     def _build_navigator(self) -> None:
         """The tree of dimensions, elements and enablers, with each one's percent."""
@@ -133,6 +160,7 @@ class Workspace(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setIndentation(GRID + GRID // 2)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setItemDelegateForColumn(0, NameDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -143,6 +171,20 @@ class Workspace(QWidget):
         self.tree.setMinimumWidth(220)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.viewport().installEventFilter(self)  # a click on a consensus icon
+        self.tree.header().sectionResized.connect(lambda *_args: self.fit_names())
+        self.drops = AttachmentDrops(self.tree, self.context.engagement_id, CODE_ROLE, KIND_ROLE,
+                                     lambda: self.context.read_only)
+        self.drops.dropped.connect(self.move_attachment)
+
+    def move_attachment(self, attachment_id: int, code: str) -> None:
+        """An attachment dropped on an element of the navigator: one undoable move."""
+        ctx = self.context
+        info = next((a for a in attachments.attachments(ctx.session, ctx.engagement_id)
+                     if a.id == attachment_id), None)
+        if info is None:
+            ctx.failed.emit(f"no attachment #{attachment_id} in this engagement")
+        elif info.element != code:
+            ctx.undo_stack.push(MoveAttachment(ctx, info, code))
 
     # --- navigation ---------------------------------------------------------------------
     @property
@@ -215,6 +257,12 @@ class Workspace(QWidget):
     def show_form(self) -> None:
         self.tabs.setCurrentIndex(self.FORM_TAB)
         self.form.focus_indicator(0)
+
+    def show_site_visit(self, kind: str = "", entry_id: int = 0) -> None:
+        """The site-visit log; on an interview or a document when given."""
+        self.tabs.setCurrentIndex(self.SITE_VISIT_TAB)
+        if kind:
+            self.site_visit.show_entry(kind, entry_id)
 
     def show_dashboard(self) -> None:
         self.tabs.setCurrentIndex(self.DASHBOARD_TAB)

@@ -104,6 +104,29 @@ def rotate(session: Session, engagement_id: str, attachment_id: int,
                   new=info.filename, item_id=item_id)
 
 
+def move(session: Session, engagement_id: str, attachment_id: int, element: str) -> Change:
+    """Give an attachment to another element or enabler (a photo taken for one element that
+    is evidence for another): same id, file and caption. The Change is the target element's,
+    with the source element as `old` (both forms refresh)."""
+    framework = session.framework_of(engagement_id)
+    if element not in framework.element_by_code and element not in framework.enabler_by_code:
+        raise NotFoundError(f"{element!r} is not an element or enabler of {framework.id}")
+    with session.edit(engagement_id):
+        info = evidence.attachment(session.db, engagement_id, attachment_id)
+        if info.element == element:
+            raise InvalidValueError(f"{info.filename} is already attached to {element}")
+        if any(a.sha256 == info.sha256 for a in evidence.attachments(session.db, engagement_id,
+                                                                    element)):
+            raise InvalidValueError(f"{info.filename}: this file is already attached to "
+                                    f"{element}")
+        evidence.move_attachment(session.db, attachment_id, element)
+        session.log(engagement_id, "move attachment", element,
+                    {"file": info.filename, "element": info.element},
+                    {"file": info.filename, "element": element})
+    return Change(ChangeKind.ATTACHMENTS, engagement_id, element, old=info.element, new=element,
+                  item_id=attachment_id)
+
+
 def remove(session: Session, engagement_id: str, attachment_id: int) -> Change:
     with session.edit(engagement_id):
         info = evidence.attachment(session.db, engagement_id, attachment_id)

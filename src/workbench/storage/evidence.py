@@ -150,6 +150,11 @@ def set_caption(db: Database, attachment_id: int, caption: str) -> None:
     db.conn.execute("UPDATE attachments SET caption = ? WHERE id = ?", (caption, attachment_id))
 
 
+def move_attachment(db: Database, attachment_id: int, element: str) -> None:
+    """Give an attachment to another element (its id, file and caption stay)."""
+    db.conn.execute("UPDATE attachments SET element = ? WHERE id = ?", (element, attachment_id))
+
+
 def remove_attachment(db: Database, attachment_id: int) -> None:
     digest = db.conn.execute("SELECT sha256 FROM attachments WHERE id = ?",
                              (attachment_id,)).fetchone()

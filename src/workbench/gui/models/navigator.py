@@ -210,7 +210,8 @@ class NavigatorModel(QAbstractItemModel):
             return node.percent
         if role == Qt.ItemDataRole.ToolTipRole:
             status = STATUS_TEXT.get(node.status or "", "")
-            return f"{node.code} {node.title}" + (f"\n{status}" if status else "")
+            name = node.title if node.kind == "group" else f"{node.code} {node.title}"
+            return name + (f"\n{status}" if status else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

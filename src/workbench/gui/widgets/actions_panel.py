@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +28,7 @@ from workbench.gui.models.actions_table import (
     ActionsModel,
 )
 from workbench.gui.theme import GRID, set_shown
+from workbench.gui.widgets.date_field import DateField
 
 
 class ActionDialog(QDialog):
@@ -55,22 +52,15 @@ class ActionDialog(QDialog):
         self.priority = QComboBox(self)
         for priority in Priority:
             self.priority.addItem(PRIORITY_TEXT[priority], str(priority))
-        self.has_due = QCheckBox("Due by", self)
-        self.due = QDateEdit(self)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.setDate(QDate.currentDate().addMonths(3))
-        self.has_due.toggled.connect(self.due.setEnabled)
+        self.due = DateField(self)
+        self.due.edit.setPlaceholderText("No due date (YYYY-MM-DD)")
         self.status = QComboBox(self)
         for status in ActionStatus:
             self.status.addItem(STATUS_TEXT[status], str(status))
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.has_due)
-        due_row.addWidget(self.due, 1)
         layout.addRow("Action", self.text)
         layout.addRow("Owner", self.owner)
         layout.addRow("Priority", self.priority)
-        layout.addRow("Due date", due_row)
+        layout.addRow("Due date", self.due)
         layout.addRow("Status", self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -83,20 +73,14 @@ class ActionDialog(QDialog):
             self.owner.setText(action.owner)
             self.priority.setCurrentIndex(self.priority.findData(str(action.priority)))
             self.status.setCurrentIndex(self.status.findData(str(action.status)))
-            if action.due_date:
-                self.due.setDate(QDate.fromString(action.due_date, "yyyy-MM-dd"))
+            self.due.set_iso(action.due_date)
         else:
             self.priority.setCurrentIndex(self.priority.findData(str(Priority.MEDIUM)))
-        self.has_due.setChecked(bool(action is None or action.due_date))
-        self.due.setEnabled(self.has_due.isChecked())
+            self.due.setDate(QDate.currentDate().addMonths(3))
 
     def value(self) -> Action:
-        due = None
-        if self.has_due.isChecked():
-            d = self.due.date()
-            due = dt.date(d.year(), d.month(), d.day()).isoformat()
         return Action(self.element, self.text.toPlainText().strip(), self.owner.text().strip(),
-                      Priority(self.priority.currentData()), due,
+                      Priority(self.priority.currentData()), self.due.iso(),
                       ActionStatus(self.status.currentData()),
                       self.original.id if self.original else None)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from workbench.core.engagement import Action
-from workbench.gui import dialogs
+from workbench.gui import dialogs, undo_evidence
 from workbench.gui.context import EngagementContext
-from workbench.gui.undo_evidence import RemoveAction
+from workbench.gui.undo_evidence import AddAction, RemoveAction
 from workbench.gui.widgets.actions_panel import ActionDialog, ActionsPanel
 from workbench.services import actions
 
@@ -19,8 +19,8 @@ def edit_action(parent: QWidget, element: str, action: Action | None) -> Action 
 
 
 class ActionsSection(ActionsPanel):
-    """The actions panel of one element; its edits go through the context (a removal is
-    undoable)."""
+    """The actions panel of one element; its edits go through the context, each one an
+    undoable step."""
 
     def __init__(self, context: EngagementContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,14 +41,14 @@ class ActionsSection(ActionsPanel):
             return
         item = edit_action(self, self.code, None)
         if item is not None:
-            self.context.call(actions.add, item)
+            self.context.undo_stack.push(AddAction(self.context, item))
 
     def edit_action(self, action: Action) -> None:
         if self.code is None or action.id is None:
             return
         item = edit_action(self, self.code, action)
         if item is not None:
-            self.context.call(actions.update, action.id, item)
+            self.context.undo_stack.push(undo_evidence.edit_action(self.context, action, item))
 
     def remove_action(self, action: Action) -> None:
         if action.id is not None and dialogs.ask(

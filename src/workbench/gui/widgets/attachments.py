@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.engagement import AttachmentInfo
 from workbench.gui.theme import GRID, set_muted, set_shown
+from workbench.gui.widgets.attachment_drag import DraggableAttachments
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 IMAGE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,7 +59,7 @@ class AttachmentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(GRID // 2)
-        self.list = QListWidget(self)
+        self.list = DraggableAttachments(self)
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setGridSize(QSize(THUMB + 3 * GRID, THUMB + 5 * GRID))
@@ -115,7 +115,8 @@ class AttachmentsPanel(QWidget):
             size = f"{info.width}×{info.height} px, " if info.width and info.height else ""
             item.setToolTip(f"{info.filename}\n{size}{human_size(info.size)}"
                             + (f"\n{info.caption}" if info.caption else "")
-                            + "\nDouble-click to open")
+                            + "\nDouble-click to open; drag it onto an element in the "
+                              "navigator to move it there")
             item.setSizeHint(QSize(THUMB + 3 * GRID, THUMB + 5 * GRID))
             self.list.addItem(item)
             self._items[info.id] = item

@@ -6,7 +6,6 @@ the Changes come back to the context like any edit.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -20,7 +19,8 @@ from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op
 from workbench.gui.tasks import TaskRunner
-from workbench.gui.undo_evidence import RemoveAttachment
+from workbench.gui.undo_evidence import ATTACHMENT, AttachedFiles, RemoveAttachment, edit_caption
+from workbench.gui.widgets.attachment_files import open_attachment
 from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
 from workbench.services.session import Change, Session
@@ -35,9 +35,6 @@ def ask_caption(parent: QWidget, filename: str, current: str) -> str | None:
     return text if ok else None
 
 
-_OPEN_DIR: list[Path] = []  # one temporary folder per run for attachments opened
-
-
 class AttachmentsSection(AttachmentsPanel):
     """The attachments panel of one element, with what its buttons and drops do."""
 
@@ -48,13 +45,14 @@ class AttachmentsSection(AttachmentsPanel):
         self.runner = runner
         self.code: str | None = None
         self.thumbs: dict[str, QImage] = {}
+        self.viewer: QWidget | None = None  # the photo viewer opened last
+        self.list.engagement_id = context.engagement_id  # what a dragged item carries
         self.files_dropped.connect(self.attach_files)
         self.add_requested.connect(self.choose)
         self.open_requested.connect(self.open)
         self.remove_requested.connect(self.remove)
         self.caption_requested.connect(self.edit_caption)
-        self.rotate_requested.connect(
-            lambda attachment_id: self.context.call(attachments.rotate, attachment_id))
+        self.rotate_requested.connect(self.rotate)
 
     def load(self, code: str | None) -> None:
         self.code = code
@@ -115,6 +113,11 @@ class AttachmentsSection(AttachmentsPanel):
             made, problems = result
             for change in made:
                 self.context.deliver(change)
+            ids = {change.item_id for change in made}
+            stored = [a for a in attachments.attachments(self.context.session, eid, code)
+                      if a.id in ids]
+            if stored:  # one undoable step for the files of one drop or one Add…
+                self.context.undo_stack.push(AttachedFiles(self.context, code, stored))
             if problems:
                 dialogs.show_error(self, "\n".join(problems), "Some files were not attached")
 
@@ -122,20 +125,20 @@ class AttachmentsSection(AttachmentsPanel):
             .run_in_background("Attaching files", self.runner)
 
     def open(self, attachment_id: int) -> None:
-        session, eid = self.context.session, self.context.engagement_id
-        try:
-            info = next(a for a in attachments.attachments(session, eid) if a.id == attachment_id)
-            data = attachments.content(session, eid, attachment_id)
-            if not _OPEN_DIR:
-                _OPEN_DIR.append(Path(tempfile.mkdtemp(prefix="workbench-open-")))
-            target = _OPEN_DIR[0] / f"{attachment_id}-{Path(info.filename).name}"
-            target.write_bytes(data)
-        except (WorkbenchError, OSError, StopIteration) as exc:
-            dialogs.show_error(self, f"the attachment cannot be opened ({exc})")
+        """A photo opens in the viewer (Previous / Next through the element's photos); a
+        document in the program the computer opens it with."""
+        found = {a.id: a for a in attachments.attachments(
+            self.context.session, self.context.engagement_id, self.code)}
+        info = found.get(attachment_id)
+        if info is not None and info.is_image and self.code is not None:
+            from workbench.gui.widgets.photo_viewer import PhotoViewer
+
+            viewer = PhotoViewer(self.context, self.runner, self.code, attachment_id,
+                                 self.window())
+            viewer.show()
+            self.viewer = viewer
             return
-        if not dialogs.open_with_system(target):
-            dialogs.show_error(self, f"no program on this computer opens {info.filename}; "
-                               f"a copy is at {target}")
+        open_attachment(self, self.context, attachment_id)
 
     def edit_caption(self, attachment_id: int) -> None:
         found = {a.id: a for a in attachments.attachments(
@@ -145,7 +148,12 @@ class AttachmentsSection(AttachmentsPanel):
             return
         text = ask_caption(self, info.filename, info.caption)
         if text is not None and text.strip() != info.caption:
-            self.context.call(attachments.set_caption, attachment_id, text)
+            self.context.undo_stack.push(edit_caption(self.context, info, text))
+
+    def rotate(self, attachment_id: int) -> None:
+        change = self.context.call(attachments.rotate, attachment_id)
+        if change is not None and change.item_id is not None:
+            self.context.renumber(ATTACHMENT, attachment_id, change.item_id)
 
     def remove(self, attachment_id: int) -> None:
         found = {a.id: a for a in attachments.attachments(
