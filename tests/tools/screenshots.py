@@ -233,9 +233,9 @@ def render(out: Path) -> list[Path]:
     shots += _signature_shots(app, window, out, work)
     shots += _baseline_shots(app, window, session, demo, out)
     shots += _brand_shots(app, window, out, work)
-    from screenshots_gui15 import gui15_shots
+    from screenshots_assessor_day import assessor_day_shots
 
-    shots += gui15_shots(app, window, session, demo, out, _settle, _over_window)
+    shots += assessor_day_shots(app, window, session, demo, out, _settle, _over_window)
     window.close()
     session.close()
     return shots

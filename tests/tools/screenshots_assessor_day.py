@@ -1,4 +1,4 @@
-"""Screens of issue 15's later items: the site-visit log (tab, dialogs, the element form's
+"""Screens of the assessor's day on site: the site-visit log (tab, dialogs, the element form's
 section, the link chooser), the photo viewer, the typed date fields, the navigator's names
 and the progress dialog's first frame. Called by screenshots.py for each size."""
 
@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 
-def gui15_shots(app: object, window: object, session: object, demo: str, out: Path,
+def assessor_day_shots(app: object, window: object, session: object, demo: str, out: Path,
                 settle: object, over_window: object) -> list[Path]:
     from PySide6.QtWidgets import QWidget
 
