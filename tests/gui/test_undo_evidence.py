@@ -10,10 +10,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from workbench.core.engagement import Action, ActionStatus, FindingKind, Priority
+from workbench.core.site_log import ReviewedDocument
 from workbench.gui.actions import ActionId
 from workbench.gui.main_window import MainWindow
 from workbench.gui.workspace import Workspace
-from workbench.services import actions, assessment, attachments
+from workbench.services import actions, assessment, attachments, site_log
 
 from .conftest import Dialogs
 
@@ -85,6 +86,29 @@ def test_undoing_a_removed_attachment_brings_back_its_file_and_caption(
     assert panel.list.count() == 1
     window.registry[ActionId.REDO].trigger()
     assert attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT) == []
+
+
+
+def test_undoing_a_removed_attachment_links_it_again_to_its_reviewed_document(
+        window: MainWindow, workspace: Workspace, modal: Dialogs) -> None:
+    ctx = workspace.context
+    change = attachments.attach_bytes(ctx.session, ctx.engagement_id, ELEMENT, "policy.txt",
+                                      b"channel policy", "Channel policy")
+    ctx.commit(change)
+    assert change.item_id is not None
+    ctx.commit(site_log.add_document(ctx.session, ctx.engagement_id, ReviewedDocument(
+        "Channel policy", "Digital Lead", "v3", (ELEMENT,), attachment_id=change.item_id)))
+    workspace.select_element(ELEMENT)
+    panel = workspace.form.attachments
+    panel.list.setCurrentRow(0)
+    modal.answers = [True]
+    panel.remove_button.click()
+    [document] = site_log.documents(ctx.session, ctx.engagement_id, ELEMENT)
+    assert document.attachment_id is None
+    window.registry[ActionId.UNDO].trigger()
+    [back] = attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)
+    [document] = site_log.documents(ctx.session, ctx.engagement_id, ELEMENT)
+    assert document.attachment_id == back.id
 
 
 def _actions(ws: Workspace) -> list[tuple[str, str, Priority, str | None, ActionStatus]]:

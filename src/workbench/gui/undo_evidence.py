@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from workbench.core.engagement import Action, AttachmentInfo
 from workbench.core.errors import WorkbenchError
+from workbench.core.site_log import ReviewedDocument
 from workbench.gui.context import EngagementContext
 from workbench.gui.undo import ServiceCommand, SetValue
-from workbench.services import actions, attachments
+from workbench.services import actions, attachments, site_log
 from workbench.services.session import Change, ChangeKind
 
 ACTION, ATTACHMENT = "action", "attachment"  # the kinds of id `EngagementContext.renumber` keeps
@@ -46,13 +47,15 @@ class RemoveAction(ServiceCommand):
 
 
 class RemoveAttachment(ServiceCommand):
-    """The file's content is read before it is removed, so undo attaches it again."""
+    """The file's content is read before it is removed, so undo attaches it again, and
+    links it again to the reviewed documents that showed it."""
 
     def __init__(self, context: EngagementContext, info: AttachmentInfo) -> None:
         super().__init__(context, info.element, f"remove {info.filename[:40]}")
         self.info = info
         self.attachment_id = info.id
         self.data = b""
+        self.linked: list[str] = []  # uuids of the documents that named the attachment
 
     def made_a_difference(self, change: Change) -> bool:
         return True
@@ -65,6 +68,9 @@ class RemoveAttachment(ServiceCommand):
         except WorkbenchError as exc:
             self.context.failed.emit(str(exc))
             return None
+        self.linked = [d.uuid for d in site_log.documents(self.context.session,
+                                                          self.context.engagement_id)
+                       if d.attachment_id == self.attachment_id and d.uuid]
         return self.context.call(attachments.remove, self.attachment_id)
 
     def undo_it(self) -> None:
@@ -74,6 +80,13 @@ class RemoveAttachment(ServiceCommand):
         if change is not None and change.item_id is not None:
             self.context.renumber(ATTACHMENT, self.attachment_id, change.item_id)
             self.attachment_id = change.item_id
+            self._relink(change.item_id)
+
+    def _relink(self, attachment_id: int) -> None:
+        for document in site_log.documents(self.context.session, self.context.engagement_id):
+            if document.uuid in self.linked and document.id is not None:
+                linked: ReviewedDocument = replace(document, attachment_id=attachment_id)
+                self.context.call(site_log.update_document, document.id, linked)
 
 
 class AddAction(ServiceCommand):
