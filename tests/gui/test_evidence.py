@@ -219,3 +219,35 @@ def test_a_photo_is_rotated_from_the_panel_and_a_document_cannot_be(
               if a.filename == "wall.jpg"]
     assert (wall.width, wall.height, wall.caption) == (480, 640, "Wall")
     assert panel.list.count() == 2
+
+
+def test_undoing_a_rotation_puts_back_the_very_same_photo(
+        tmp_path: Path, window: MainWindow, workspace: Workspace,
+        wait_tasks: Callable[[], None]) -> None:
+    from workbench.gui.actions import ActionId
+
+    ctx = workspace.context
+    original = photo(tmp_path / "desk.jpg").read_bytes()
+    ctx.commit(attachments.attach_bytes(ctx.session, ctx.engagement_id, ELEMENT, "desk.jpg",
+                                        original, "Service desk"))
+    workspace.select_element(ELEMENT)
+    wait_tasks()
+    panel = workspace.form.attachments
+    panel.list.setCurrentRow(0)
+    panel.rotate_button.click()
+    wait_tasks()
+
+    def desk() -> tuple[int | None, int | None, bytes]:
+        [info] = attachments.attachments(ctx.session, ctx.engagement_id, ELEMENT)
+        return info.width, info.height, attachments.content(ctx.session, ctx.engagement_id,
+                                                            info.id)
+
+    assert desk()[:2] == (480, 640)
+    undo, redo = window.registry[ActionId.UNDO], window.registry[ActionId.REDO]
+    assert "rotate desk.jpg" in undo.toolTip()
+    undo.trigger()
+    assert desk() == (640, 480, original)  # the same bytes, not a second re-encoding
+    redo.trigger()
+    assert desk()[:2] == (480, 640)
+    undo.trigger()
+    assert desk() == (640, 480, original)

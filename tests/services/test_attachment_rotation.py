@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from workbench.core.errors import InvalidValueError, NotFoundError
+from workbench.core.errors import InvalidValueError, NotFoundError, WorkbenchError
 from workbench.services import attachments
 from workbench.services.session import Session
 
@@ -60,3 +60,20 @@ def test_a_document_cannot_be_rotated_and_nothing_changes(session: Session,
     with pytest.raises(InvalidValueError, match="not a photo"):
         attachments.rotate(session, demo_id, doc)
     assert attachments.attachments(session, demo_id, ELEMENT) == before
+
+
+def test_restoring_the_content_of_a_turned_photo_puts_back_its_bytes(
+        session: Session, demo_id: str) -> None:
+    original = _image("JPEG")
+    first = attachments.attach_bytes(session, demo_id, ELEMENT, "desk.jpg", original,
+                                     "Service desk").item_id or 0
+    turned = attachments.rotate(session, demo_id, first).item_id or 0
+    back = attachments.restore_content(session, demo_id, turned, original).item_id or 0
+    [info] = [a for a in attachments.attachments(session, demo_id, ELEMENT)
+              if a.filename == "desk.jpg"]
+    assert info.id == back and (info.width, info.height, info.caption) == (64, 48,
+                                                                            "Service desk")
+    assert attachments.content(session, demo_id, back) == original
+    with pytest.raises(WorkbenchError, match="damaged"):  # refused, nothing changes
+        attachments.restore_content(session, demo_id, back, b"\xff\xd8 not a photo")
+    assert attachments.content(session, demo_id, back) == original

@@ -197,3 +197,39 @@ class MoveAttachment(ServiceCommand):
 
     def reveal(self) -> None:
         self.context.reveal.emit(self.where)  # the element that holds it now
+
+
+class RotatePhoto(ServiceCommand):
+    """A quarter turn of a photo; undo puts back the very bytes it had (no second
+    re-encoding), redo turns it again."""
+
+    def __init__(self, context: EngagementContext, info: AttachmentInfo) -> None:
+        super().__init__(context, info.element, f"rotate {info.filename[:40]}")
+        self.attachment_id = info.id
+        self.original = b""
+
+    def made_a_difference(self, change: Change) -> bool:
+        return True
+
+    def _follow(self, change: Change | None) -> Change | None:
+        if change is not None and change.item_id is not None:
+            self.context.renumber(ATTACHMENT, self.attachment_id, change.item_id)
+            self.attachment_id = change.item_id
+        return change
+
+    def do(self) -> Change | None:
+        self.attachment_id = self.context.current_id(ATTACHMENT, self.attachment_id)
+        if not self.original:
+            try:
+                self.original = attachments.content(self.context.session,
+                                                    self.context.engagement_id,
+                                                    self.attachment_id)
+            except WorkbenchError as exc:
+                self.context.failed.emit(str(exc))
+                return None
+        return self._follow(self.context.call(attachments.rotate, self.attachment_id))
+
+    def undo_it(self) -> None:
+        self.attachment_id = self.context.current_id(ATTACHMENT, self.attachment_id)
+        self._follow(self.context.call(attachments.restore_content, self.attachment_id,
+                                       self.original))

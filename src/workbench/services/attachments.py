@@ -85,22 +85,37 @@ def rotate(session: Session, engagement_id: str, attachment_id: int,
     if not info.is_image:
         raise InvalidValueError(f"{info.filename} is not a photo, so it cannot be rotated")
     turned = images.rotate(evidence.get_blob(session.db, info.sha256), info.filename, clockwise)
-    checked = inspect_image(turned, info.filename)
+    return _new_version(session, engagement_id, info, turned, "rotate attachment",
+                        {"turn": "clockwise" if clockwise else "anticlockwise"})
+
+
+def restore_content(session: Session, engagement_id: str, attachment_id: int,
+                    data: bytes) -> Change:
+    """Put back a photo's earlier content (the undo of a rotation): a new version of the
+    attachment, exactly these bytes, checked as any photo is."""
+    info = evidence.attachment(session.db, engagement_id, attachment_id)
+    if not info.is_image:
+        raise InvalidValueError(f"{info.filename} is not a photo")
+    return _new_version(session, engagement_id, info, data, "restore attachment", {})
+
+
+def _new_version(session: Session, engagement_id: str, info: AttachmentInfo, data: bytes,
+                 what: str, detail: dict[str, str]) -> Change:
+    checked = inspect_image(data, info.filename)
     with session.edit(engagement_id):
         aid = None
         if info.assessor is not None:
             aid = engagements.assessor_id(session.db, engagement_id, info.assessor)
-        digest = evidence.put_blob(session.db, turned)
+        digest = evidence.put_blob(session.db, data)
         item_id = evidence.add_attachment(session.db, engagement_id, info.element, aid, digest,
                                           info.filename, info.caption, checked.media_type,
-                                          len(turned), checked.width, checked.height)
-        site_log.relink_attachment(session.db, attachment_id, item_id)  # the log follows
-        evidence.remove_attachment(session.db, attachment_id)
-        session.log(engagement_id, "rotate attachment", info.element,
+                                          len(data), checked.width, checked.height)
+        site_log.relink_attachment(session.db, info.id, item_id)  # the log follows
+        evidence.remove_attachment(session.db, info.id)
+        session.log(engagement_id, what, info.element,
                     {"file": info.filename, "sha256": info.sha256},
-                    {"file": info.filename, "sha256": digest,
-                     "turn": "clockwise" if clockwise else "anticlockwise"})
-    return Change(ChangeKind.ATTACHMENTS, engagement_id, info.element, old=attachment_id,
+                    {"file": info.filename, "sha256": digest, **detail})
+    return Change(ChangeKind.ATTACHMENTS, engagement_id, info.element, old=info.id,
                   new=info.filename, item_id=item_id)
 
 

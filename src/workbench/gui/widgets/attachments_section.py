@@ -19,7 +19,12 @@ from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op
 from workbench.gui.tasks import TaskRunner
-from workbench.gui.undo_evidence import ATTACHMENT, AttachedFiles, RemoveAttachment, edit_caption
+from workbench.gui.undo_evidence import (
+    AttachedFiles,
+    RemoveAttachment,
+    RotatePhoto,
+    edit_caption,
+)
 from workbench.gui.widgets.attachment_files import open_attachment
 from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
@@ -151,9 +156,13 @@ class AttachmentsSection(AttachmentsPanel):
             self.context.undo_stack.push(edit_caption(self.context, info, text))
 
     def rotate(self, attachment_id: int) -> None:
-        change = self.context.call(attachments.rotate, attachment_id)
-        if change is not None and change.item_id is not None:
-            self.context.renumber(ATTACHMENT, attachment_id, change.item_id)
+        found = {a.id: a for a in attachments.attachments(
+            self.context.session, self.context.engagement_id, self.code)}
+        info = found.get(attachment_id)
+        if info is None:
+            self.context.call(attachments.rotate, attachment_id)  # says it is gone
+        else:
+            self.context.undo_stack.push(RotatePhoto(self.context, info))
 
     def remove(self, attachment_id: int) -> None:
         found = {a.id: a for a in attachments.attachments(
