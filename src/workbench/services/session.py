@@ -10,8 +10,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import LockedError
 from workbench.core.framework import Framework
@@ -20,6 +18,7 @@ from workbench.storage.database import OpenedDatabase, default_database_path, op
 from workbench.storage.db_errors import READ_ONLY_MESSAGE, DatabaseReadOnlyError
 from workbench.storage.framework_cache import bundled_frameworks
 from workbench.storage.signoffs import translated_lock
+from workbench.storage.sqlite_db import Database
 
 
 class ChangeKind(StrEnum):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from workbench.core.engagement import EngagementDocument, EngagementStatus, FindingKind
 from workbench.storage import actions, engagements, evidence, ratings
+from workbench.storage.sqlite_db import Database
 
 
 def load(db: Database, engagement_id: str) -> EngagementDocument:

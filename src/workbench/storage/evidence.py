@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from sqlite_utils import Database
-
 from workbench.core.engagement import AttachmentInfo, ElementEvidence, FindingKind
 from workbench.core.errors import NotFoundError
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 
 def findings(db: Database, engagement_id: str, assessor_id: int, element: str,

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from sqlite_utils import Database
-
 from workbench.core.errors import NotFoundError
 from workbench.core.framework import Framework
 from workbench.storage import framework_cache
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 
 def store_framework(db: Database, framework: Framework) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
+from workbench.storage.migration_set import Migrations
 from workbench.storage.schema_triggers import (
     AMEND,
     LOCKED_TABLES,
@@ -14,6 +15,9 @@ from workbench.storage.schema_triggers import (
     no_replace_triggers,
     put,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("workbench")
 
