@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.core.errors import WorkbenchError
-from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
+from workbench.core.framework import DEFAULT_FRAMEWORK_ID
 from workbench.core.team import Reassignment
 from workbench.gui import dialogs
 from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog, ReassignDialog
