@@ -47,7 +47,6 @@ from typing import Any
 
 from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
-from workbench.core.interchange import document_to_dict
 
 CANONICAL_FORMAT = "workbench.canonical/1"
 VOLATILE_KEYS = ("exported_at", "status")
@@ -74,6 +73,8 @@ def framework_digest(framework: Framework) -> str:
 
 def canonical_data(doc: EngagementDocument, framework: Framework) -> dict[str, Any]:
     """The canonical form as JSON data (before serialisation)."""
+    from workbench.core.interchange import document_to_dict  # pydantic: only when hashing
+
     data = document_to_dict(doc, framework)
     for key in VOLATILE_KEYS:
         data.pop(key, None)
