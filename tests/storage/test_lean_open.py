@@ -146,3 +146,25 @@ def test_atomic_is_all_or_nothing_and_nests_as_savepoints(tmp_path: Path) -> Non
     assert [v for _, v in _other_sees(tmp_path)] == ["kept", "inner, kept"]
     assert db.table_names() == ["t"]
     db.close()
+
+
+def test_a_bundled_framework_missing_from_the_database_is_stored_again(
+        demo_db: tuple[Path, str]) -> None:
+    from workbench.services.session import Session
+    from workbench.storage.framework_cache import bundled_frameworks
+
+    path, _ = demo_db
+    conn = sqlite3.connect(path)
+    unused = conn.execute("SELECT id, version FROM frameworks WHERE NOT EXISTS (SELECT 1 FROM "
+                          "engagements e WHERE e.framework_id = frameworks.id AND "
+                          "e.framework_version = frameworks.version)").fetchall()
+    assert unused  # the demo uses one of the bundled frameworks, not all of them
+    conn.execute("DELETE FROM frameworks WHERE id = ? AND version = ?", unused[0])
+    conn.commit()
+    conn.close()
+    session = Session.open(path)
+    try:
+        stored = {(r[0], r[1]) for r in session.db.execute("SELECT id, version FROM frameworks")}
+        assert {(f.id, f.version) for f in bundled_frameworks()} <= stored
+    finally:
+        session.close()
