@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import secrets
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,6 +35,8 @@ MAX_TEXT = limits.NAME
 def new_id() -> str:
     """A short, unambiguous id a consultant can type: 10 characters of base32."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    import secrets  # hmac and OpenSSL: only when an engagement is made
+
     return "".join(secrets.choice(alphabet) for _ in range(10))
 
 

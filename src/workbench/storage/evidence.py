@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 
 from workbench.core.engagement import AttachmentInfo, ElementEvidence, FindingKind
@@ -99,6 +98,8 @@ def all_evidence(db: Database, engagement_id: str) -> list[ElementEvidence]:
 # --- attachments -----------------------------------------------------------------------------
 
 def put_blob(db: Database, data: bytes) -> str:
+    import hashlib  # OpenSSL: only when a file is attached
+
     digest = hashlib.sha256(data).hexdigest()
     db.conn.execute("INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
                     (digest, len(data), data))
