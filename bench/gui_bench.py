@@ -22,6 +22,8 @@ import textwrap
 import time
 from pathlib import Path
 
+from bench.common import bytecode_compiled
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BARE = textwrap.dedent("""
@@ -220,6 +222,7 @@ def bench_switch_and_stall(work: Path) -> None:
 
 
 def main() -> None:
+    bytecode_compiled()
     with tempfile.TemporaryDirectory(prefix="workbench-gui-bench-") as folder:
         work = Path(folder)
         bench_startup(work)
