@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.cli.output import SafeStream
 from workbench.core.errors import WorkbenchError
+
+# As typing.TYPE_CHECKING (type checkers take it as true), without importing typing for
+# `--help` (issue 17).
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from workbench.services.session import Session
