@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from workbench.storage import database, schema
 from workbench.storage.database import DatabaseError, open_database
-from workbench.storage.migration_set import Migrations
+from workbench.storage.sqlite_db import Migrations
 
 
 def digest(path: Path) -> str:

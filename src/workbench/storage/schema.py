@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.storage.migration_set import Migrations
 from workbench.storage.schema_triggers import (
     AMEND,
     LOCKED_TABLES,
@@ -15,6 +14,7 @@ from workbench.storage.schema_triggers import (
     no_replace_triggers,
     put,
 )
+from workbench.storage.sqlite_db import Migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
