@@ -71,58 +71,57 @@ if TYPE_CHECKING:  # the `sub` every module registers its commands on
 
 # Each command module imported only when its commands are wanted (plain imports, so the
 # type checker and the layer contracts see them).
-def _framework(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _framework(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import framework_commands
     framework_commands.register(sub, parent)
 
 
-def _engagement(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _engagement(sub: Parsers, parent: argparse.ArgumentParser, only: str | None = None) -> None:
     from workbench.cli import engagement_commands
     engagement_commands.register(sub, parent, only)
 
 
-def _package(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _package(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import package_commands
     package_commands.register(sub, parent)
 
 
-def _demo(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _demo(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import demo_command
     demo_command.register(sub, parent)
 
 
-def _export(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _export(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import export_commands
     export_commands.register(sub, parent)
 
 
-def _signoff(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _signoff(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import signoff_commands
     signoff_commands.register(sub, parent)
 
 
-def _consensus(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _consensus(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import consensus_commands
     consensus_commands.register(sub, parent)
 
 
-def _trust(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _trust(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import trust_commands
     trust_commands.register(sub, parent)
 
 
-def _compare(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _compare(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import compare_commands
     compare_commands.register(sub, parent)
 
 
-def _brand(sub: Parsers, parent: argparse.ArgumentParser, only: str | None) -> None:
+def _brand(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     from workbench.cli import brand_commands
     brand_commands.register(sub, parent)
 
 
-# `only`: the one command wanted (None: all); a module may register just that one.
-_REGISTER: dict[str, Callable[[Parsers, argparse.ArgumentParser, str | None], None]] = {
+_REGISTER: dict[str, Callable[[Parsers, argparse.ArgumentParser], None]] = {  # by MODULES
     "framework_commands": _framework, "engagement_commands": _engagement,
     "package_commands": _package, "demo_command": _demo, "export_commands": _export,
     "signoff_commands": _signoff, "consensus_commands": _consensus,
@@ -161,8 +160,12 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = set(MODULES) if full else set(COMMANDS[command][1] if command else ())
     for name in MODULES:
-        if name in wanted:
-            _REGISTER[name](sub, parent, None if full else command)
+        if name not in wanted:
+            continue
+        if name == "engagement_commands" and not full:
+            _engagement(sub, parent, command)  # rate, score…: only the command's own parser
+        else:
+            _REGISTER[name](sub, parent)
     if not full:
         # The other commands only need a name and a help line: one shared stand-in parser,
         # which never parses (a command named is registered in full), spares building
