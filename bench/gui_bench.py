@@ -37,9 +37,10 @@ BARE = textwrap.dedent("""
 """)
 
 WORKBENCH = textwrap.dedent("""
-    import sys
+    import gc, sys
+    gc.disable()  # as workbench.launcher does for the GUI's start
     from PySide6.QtCore import QTimer
-    from workbench.gui.app import application, build_main_window
+    from workbench.gui.app import application, build_main_window, collector_on
     from workbench.services.demo import ensure_demo
     from workbench.services.session import Session
     app = application()
@@ -49,6 +50,7 @@ WORKBENCH = textwrap.dedent("""
     w.showNormal(); w.resize(1366, 768)
     from workbench.gui.resume import resume
     resume(w)
+    collector_on()  # as run_gui does before its event loop
     QTimer.singleShot(0, app.quit)
     app.exec()
     assert w.workspace is not None and w.stack.currentWidget() is w.workspace, "not reopened"

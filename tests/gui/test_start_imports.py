@@ -69,3 +69,19 @@ def test_the_window_and_the_last_engagement_need_no_heavy_module(tmp_path: Path)
     modules = set(result["modules"])
     assert "workbench.gui.workspace" in modules  # the probe did open the engagement
     assert _heavy(modules) == []
+
+
+def test_the_collector_comes_back_on_when_the_window_is_up() -> None:
+    import gc
+
+    from workbench.gui.app import collector_on
+
+    collector_on()  # on already (as in the tests): nothing changes
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # as the launcher does for the GUI's start
+    try:
+        collector_on()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -184,17 +184,43 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command; everything printed passes through `SafeStream`."""
+def main(argv: list[str] | None = None, *, whole_process: bool = False) -> int:
+    """Run one command; everything printed passes through `SafeStream`.
+
+    `whole_process`: this command is all the process does (the `workbench` entry point).
+    Then Python's cyclic garbage collector stays off while the modules load and the command
+    is parsed (they make no garbage, and every collection would walk all they made), those
+    objects are frozen out of later collections when the command starts, and whatever is
+    alive at the end is frozen before the interpreter exits, so that its final collection
+    does not walk them once more (issue 17). The command itself runs with the collector on.
+    """
+    import gc
+
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    collecting = gc.isenabled()
+    if whole_process:
+        gc.disable()
     try:
-        return _main(argv)
+        return _main(argv, whole_process)
     finally:
         sys.stdout, sys.stderr = out, err
+        if whole_process:
+            gc.freeze()
+            if collecting:
+                gc.enable()
 
 
-def _main(argv: list[str] | None = None) -> int:
+def _collector_on(whole_process: bool) -> None:
+    """The command starts: what loaded so far is frozen, the collector on again."""
+    if whole_process:
+        import gc
+
+        gc.freeze()
+        gc.enable()
+
+
+def _main(argv: list[str] | None = None, whole_process: bool = False) -> int:
     args_in = sys.argv[1:] if argv is None else argv
     parser = build_parser(command_named(args_in), full=False)
     args = parser.parse_args(args_in)
@@ -210,7 +236,9 @@ def _main(argv: list[str] | None = None) -> int:
             session = Session.open(getattr(args, "db", None))
             for warning in session.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
+            _collector_on(whole_process)
             return func(session, args)
+        _collector_on(whole_process)
         return func(args)
     except WorkbenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
