@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import compileall
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def timings(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[float]:
@@ -36,3 +38,12 @@ def report(name: str, values: list[float], baseline: list[float] | None = None,
     if target:
         line += f"  | target {target}"
     print(line, flush=True)
+
+
+def bytecode_compiled() -> None:
+    """Compile the application's modules, as an installation does, so that a whole-process
+    figure never includes compiling them (PYTHONDONTWRITEBYTECODE would make every process
+    compile its own)."""
+    import workbench
+
+    compileall.compile_dir(Path(workbench.__file__).parent, quiet=1)

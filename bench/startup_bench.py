@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.common import bytecode_compiled
+
 BARE_UPDATE = """
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
@@ -78,6 +80,7 @@ def _bare_database(folder: Path) -> Path:
 
 
 def main(repeat: int = 15) -> None:
+    bytecode_compiled()
     py = sys.executable
     workbench = [py, "-m", "workbench"]
     with tempfile.TemporaryDirectory() as tmp:

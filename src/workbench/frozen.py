@@ -15,7 +15,6 @@ import importlib.util
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -179,12 +178,16 @@ def show_startup_problem(message: str) -> None:
         print(f"{message}\n", file=stream)
     if stream is not None and stream.isatty():
         return
+    import subprocess  # only here: a normal start never needs it
+
     # Without a dialog tool, the message above is all that can be done.
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         _desktop_dialog(message)
 
 
 def _desktop_dialog(message: str) -> None:
+    import subprocess
+
     if sys.platform == "win32":
         windll = getattr(ctypes, "windll", None)
         if windll is not None:

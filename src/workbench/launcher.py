@@ -24,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     db, rest = split_db_option(args)
     if not rest:
+        if argv is None:  # the process's own start: see gui.app.collector_on
+            import gc
+
+            gc.disable()
         from workbench.frozen import check_qt_libraries, show_startup_problem
 
         problem = check_qt_libraries()  # a missing system library: a clear message, not a crash
@@ -39,4 +43,4 @@ def main(argv: list[str] | None = None) -> int:
         print(f"workbench {__version__}")
         return 0
     from workbench.cli.main import main as cli_main
-    return cli_main(args)
+    return cli_main(args, whole_process=argv is None)  # argv None: the process's own command

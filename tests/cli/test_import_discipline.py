@@ -128,3 +128,32 @@ def test_the_quick_version_is_what_argparse_prints(capsys: pytest.CaptureFixture
     assert exit_info.value.code == 0
     assert capsys.readouterr() == quick
     assert quick.out == f"workbench {workbench.__version__}\n" and quick.err == ""
+
+
+def test_the_collector_is_on_while_a_command_runs_and_after(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """The entry point keeps the cyclic collector off only while the command loads."""
+    import gc
+
+    from workbench.cli import engagement_commands
+    from workbench.cli.main import main
+    from workbench.services.demo import create_demo
+    from workbench.services.session import Session
+
+    db = tmp_path / "gc.sqlite3"
+    session = Session.open(db)
+    eid = create_demo(session)
+    session.close()
+    seen: list[bool] = []
+    real = engagement_commands.cmd_score
+    monkeypatch.setattr(engagement_commands, "cmd_score",
+                        lambda s, a: (seen.append(gc.isenabled()), real(s, a))[1])
+    try:
+        assert main(["--db", str(db), "score", eid], whole_process=True) == 0
+        assert seen == [True] and gc.isenabled()
+        assert main(["--db", str(db), "score", eid]) == 0  # in process: the collector untouched
+        assert seen == [True, True] and gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

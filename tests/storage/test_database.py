@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database, Migrations
+from sqlite_utils import Database
 
 from workbench.storage import database, schema
 from workbench.storage.database import DatabaseError, open_database
+from workbench.storage.sqlite_db import Migrations
 
 
 def digest(path: Path) -> str:

@@ -12,8 +12,6 @@ from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
 from workbench.core.engagement import Action, Assessor, EngagementDetails, FindingKind, Priority
 from workbench.core.errors import InvalidValueError
 from workbench.core.framework import DEFAULT_FRAMEWORK_ID
-from workbench.core.score_json import score_to_dict
-from workbench.core.scoring import Status
 
 if TYPE_CHECKING:
     from workbench.services.session import Session
@@ -230,6 +228,8 @@ def cmd_action(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_score(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.score_json import score_to_dict
+    from workbench.core.scoring import Status
     from workbench.services import scores
     result = scores.score(session, args.id, args.assessor)
     if args.json:
@@ -279,11 +279,17 @@ def _adder(into: Parsers, parent: argparse.ArgumentParser) -> Add:
     return add
 
 
-def register(sub: Parsers, parent: argparse.ArgumentParser) -> None:
-    e = sub.add_parser("engagement", help="create, list, import and export engagements")
-    esub = e.add_subparsers(dest="action", required=True, metavar="ACTION")
-    _engagement_parsers(_adder(esub, parent))
-    _rating_parsers(_adder(sub, parent))
+def register(sub: Parsers, parent: argparse.ArgumentParser, only: str | None = None) -> None:
+    """The module's commands; with `only`, just that one (a command pays for its own parser;
+    the command table lists the others)."""
+    if only in (None, "engagement"):
+        e = sub.add_parser("engagement", help="create, list, import and export engagements")
+        esub = e.add_subparsers(dest="action", required=True, metavar="ACTION")
+        _engagement_parsers(_adder(esub, parent))
+    add = _adder(sub, parent)
+    for name, build in _RATING_PARSERS.items():
+        if only in (None, name):
+            build(add)
 
 
 def _who(p: argparse.ArgumentParser, consensus: bool) -> None:
@@ -351,45 +357,69 @@ def _engagement_parsers(add: Add) -> None:
                         "where both rated, NAME's own values are kept (and listed)")
 
 
-def _rating_parsers(add: Add) -> None:
+def _rate_parser(add: Add) -> None:
     p = add("rate", cmd_rate, "rate an indicator: a level, na, or none")
     p.add_argument("id")
     p.add_argument("indicator")
     p.add_argument("level")
     _who(p, True)
+
+
+def _judge_parser(add: Add) -> None:
     p = add("judge", cmd_judge, "judge an element's statement of objective")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("achievement", choices=["fully", "partially", "not_yet", "none"])
     _who(p, True)
+
+
+def _target_parser(add: Add) -> None:
     p = add("target", cmd_target, "set an element's target level")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("level")
+
+
+def _note_parser(add: Add) -> None:
     p = add("note", cmd_note, "set evidence notes, or add a strength or opportunity")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("text")
     p.add_argument("--kind", choices=["notes", "strength", "opportunity"], default="notes")
     _who(p, False)
+
+
+def _attach_parser(add: Add) -> None:
     p = add("attach", cmd_attach, "attach a photo or document to an element")
     p.add_argument("id")
     p.add_argument("element")
     p.add_argument("file")
     p.add_argument("--caption")
     _who(p, False)
+
+
+def _attachments_parser(add: Add) -> None:
     p = add("attachments", cmd_attachments, "list the attachments (id, element, file, caption)")
     p.add_argument("id")
     p.add_argument("element", nargs="?")
     p.add_argument("--json", action="store_true")
+
+
+def _caption_parser(add: Add) -> None:
     p = add("caption", cmd_caption, "write or change an attachment's caption")
     p.add_argument("id")
     p.add_argument("attachment", type=int, help="its id, from `attachments`")
     p.add_argument("text")
+
+
+def _rotate_parser(add: Add) -> None:
     p = add("rotate", cmd_rotate, "turn a photo a quarter (prints the new version's id)")
     p.add_argument("id")
     p.add_argument("attachment", type=int, help="its id, from `attachments`")
     p.add_argument("--anticlockwise", action="store_true")
+
+
+def _action_parser(add: Add) -> None:
     p = add("action", cmd_action, "add an improvement action")
     p.add_argument("id")
     p.add_argument("element")
@@ -397,7 +427,25 @@ def _rating_parsers(add: Add) -> None:
     p.add_argument("--owner")
     p.add_argument("--priority", choices=[str(x) for x in Priority], default="medium")
     p.add_argument("--due", help="due date, YYYY-MM-DD")
+
+
+def _score_parser(add: Add) -> None:
     p = add("score", cmd_score, "the engagement's score")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.add_argument("--assessor", help="one assessor's own ratings only")
+
+
+# In the order `--help` lists them (as cli.main.COMMANDS).
+_RATING_PARSERS: dict[str, Callable[[Add], None]] = {
+    "rate": _rate_parser,
+    "judge": _judge_parser,
+    "target": _target_parser,
+    "note": _note_parser,
+    "attach": _attach_parser,
+    "attachments": _attachments_parser,
+    "caption": _caption_parser,
+    "rotate": _rotate_parser,
+    "action": _action_parser,
+    "score": _score_parser,
+}

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.cli.output import SafeStream
 from workbench.core.errors import WorkbenchError
+
+# As typing.TYPE_CHECKING (type checkers take it as true), without importing typing for
+# `--help` (issue 17).
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from workbench.services.session import Session
@@ -75,9 +78,9 @@ def _framework(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     framework_commands.register(sub, parent)
 
 
-def _engagement(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+def _engagement(sub: Parsers, parent: argparse.ArgumentParser, only: str | None = None) -> None:
     from workbench.cli import engagement_commands
-    engagement_commands.register(sub, parent)
+    engagement_commands.register(sub, parent, only)
 
 
 def _package(sub: Parsers, parent: argparse.ArgumentParser) -> None:
@@ -165,7 +168,11 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = set(MODULES) if full else set(COMMANDS[command][1] if command else ())
     for name in MODULES:
-        if name in wanted:
+        if name not in wanted:
+            continue
+        if name == "engagement_commands" and not full:
+            _engagement(sub, parent, command)  # rate, score…: only the command's own parser
+        else:
             _REGISTER[name](sub, parent)
     if not full:
         # The other commands only need a name and a help line: one shared stand-in parser,
@@ -185,17 +192,43 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command; everything printed passes through `SafeStream`."""
+def main(argv: list[str] | None = None, *, whole_process: bool = False) -> int:
+    """Run one command; everything printed passes through `SafeStream`.
+
+    `whole_process`: this command is all the process does (the `workbench` entry point).
+    Then Python's cyclic garbage collector stays off while the modules load and the command
+    is parsed (they make no garbage, and every collection would walk all they made), those
+    objects are frozen out of later collections when the command starts, and whatever is
+    alive at the end is frozen before the interpreter exits, so that its final collection
+    does not walk them once more (issue 17). The command itself runs with the collector on.
+    """
+    import gc
+
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    collecting = gc.isenabled()
+    if whole_process:
+        gc.disable()
     try:
-        return _main(argv)
+        return _main(argv, whole_process)
     finally:
         sys.stdout, sys.stderr = out, err
+        if whole_process:
+            gc.freeze()
+            if collecting:
+                gc.enable()
 
 
-def _main(argv: list[str] | None = None) -> int:
+def _collector_on(whole_process: bool) -> None:
+    """The command starts: what loaded so far is frozen, the collector on again."""
+    if whole_process:
+        import gc
+
+        gc.freeze()
+        gc.enable()
+
+
+def _main(argv: list[str] | None = None, whole_process: bool = False) -> int:
     args_in = sys.argv[1:] if argv is None else argv
     parser = build_parser(command_named(args_in), full=False)
     args = parser.parse_args(args_in)
@@ -211,7 +244,9 @@ def _main(argv: list[str] | None = None) -> int:
             session = Session.open(getattr(args, "db", None))
             for warning in session.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
+            _collector_on(whole_process)
             return func(session, args)
+        _collector_on(whole_process)
         return func(args)
     except WorkbenchError as exc:
         print(f"error: {exc}", file=sys.stderr)

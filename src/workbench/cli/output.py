@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing for `--help`
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 def print_json(data: Any) -> None:
+    import json  # not for --help, --version or a plain edit
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

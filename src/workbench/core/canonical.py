@@ -43,17 +43,21 @@ attachment or a detail gives different bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from typing import Any
 
 from workbench.core.engagement import EngagementDocument
 from workbench.core.framework import Framework
-from workbench.core.interchange import document_to_dict
 
 CANONICAL_FORMAT = "workbench.canonical/1"
 VOLATILE_KEYS = ("exported_at", "status")
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # OpenSSL: loaded when something is hashed, not to open an engagement
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _normalise(value: Any) -> Any:
@@ -72,11 +76,13 @@ def _normalise(value: Any) -> Any:
 def framework_digest(framework: Framework) -> str:
     """SHA-256 of the framework definition text, line endings normalised to LF."""
     text = framework.source_text.replace("\r\n", "\n").replace("\r", "\n")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _sha256(text.encode("utf-8"))
 
 
 def canonical_data(doc: EngagementDocument, framework: Framework) -> dict[str, Any]:
     """The canonical form as JSON data (before serialisation)."""
+    from workbench.core.interchange import document_to_dict  # pydantic: only when hashing
+
     data = document_to_dict(doc, framework)
     for key in VOLATILE_KEYS:
         data.pop(key, None)
@@ -109,12 +115,12 @@ def canonical_bytes(doc: EngagementDocument, framework: Framework) -> bytes:
 
 def content_hash(doc: EngagementDocument, framework: Framework) -> str:
     """SHA-256 (lower-case hex) of the engagement's canonical JSON."""
-    return hashlib.sha256(canonical_bytes(doc, framework)).hexdigest()
+    return _sha256(canonical_bytes(doc, framework))
 
 
 def hash_of(data: bytes) -> str:
     """SHA-256 (lower-case hex) of canonical bytes, e.g. as embedded in a signed report."""
-    return hashlib.sha256(data).hexdigest()
+    return _sha256(data)
 
 
 def is_canonical(data: bytes) -> bool:

@@ -9,7 +9,10 @@ member to `ErrorCode` (never rename or reuse one) and give the new subclass it a
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import ClassVar
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing for `--help`
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 
 class ErrorCode(StrEnum):

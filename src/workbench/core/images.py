@@ -10,10 +10,12 @@ import io
 import mimetypes
 import warnings
 from dataclasses import dataclass
-
-from PIL import Image, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import ImageError
+
+if TYPE_CHECKING:  # Pillow is imported when an image is read (not to open a form)
+    from PIL import Image
 
 MAX_PIXELS = 50_000_000  # a 50-megapixel photo is the largest a consultant's camera gives
 IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
@@ -29,6 +31,8 @@ class ImageInfo:
 
 
 def _open(data: bytes, name: str) -> Image.Image:
+    from PIL import Image, UnidentifiedImageError
+
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with warnings.catch_warnings():
@@ -49,6 +53,8 @@ def _open(data: bytes, name: str) -> Image.Image:
 
 def inspect_image(data: bytes, name: str = "image") -> ImageInfo:
     """Check that `data` is a whole, decodable image of a sane size; raise ImageError if not."""
+    from PIL import Image
+
     image = _open(data, name)
     try:
         with warnings.catch_warnings():
@@ -79,7 +85,7 @@ def downscale(data: bytes, max_side: int, name: str = "image", quality: int = 85
     image = _open(data, name)
     try:
         image.load()
-        from PIL import ImageOps
+        from PIL import Image, ImageOps
         image = ImageOps.exif_transpose(image)
         image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
         out = io.BytesIO()
@@ -101,7 +107,7 @@ def rotate(data: bytes, name: str = "image", clockwise: bool = True) -> bytes:
     image = _open(data, name)
     try:
         image.load()
-        from PIL import ImageOps
+        from PIL import Image, ImageOps
 
         kind = image.format
         image = ImageOps.exif_transpose(image)

@@ -37,7 +37,10 @@ class Visual:
 
 @cache
 def visual() -> Visual:
-    data: dict[str, Any] = yaml.safe_load((resources_dir() / "visual.yaml").read_text("utf-8"))
+    # libyaml's safe loader where it is built in (the same result, 20 times sooner)
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load((resources_dir() / "visual.yaml").read_text("utf-8"),
+                                     Loader=loader)
     return Visual(
         levels={int(k): Swatch(v["fill"], v["text"], name=v.get("name", ""))
                 for k, v in data["levels"].items()},

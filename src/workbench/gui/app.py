@@ -88,10 +88,26 @@ def run_gui(db: str | Path | None = None) -> int:
     if demo_id is not None and window.context is None:
         window.status.message("Welcome: a demo engagement is ready to explore. "
                               "Double-click it to open it.")
+    collector_on()
     try:
         return event_loop(app)
     finally:
         session.close()
+
+
+def collector_on() -> None:
+    """The window is up: the cyclic garbage collector on again, if the launcher turned it
+    off for the start (issue 17).
+
+    The start makes tens of thousands of objects (modules, Qt wrappers, the models) and no
+    garbage; with the collector on, each of its collections walks them all again. They are
+    frozen out of later collections before it comes back on, as a long-running process's
+    start-up objects usually are. Nothing changes when the collector was on (the tests)."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def event_loop(app: QApplication) -> int:

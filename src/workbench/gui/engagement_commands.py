@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.core.engagement import Assessor, EngagementDetails
 from workbench.core.errors import WorkbenchError
-from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID
+from workbench.core.framework import DEFAULT_FRAMEWORK_ID
 from workbench.core.team import Reassignment
 from workbench.gui import dialogs
 from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog, ReassignDialog
 from workbench.gui.ops import Op
-from workbench.services import comparison, engagements
+from workbench.services import engagements
 from workbench.services import frameworks as installed_frameworks
 from workbench.services.frameworks import FrameworkInfo
 from workbench.services.session import Change, Session
@@ -100,6 +100,8 @@ class EngagementCommands(QObject):
         return change.engagement_id if change else None
 
     def edit(self, engagement_id: str) -> bool:
+        from workbench.services import comparison  # not needed to start the window
+
         details = engagements.details(self.session, engagement_id)
         team = engagements.team(self.session, engagement_id)
         baseline = comparison.baseline_of(self.session, engagement_id)
@@ -118,6 +120,8 @@ class EngagementCommands(QObject):
 
     def _baseline_choices(self, engagement_id: str) -> list[tuple[str, str]]:
         """Every other engagement whose own baselines do not lead back to this one."""
+        from workbench.services import comparison
+
         return [(r.id, f"{r.client} — {r.title}" + (f" ({r.start_date})" if r.start_date
                                                      else ""))
                 for r in engagements.summaries(self.session, include_archived=True)

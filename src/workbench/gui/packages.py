@@ -11,20 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
-from workbench.gui import dialogs, merge_dialog
+from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op, Reading
 from workbench.gui.settings import Settings
 from workbench.gui.tasks import TaskRunner
-from workbench.services import engagements, package
-from workbench.services.package import MergePreview
+from workbench.services import engagements
 from workbench.services.session import Change, Session
+
+if TYPE_CHECKING:  # the package service and the merge dialog load when first used
+    from workbench.services.package import MergePreview
 
 FILTER = "Engagement package (*.wbx);;All files (*)"
 
@@ -53,6 +56,8 @@ def open_or_preview(session: Session, path: Path, progress: Progress) -> Change 
     The preview comes back closed (a package's connection belongs to the worker that
     opened it); Apply opens the package again (`merge_as_previewed`).
     """
+    from workbench.services import package
+
     progress(0.1, "Checking the package")
     try:
         preview = package.preview_merge(session, path)
@@ -72,6 +77,8 @@ def open_or_preview(session: Session, path: Path, progress: Progress) -> Change 
 
 def merge_as_previewed(session: Session, shown: MergePreview, progress: Progress) -> Change:
     """Apply the merge the user saw; refused when the package or this copy changed since."""
+    from workbench.services import package
+
     progress(0.1, "Checking the package")
     with package.preview_merge(session, shown.path) as preview:
         if preview.to_json() != shown.to_json():
@@ -102,6 +109,8 @@ class Packages(QObject):
     # --- send --------------------------------------------------------------------------
     def send(self, engagement_id: str) -> None:
         """Pack one engagement into a .wbx file the user names."""
+        from workbench.services import package
+
         if self.context is not None:
             self.context.form_flush()
         name = Op(self.parent_widget, Reading(self.session),
@@ -153,6 +162,8 @@ class Packages(QObject):
 
     def review(self, preview: MergePreview) -> None:
         """Show the preview; Apply merges it in the background."""
+        from workbench.gui import merge_dialog
+
         eid = preview.engagement_id
         details = Op(self.parent_widget, Reading(self.session),
                      lambda s: engagements.details(s, eid)).run()

@@ -35,8 +35,8 @@ def resume(window: MainWindow) -> str | None:
     engagement_id, element = settings.last_place
     if not engagement_id:
         return _crash_message(window, "", started) if crashed else None
-    known = {s.id: s for s in engagements.summaries(window.session, include_archived=True)}
-    if engagement_id not in known or known[engagement_id].archived:
+    found = engagements.summaries(window.session, include_archived=True, only_id=engagement_id)
+    if not found or found[0].archived:
         settings.set_place("")
         return _crash_message(window, "", started) if crashed else None
     opened = window.open_engagement(engagement_id) and window.workspace is not None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import secrets
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,10 +18,7 @@ from workbench.core.engagement import (
 )
 from workbench.core.errors import InvalidValueError, TooLongError, WorkbenchError
 from workbench.core.files import check_output_target, read_regular_file, write_atomically
-from workbench.core.framework import Framework
-from workbench.core.framework_loader import DEFAULT_FRAMEWORK_ID, bundled_framework
-from workbench.core.interchange import MAX_DOCUMENT_BYTES, document_to_dict, parse_document
-from workbench.core.interchange_model import BRAND_NAME
+from workbench.core.framework import DEFAULT_FRAMEWORK_ID, Framework
 from workbench.core.scoring import score_engagement
 from workbench.core.strict_json import control_character
 from workbench.core.team import AssessorWork, Reassignment
@@ -39,6 +35,8 @@ MAX_TEXT = limits.NAME
 def new_id() -> str:
     """A short, unambiguous id a consultant can type: 10 characters of base32."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    import secrets  # hmac and OpenSSL: only when an engagement is made
+
     return "".join(secrets.choice(alphabet) for _ in range(10))
 
 
@@ -56,6 +54,8 @@ def _clean_details(d: EngagementDetails) -> EngagementDetails:
         if bad is not None:
             raise InvalidValueError(f"the {name} holds a control character "
                                     f"(U+{ord(bad):04X}); only plain text is allowed")
+    from workbench.core.interchange_model import BRAND_NAME  # pydantic: not for a listing
+
     if not BRAND_NAME.match(cleaned.brand):
         raise InvalidValueError(f"{cleaned.brand!r} is not a brand profile name (letters, "
                                 "digits, - and _), and never a path")
@@ -80,6 +80,8 @@ def create(session: Session, details: EngagementDetails, *,
            framework_id: str = DEFAULT_FRAMEWORK_ID, framework_version: str | None = None,
            team: list[Assessor] | None = None) -> Change:
     """A new engagement on a bundled (or stored) framework; the lead assessor joins the team."""
+    from workbench.core.framework_loader import bundled_framework  # pydantic: when creating
+
     details = _clean_details(details)
     try:
         framework = bundled_framework(framework_id, framework_version)
@@ -265,6 +267,8 @@ def document(session: Session, engagement_id: str) -> EngagementDocument:
 
 
 def export_json(session: Session, engagement_id: str, path: Path) -> Path:
+    from workbench.core.interchange import document_to_dict  # pydantic: when exporting
+
     check_output_target(path)
     signed_record.check(session, engagement_id)
     doc = documents.load(session.db, engagement_id)
@@ -277,6 +281,9 @@ def export_json(session: Session, engagement_id: str, path: Path) -> Path:
 
 def import_json(session: Session, path: Path) -> Change:
     """A new engagement from a `workbench.engagement/1` file; nothing is written unless valid."""
+    from workbench.core.framework_loader import bundled_framework  # pydantic: when importing
+    from workbench.core.interchange import MAX_DOCUMENT_BYTES, parse_document
+
     raw = read_regular_file(path, limit=MAX_DOCUMENT_BYTES, what="engagement JSON file")
 
     def framework_for(framework_id: str, version: str) -> Framework:

@@ -13,11 +13,10 @@ from pathlib import Path
 
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.files import write_atomically
-from workbench.core.framework import Framework
-from workbench.core.framework_data import framework_to_dict, framework_to_yaml
-from workbench.core.framework_loader import bundled_frameworks, load_framework_file, version_key
+from workbench.core.framework import Framework, version_key
 from workbench.services.session import Session
 from workbench.storage import frameworks as stored
+from workbench.storage.framework_cache import bundled_frameworks  # validated once, then cached
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
@@ -105,6 +104,8 @@ def read_definition(path: Path) -> Framework:
 
         return read_framework_workbook(path)
     if suffix in (".yaml", ".yml"):
+        from workbench.core.framework_loader import load_framework_file
+
         return load_framework_file(path)
     raise InvalidValueError(f"{path.name}: a framework is imported from an authoring workbook "
                             "(.xlsx) or a definition file (.yaml)")
@@ -123,6 +124,8 @@ def install(session: Session, path: Path) -> Installed:
     definition is refused, so no engagement's score changes under it.
     """
     framework = read_definition(path)
+    from workbench.core.framework_data import framework_to_dict  # yaml: when installing
+
     same = framework_to_dict(framework)
     bundled = {f.key: f for f in bundled_frameworks()}
     if framework.key in bundled or framework.key in {(i, v) for i, v, _ in
@@ -154,6 +157,8 @@ def export(session: Session, framework_id: str, version: str | None, path: Path)
         from workbench.exports.framework_workbook import write_framework_workbook  # openpyxl
 
         return write_framework_workbook(framework, path)
+    from workbench.core.framework_data import framework_to_yaml
+
     text = framework.source_text or framework_to_yaml(framework)
     return write_atomically(path, text.encode("utf-8"))
 

@@ -19,7 +19,6 @@ from workbench import __version__
 from workbench.core.errors import WorkbenchError
 from workbench.core.files import file_head
 from workbench.core.framework import Framework
-from workbench.core.framework_loader import bundled_framework
 from workbench.core.merge import Cell, MergeLine, merge
 from workbench.core.merge_checks import describe, problem
 from workbench.services import package_revisions
@@ -71,6 +70,8 @@ def _framework(session: Session, pkg: PackageFile) -> Framework:
     except WorkbenchError:
         pass
     try:
+        from workbench.core.framework_loader import bundled_framework  # pydantic: rare
+
         return bundled_framework(fid, version)
     except WorkbenchError:
         raise PackageError(f"{pkg.path}: the package uses the framework {fid} version "

@@ -10,16 +10,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import LockedError
 from workbench.core.framework import Framework
 from workbench.storage import audit, engagements, frameworks
 from workbench.storage.database import OpenedDatabase, default_database_path, open_database
 from workbench.storage.db_errors import READ_ONLY_MESSAGE, DatabaseReadOnlyError
-from workbench.storage.framework_cache import bundled_frameworks
+from workbench.storage.framework_cache import bundled_frameworks, bundled_texts
 from workbench.storage.signoffs import translated_lock
+from workbench.storage.sqlite_db import Database
 
 
 class ChangeKind(StrEnum):
@@ -80,6 +79,9 @@ class Session:
     def open(cls, path: Path | str | None = None) -> Session:
         opened = open_database(path if path is not None else default_database_path())
         session = cls(opened)
+        texts = bundled_texts()
+        if texts is not None and frameworks.holds_texts(session.db, texts):
+            return session  # every bundled definition is there: nothing to build or compare
         stored = {(f[0], f[1]) for f in frameworks.stored_frameworks(session.db)}
         missing = [f for f in bundled_frameworks() if (f.id, f.version) not in stored]
         if missing and not opened.read_only:

@@ -7,15 +7,17 @@ importing each other.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from workbench.core.engagement import EngagementStatus
-from workbench.exports.report import RevisionEntry, SignOffInfo
-from workbench.exports.report import Signer as ReportSigner
 from workbench.services import signed_record
 from workbench.services.session import Session
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
 from workbench.storage.signoffs import RevisionRecord, SignoffRecord
+
+if TYPE_CHECKING:  # the report builder (reportlab) is imported when a page is made
+    from workbench.exports.report import SignOffInfo
 
 
 def date_of(stamp: str) -> dt.date:
@@ -44,6 +46,9 @@ def _describe(record: RevisionRecord) -> str:
 
 def signoff_info(session: Session, engagement_id: str) -> SignOffInfo | None:
     """What the report shows of the current signed revision (None when not signed off)."""
+    from workbench.exports.report import RevisionEntry, SignOffInfo
+    from workbench.exports.report import Signer as ReportSigner
+
     status, revision = signoffs.current(session.db, engagement_id)
     signed_record.check(session, engagement_id)  # never "Signed off" over altered content
     if status is not EngagementStatus.SIGNED_OFF:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from workbench.core.engagement import Action, ActionStatus, Priority
 from workbench.core.errors import NotFoundError
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 _COLUMNS = "element, action, owner, priority, due_date, status, id"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlite_utils import Database
-
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 
 def _text(value: Any) -> str | None:

@@ -1,9 +1,12 @@
 """Opening a workbench database safely: check, back up, migrate, configure.
 
-Order on open: the file must be SQLite and ours; `PRAGMA quick_check` must pass;
-a database written by a newer release is refused; pending migrations run only
-after a backup made with SQLite's backup API; then WAL, foreign keys and
-`synchronous=FULL` (an acknowledged edit survives a killed process and a power cut).
+Order on open: the file must be SQLite and ours, and as long as its header says;
+`PRAGMA quick_check` must pass when the file may not have been closed cleanly (its
+write-ahead log is still there) or before a migration; a database written by a newer
+release is refused; pending migrations run only after a backup made with SQLite's backup
+API; then WAL, foreign keys and `synchronous=FULL` (an acknowledged edit survives a killed
+process and a power cut). Damage found later, by SQLite's own checks while reading, is
+refused with the same message (storage/db_errors.py).
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from platformdirs import user_data_path
-from sqlite_utils import Database
-
 from workbench.core.errors import WorkbenchError
-from workbench.storage.db_errors import GuardedConnection, translated
+from workbench.storage.db_errors import (
+    DatabaseDamagedError,
+    GuardedConnection,
+    damaged_message,
+    translated,
+)
 from workbench.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from workbench.storage.sqlite_db import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "afs", "9p", "fuse.sshfs",
@@ -49,6 +55,8 @@ def default_database_path() -> Path:
     env = os.environ.get("WORKBENCH_DB")
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_path  # only here: a whole import for one folder
+
     return user_data_path("assessor-workbench", appauthor=False) / "workbench.sqlite3"
 
 
@@ -87,6 +95,35 @@ def _check_existing(path: Path) -> None:
     if app_id not in (0, APPLICATION_ID):
         raise DatabaseError(f"{path}: an SQLite database of another program, not a workbench "
                             "database")
+    if not _may_not_have_been_closed(path) and _shorter_than_its_header_says(path, header):
+        raise DatabaseError(f"{path}: " + damaged_message("the file is shorter than its "
+                                                          "header says"))
+
+
+def _shorter_than_its_header_says(path: Path, header: bytes) -> bool:
+    """Whether the file ends before the last page its header counts (a truncated copy).
+
+    The count is valid only when the header says so (its "version-valid-for" number equals
+    its change counter), as SQLite itself reads it, and only without a write-ahead log
+    (pages not yet copied back to the file are in the log)."""
+    if header[92:96] != header[24:28]:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    try:
+        return path.stat().st_size < page_size * pages
+    except OSError:
+        return False
+
+
+def _may_not_have_been_closed(path: Path) -> bool:
+    """Whether the write-ahead log is still beside the file: the last program to use it
+    did not close it cleanly (or one still has it open)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 BUSY_TIMEOUT_MS = 5000  # how long an edit waits for another program before saying so
@@ -121,12 +158,10 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path}: the database is damaged ({exc}); restore a backup "
-                            "(files named *.backup-*.sqlite3 beside it)") from None
+        raise DatabaseError(f"{path}: " + damaged_message(str(exc))) from None
     if [r[0] for r in rows] != ["ok"]:
         first = "; ".join(str(r[0]) for r in rows[:3])
-        raise DatabaseError(f"{path}: the database is damaged ({first}); restore a backup "
-                            "(files named *.backup-*.sqlite3 beside it)")
+        raise DatabaseError(f"{path}: " + damaged_message(first))
 
 
 def backup_database(conn: sqlite3.Connection, path: Path, reason: str) -> Path:
@@ -174,21 +209,27 @@ def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
         raise DatabaseError(f"{path}: cannot be opened ({exc})") from None
     try:
         backup = _prepare(conn, path, existed, read_only)
+    except DatabaseDamagedError as exc:
+        conn.close()
+        raise DatabaseError(f"{path}: {exc}") from None
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseError(f"{path}: the database is damaged or unreadable ({exc})") from None
     except BaseException:
         conn.close()
         raise
-    db = Database(conn, execute_plugins=False)
+    db = Database(conn)
     return OpenedDatabase(db, path, warnings, backup, read_only)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, existed: bool,
              read_only: bool = False) -> Path | None:
     backup = None
+    checked = False
     if existed:
-        _quick_check(conn, path)
+        if _may_not_have_been_closed(path):
+            _quick_check(conn, path)
+            checked = True
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise DatabaseError(f"{path}: written by a newer release of the workbench (schema "
@@ -198,8 +239,10 @@ def _prepare(conn: sqlite3.Connection, path: Path, existed: bool,
         if tables and "engagements" not in tables and "_sqlite_migrations" not in tables:
             raise DatabaseError(f"{path}: an SQLite database of another program, not a workbench "
                                 "database")
-    db = Database(conn, execute_plugins=False)
+    db = Database(conn)
     pending = migrations.pending(db)
+    if pending and existed and not checked:
+        _quick_check(conn, path)  # a migration rewrites tables: never over a damaged file
     if read_only:
         if pending:
             raise DatabaseError(f"{path}: the file is read-only, and this release must update "

@@ -26,6 +26,12 @@ _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _READ_ONLY = {sqlite3.SQLITE_READONLY}
 _FULL = {sqlite3.SQLITE_FULL}
 _IO = {sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN}
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+def damaged_message(detail: str) -> str:
+    return (f"the database is damaged ({detail}); restore a backup (files named "
+            "*.backup-*.sqlite3 beside it)")
 
 
 class DatabaseBusyError(WorkbenchError):
@@ -38,6 +44,10 @@ class DatabaseReadOnlyError(WorkbenchError):
 
 class DiskFullError(WorkbenchError):
     """The disk holding the database is full; the transaction was rolled back."""
+
+
+class DatabaseDamagedError(WorkbenchError):
+    """SQLite found the file damaged while reading it (a page that does not add up)."""
 
 
 class DatabaseIOError(WorkbenchError):
@@ -58,6 +68,8 @@ def product_error(exc: BaseException) -> WorkbenchError | None:
         return DatabaseReadOnlyError(READ_ONLY_MESSAGE)
     if primary in _FULL or "disk is full" in text:
         return DiskFullError(FULL_MESSAGE)
+    if primary in _DAMAGED or "malformed" in text:
+        return DatabaseDamagedError(damaged_message(str(exc)))
     if primary in _IO or "disk i/o error" in text:
         return DatabaseIOError("the database file could not be read or written (a disk or "
                                "file-system error); nothing was changed")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.core.engagement import EngagementDocument, EngagementStatus, FindingKind
 from workbench.storage import actions, engagements, evidence, ratings, site_log
+
+if TYPE_CHECKING:
+    from workbench.storage.sqlite_db import Database
 
 
 def load(db: Database, engagement_id: str) -> EngagementDocument:

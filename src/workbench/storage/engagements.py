@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from workbench.core.engagement import (
     Assessor,
     EngagementDetails,
@@ -14,6 +12,7 @@ from workbench.core.engagement import (
 )
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 _DETAIL_COLUMNS = ("client", "site", "title", "lead_assessor", "start_date", "end_date", "brand")
 

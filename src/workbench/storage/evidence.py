@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
-
-from sqlite_utils import Database
 
 from workbench.core.engagement import AttachmentInfo, ElementEvidence, FindingKind
 from workbench.core.errors import NotFoundError
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 
 def findings(db: Database, engagement_id: str, assessor_id: int, element: str,
@@ -100,6 +98,8 @@ def all_evidence(db: Database, engagement_id: str) -> list[ElementEvidence]:
 # --- attachments -----------------------------------------------------------------------------
 
 def put_blob(db: Database, data: bytes) -> str:
+    import hashlib  # OpenSSL: only when a file is attached
+
     digest = hashlib.sha256(data).hexdigest()
     db.conn.execute("INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
                     (digest, len(data), data))

@@ -10,7 +10,6 @@ is validated again and the entry rewritten. Without a writable cache folder noth
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 from collections.abc import Callable
 from functools import cache
@@ -34,6 +33,8 @@ def cache_dir() -> Path:
 
 
 def text_digest(text: str) -> str:
+    import hashlib  # OpenSSL: only when the digest is not known already
+
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
@@ -57,12 +58,16 @@ def _write(path: Path, digest: str, framework: Framework) -> None:
         pass
 
 
-def validated(text: str, validate: Callable[[str], Framework]) -> Framework:
+def validated(text: str, validate: Callable[[str], Framework],
+              digest: str | None = None) -> Framework:
     """The framework `validate(text)` gives, from the cache when this text was seen before.
 
     `validate` raises for an invalid text; nothing is kept for it, so it raises every time.
+    `digest` is the text's SHA-256 when the caller knows it already (the database keeps it
+    beside the text); an entry is used only when it holds this very text, so a wrong one
+    costs a validation, never a wrong framework.
     """
-    digest = text_digest(text)
+    digest = digest or text_digest(text)
     found = _memory.get(digest)
     if found is not None:
         return found
@@ -82,6 +87,17 @@ def bundled_frameworks() -> tuple[Framework, ...]:
     core.framework_loader.bundled_frameworks, validated only when a file is new or changed."""
     found = [_bundled(p) for p in sorted((resources_dir() / "frameworks").glob("*.yaml"))]
     return tuple(sorted(found, key=lambda f: (f.id, version_key(f.version))))
+
+
+@cache
+def bundled_texts() -> tuple[str, ...] | None:
+    """The texts of the bundled definitions (None when one cannot be read: then only
+    `bundled_frameworks` says what is wrong)."""
+    try:
+        return tuple(read_regular_file(p, limit=MAX_TEXT_BYTES, what="framework file").decode()
+                     for p in sorted((resources_dir() / "frameworks").glob("*.yaml")))
+    except (WorkbenchError, UnicodeDecodeError):
+        return None
 
 
 def _bundled(path: Path) -> Framework:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
-
-from sqlite_utils import Database
 
 from workbench.core.errors import NotFoundError
 from workbench.core.framework import Framework
 from workbench.storage import framework_cache
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 
 def store_framework(db: Database, framework: Framework) -> None:
     """Keep a framework's definition; the first stored text of an id and version stays."""
+    import hashlib
+
     digest = hashlib.sha256(framework.source_text.encode()).hexdigest()
     db.execute("INSERT OR IGNORE INTO frameworks (id, version, name, sha256, content, added_at) "
                "VALUES (?, ?, ?, ?, ?, ?)",
@@ -29,7 +29,7 @@ def _parse(digest: str, text: str, source: str) -> Framework:
 
         return parse_framework(text, source)
 
-    return framework_cache.validated(text, validate)
+    return framework_cache.validated(text, validate, digest)
 
 
 def load_framework(db: Database, framework_id: str, version: str) -> Framework:
@@ -38,6 +38,12 @@ def load_framework(db: Database, framework_id: str, version: str) -> Framework:
     if row is None:
         raise NotFoundError(f"framework {framework_id} {version} is not in this database")
     return _parse(row[0], row[1], f"framework {framework_id} {version} (stored)")
+
+
+def holds_texts(db: Database, texts: tuple[str, ...]) -> bool:
+    """Whether every one of these definition texts is stored, exactly as it is."""
+    return all(db.execute("SELECT 1 FROM frameworks WHERE content = ? LIMIT 1", [text]
+                          ).fetchone() is not None for text in texts)
 
 
 def stored_frameworks(db: Database) -> list[tuple[str, str, str]]:

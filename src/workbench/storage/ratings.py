@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from workbench.core.ratings import NA, IndicatorValue, Ratings, RatingSet
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 
 def _value(level: int | None, na: int) -> IndicatorValue | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from workbench.storage.schema_site_log import site_log_migration
 from workbench.storage.schema_triggers import (
@@ -15,6 +15,10 @@ from workbench.storage.schema_triggers import (
     no_replace_triggers,
     put,
 )
+from workbench.storage.sqlite_db import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("workbench")
 

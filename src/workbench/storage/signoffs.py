@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import LockedError, NotFoundError
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 LOCK_PREFIX = "signed off:"
 

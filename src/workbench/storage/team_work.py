@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlite_utils import Database
-
 from workbench.core.ratings import NA
 from workbench.core.team import AssessorWork
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 _NOTE_JOIN = "\n\n"
 

@@ -69,17 +69,29 @@ class Styles:
         self.middle = Alignment(horizontal="center", vertical="center")
         self.header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.unlocked = Protection(locked=False)
+        self._palette: dict[int | str, tuple[PatternFill, Font]] = {}  # made once per export
 
     def level_palette(self, ws: Worksheet, ranges: str, levels: list[int],
                       with_na: bool = False) -> None:
         """Colour the cells of `ranges` by the level they hold, live as values change."""
         for level in levels:
-            swatch = self.visual.level(level)
+            level_fill, level_font = self._swatch_styles(level)
             ws.conditional_formatting.add(ranges, CellIsRule(
-                operator="equal", formula=[str(level)], fill=fill(swatch.fill),
-                font=Font(color=_argb(swatch.text), bold=True)))
+                operator="equal", formula=[str(level)], fill=level_fill, font=level_font))
         if with_na:
-            swatch = self.visual.neutral["not_applicable"]
+            na_fill, na_font = self._swatch_styles("N/A")
             ws.conditional_formatting.add(ranges, CellIsRule(
-                operator="equal", formula=['"N/A"'], fill=fill(swatch.fill),
-                font=Font(color=_argb(swatch.text), italic=True)))
+                operator="equal", formula=['"N/A"'], fill=na_fill, font=na_font))
+
+    def _swatch_styles(self, level: int | str) -> tuple[PatternFill, Font]:
+        """The fill and font of a level's swatch ("N/A": the not-applicable one)."""
+        found = self._palette.get(level)
+        if found is None:
+            if isinstance(level, int):
+                swatch = self.visual.level(level)
+                found = fill(swatch.fill), Font(color=_argb(swatch.text), bold=True)
+            else:
+                swatch = self.visual.neutral["not_applicable"]
+                found = fill(swatch.fill), Font(color=_argb(swatch.text), italic=True)
+            self._palette[level] = found
+        return found

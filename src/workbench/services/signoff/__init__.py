@@ -11,7 +11,8 @@ service needs none of this package. The names are re-exported here:
 `from workbench.services import signoff` is enough.
 """
 
-from workbench.exports.signing import Credentials  # the GUI names keys here
+from typing import TYPE_CHECKING, Any
+
 from workbench.services.signoff.readiness import (
     LOW_INDICATORS,
     CheckKind,
@@ -20,22 +21,6 @@ from workbench.services.signoff.readiness import (
     ReadinessItem,
     Severity,
     readiness,
-)
-from workbench.services.signoff.signed_report import (
-    SignedReport,
-    check_report_target,
-    embedded_name,
-    export_signed_report,
-    sign_off_with_report,
-    signing_credentials,
-)
-from workbench.services.signoff.verification import (
-    Fact,
-    FactKey,
-    VerdictLine,
-    Verification,
-    verify_report,
-    verify_with_database,
 )
 from workbench.services.signoff.workflow import (
     MAX_NAME,
@@ -54,6 +39,48 @@ from workbench.services.signoff.workflow import (
 )
 from workbench.services.signoff_page import signoff_info
 from workbench.storage.signoffs import RevisionRecord, SignoffRecord
+
+# The signed report and its verification need the report builder, reportlab and pyHanko:
+# imported when first named, so that the lock banner and the workflow open an engagement
+# without them (issue 17: the GUI's start).
+if TYPE_CHECKING:
+    from workbench.exports.signing import Credentials  # the GUI names keys here
+    from workbench.services.signoff.signed_report import (
+        SignedReport,
+        check_report_target,
+        embedded_name,
+        export_signed_report,
+        sign_off_with_report,
+        signing_credentials,
+    )
+    from workbench.services.signoff.verification import (
+        Fact,
+        FactKey,
+        VerdictLine,
+        Verification,
+        verify_report,
+        verify_with_database,
+    )
+
+_LAZY = {
+    "Credentials": "workbench.exports.signing",
+    **dict.fromkeys(("SignedReport", "check_report_target", "embedded_name",
+                     "export_signed_report", "sign_off_with_report", "signing_credentials"),
+                    "workbench.services.signoff.signed_report"),
+    **dict.fromkeys(("Fact", "FactKey", "VerdictLine", "Verification", "verify_report",
+                     "verify_with_database"), "workbench.services.signoff.verification"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "LOW_INDICATORS",
