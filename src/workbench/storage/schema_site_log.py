@@ -12,7 +12,7 @@ attachment keeps the document in the log and drops the link (ON DELETE SET NULL)
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.storage.schema_triggers import (
     SITE_LOG_CELLS,
@@ -22,6 +22,9 @@ from workbench.storage.schema_triggers import (
     lock_triggers,
     no_replace_triggers,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _JSON_ARRAY = "CHECK (json_valid({col}) AND json_type({col}) = 'array')"
 _DATE = "CHECK (held_on IS NULL OR held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"

@@ -6,11 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from workbench.core.errors import NotFoundError
 from workbench.core.site_log import Interview, Person, ReviewedDocument
 from workbench.storage.clock import now
+from workbench.storage.sqlite_db import Database
 
 # Date order (undated last), then the order of entry; uuid and id settle equal positions
 # the same way on every laptop after a merge.
