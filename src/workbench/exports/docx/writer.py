@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
 from workbench.exports.docx import setup
+from workbench.exports.docx.flatten import word_blocks
 from workbench.exports.report import document as m
 from workbench.exports.report.writing import has_rtl
 
@@ -173,7 +174,7 @@ class _Writer:
                         for run in paragraph.runs:
                             run.font.color.rgb = setup.rgb("FFFFFF")
                 fill = (self.brand.primary if r == 0 and table.header else value.fill)
-                if fill:
+                if fill and fill != "FFFFFF":
                     setup.shade(cell._tc.get_or_add_tcPr(), fill)
         if table.header:
             _repeat_header(word)
@@ -265,8 +266,9 @@ def write_docx(document: m.Document, brand: Brand, progress: Progress = no_progr
                        and h.key != "contents"]
     if document.cover is not None:
         writer.cover(document.cover, document.copy_notice)
-    total = max(1, len(document.blocks))
-    for i, block in enumerate(document.blocks):
+    blocks = word_blocks(document)
+    total = max(1, len(blocks))
+    for i, block in enumerate(blocks):
         writer.block(block)
         if i % 50 == 0:
             progress(0.7 + 0.25 * i / total, "Writing the Word document")

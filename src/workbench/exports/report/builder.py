@@ -12,6 +12,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
+from workbench.exports.report import document as m
+from workbench.exports.report import pdf_render
 from workbench.exports.report import sections as sec
 from workbench.exports.report.archive import finish_pdf
 from workbench.exports.report.change import change_section
@@ -133,9 +135,10 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
             ctx.contents.draw(canvas, styles)
 
     canvasmaker = numbered_canvas(styles, chrome, finish_page)
+    flowables = _render(ctx, story)
     try:
         # One layout pass: the contents page is drawn when the document is saved.
-        doc.build(story, canvasmaker=canvasmaker)
+        doc.build(flowables, canvasmaker=canvasmaker)
     except WorkbenchError:
         raise
     except Exception as exc:
@@ -163,7 +166,7 @@ def build_document(data: ReportInput, brand: Brand, *,
 
 
 def _prepare(data: ReportInput, brand: Brand, chosen: frozenset[str], progress: Progress,
-             photo_cache: PhotoCache | None) -> tuple[sec.Context, list[Flowable]]:
+             photo_cache: PhotoCache | None) -> tuple[sec.Context, list[Any]]:
     """The sections' context (numbers, photos) and their flowables, in order."""
     styles = make_styles(brand)
     ctx = sec.Context(data, styles, chosen)
@@ -189,6 +192,22 @@ def _prepare(data: ReportInput, brand: Brand, chosen: frozenset[str], progress: 
                                 "(the team section needs two or more assessors who rated); "
                                 "choose another section too")
     return ctx, story
+
+
+def _render(ctx: sec.Context, story: list[Any]) -> list[Flowable]:
+    """The story's flowables: the model's blocks rendered, the rest as they are."""
+    out: list[Flowable] = []
+    if "cover" in ctx.sections:
+        # The cover is drawn by its page template; this only moves on to the body pages.
+        out += [Spacer(1, 1), NextPageTemplate("body"), PageBreak()]
+    for item in story:
+        if isinstance(item, Flowable):
+            out.append(item)
+        else:
+            out += pdf_render.flowables(ctx, [item])
+    while out and isinstance(out[-1], PageBreak):
+        out.pop()  # no blank last page
+    return out
 
 
 def _keywords(data: ReportInput) -> str:
@@ -225,12 +244,9 @@ def _prepare_photos(ctx: sec.Context, cache: PhotoCache, progress: Progress) -> 
         ctx.photos.setdefault(photo.element, []).append(item)
 
 
-def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
+def _story(ctx: sec.Context, progress: Progress) -> list[Any]:
     chosen = ctx.sections
-    story: list[Flowable] = []
-    if "cover" in chosen:
-        # The cover is drawn by its page template; this only moves on to the body pages.
-        story += [Spacer(1, 1), NextPageTemplate("body"), PageBreak()]
+    story: list[Any] = []
     if "contents" in chosen:
         story += sec.contents(ctx)
     if "summary" in chosen:
@@ -249,6 +265,6 @@ def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
         story += sec.methodology(ctx)
     if "signoff" in chosen:
         story += sec.sign_off(ctx)
-    while story and isinstance(story[-1], PageBreak):
+    while story and isinstance(story[-1], (PageBreak, m.PageBreak)):
         story.pop()  # no blank last page
     return story

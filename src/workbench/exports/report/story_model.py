@@ -217,7 +217,9 @@ def blocks(story: Iterable[Flowable]) -> Iterable[m.Block]:
 
 
 def _one(item: Any) -> Iterable[m.Block]:
-    if isinstance(item, RLHeading):
+    if isinstance(item, m.Block):  # a section that builds the model itself
+        yield item
+    elif isinstance(item, RLHeading):
         yield m.Heading(min(3, item.outline_level + 1), item.plain, item.key)
     elif isinstance(item, Paragraph):
         if getattr(item, "pdf_only", False):
