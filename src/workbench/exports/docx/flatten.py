@@ -24,6 +24,15 @@ def _signer(box: m.SignatureBox) -> m.Para:
     return m.Para(tuple(lines), "signer")
 
 
+def _signatures(block: m.Signatures) -> m.Table:
+    """The signers two to a row, as a grid without borders (a column only where needed)."""
+    cells = [m.Cell((_signer(b),)) for b in block.boxes]
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    columns = 2 if len(cells) > 1 else 1
+    return m.Table((), tuple(tuple(r + [m.Cell(())] * (columns - len(r))) for r in rows),
+                   (block.width,) * columns)
+
+
 def _blocks(blocks: Iterable[m.Block], notice: str) -> Iterator[m.Block]:
     for block in blocks:
         if isinstance(block, m.Keep):
@@ -42,7 +51,7 @@ def _blocks(blocks: Iterable[m.Block], notice: str) -> Iterator[m.Block]:
         elif isinstance(block, m.Panel):
             yield from block.paras
         elif isinstance(block, m.Signatures):
-            yield from (_signer(b) for b in block.boxes)
+            yield _signatures(block)
         elif isinstance(block, m.CopyNotice):
             yield m.Note(NOT_SIGNED, notice)
         elif isinstance(block, m.Para):

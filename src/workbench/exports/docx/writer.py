@@ -159,7 +159,7 @@ class _Writer:
                 if widths:
                     cell.width = widths[c]
                 value = row[c] if c < len(row) else m.Cell(())
-                paras = list(value.paras) or [m.Para(())]
+                paras = [p for p in value.paras if p.text.strip()] or [m.Para(())]
                 first = True
                 for p in paras:
                     paragraph = cell.paragraphs[0] if first else cell.add_paragraph()

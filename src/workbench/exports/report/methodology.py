@@ -53,8 +53,9 @@ def methodology(ctx: Context) -> list[m.Block]:
     ]
     for text in paragraphs_:
         out.append(rich(text, "body"))
-    rows: list[list[CellValue]] = [[d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
-             str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
+    rows: list[list[CellValue]] = [
+        [d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
+         str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
     out.append(keep(sub("Points by dimension"), data_table(
         s, ["Code", "Dimension", "Category", "Elements", "Points"], rows,
         [14 * mm, w - 14 * mm - 40 * mm - 20 * mm - 18 * mm, 40 * mm, 20 * mm, 18 * mm],
