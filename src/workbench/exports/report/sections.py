@@ -38,7 +38,6 @@ from workbench.exports.report.context import (
     shown_percent,
     unassessed,
 )
-from workbench.exports.report.cover import draw_cover
 from workbench.exports.report.findings import dimensions
 from workbench.exports.report.methodology import methodology
 from workbench.exports.report.model import Signer
@@ -52,7 +51,7 @@ from workbench.exports.report.text import (
     plural,
 )
 
-__all__ = ["Context", "Heading", "contents", "dimensions", "draw_cover", "executive_summary",
+__all__ = ["Context", "Heading", "contents", "dimensions", "executive_summary",
            "improvement_plan", "maturity_profile", "methodology", "sign_off"]
 
 
