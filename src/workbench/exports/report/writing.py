@@ -115,7 +115,6 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
             self._rtl = self._rtl_base = False
             super().__init__(text, style, *args, **kwargs)
             return
-        self.source_text = text  # the markup as written, for the Word report
         text = printable(text, style.fontName)
         self._rtl = has_rtl(text)
         if not self._rtl:
