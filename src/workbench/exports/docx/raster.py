@@ -1,15 +1,94 @@
-"""Charts (ReportLab Drawings) as PNG pictures for the Word report."""
+"""Charts (ReportLab Drawings) as PNG pictures for the Word report.
+
+ReportLab's cairo backend draws each string as the outlines of its glyphs, which it reads
+from the font with freetype glyph by glyph, for every string, in Python: most of a chart's
+drawing time. Here each glyph's outline is read once per font and size and kept; a string
+is its glyphs' outlines moved along by their advances, the very path ReportLab would make.
+"""
 
 from __future__ import annotations
 
 import io
 import sys
+from typing import Any
 
 from PIL import Image as PILImage
+from reportlab import rl_config
 from reportlab.graphics import renderPM
 from reportlab.graphics.shapes import Drawing, Group
 
 CHART_DPI = 150  # sharp in print, small enough for a quick export
+MAX_GLYPHS = 20_000
+
+_glyphs: dict[tuple[str, float, str], tuple[Any, float]] = {}
+_tools: list[Any] = []  # reportlab's FTTextPath (it keeps each font's freetype face), a
+# cairo context to record outlines in
+
+
+def _glyph(font: str, size: float, char: str) -> tuple[Any, float]:
+    """A glyph's outline at the origin as a cairo path, and its advance in points."""
+    key = (font, size, char)
+    found = _glyphs.get(key)
+    if found is None:
+        import cairo
+        from reportlab.graphics.utils import FTTextPath, text2PathDescription
+
+        if not _tools:
+            _tools.extend([FTTextPath(),
+                           cairo.Context(cairo.ImageSurface(cairo.FORMAT_RGB24, 1, 1))])
+        outliner, recorder = _tools
+        recorder.new_path()
+        ops = {"moveTo": recorder.move_to, "lineTo": recorder.line_to,
+               "curveTo": recorder.curve_to, "closePath": recorder.close_path}
+        for op in text2PathDescription(char, x=0, y=0, fontName=font, fontSize=size,
+                                       truncate=False, gs=outliner):
+            ops[op[0]](*op[1:])
+        face, _ = outliner.setFont(font)
+        face.load_char(char, outliner.ftLFlags)
+        found = (recorder.copy_path(), face.glyph.metrics.horiAdvance * size / face.units_per_EM)
+        recorder.new_path()
+        if len(_glyphs) >= MAX_GLYPHS:
+            _glyphs.clear()
+        _glyphs[key] = found
+    return found
+
+
+def _canvas(drawing: Drawing) -> Any:
+    """renderPM.drawToPMCanvas, with the strings drawn from the kept glyph outlines."""
+    drawing = renderPM.renderScaledDrawing(drawing)
+    canvas = renderPM.PMCanvas(drawing.width, drawing.height, dpi=CHART_DPI, bg=0xFFFFFF,
+                               configPIL=None, backend=rl_config.renderPMBackend,
+                               backendFmt="RGB")
+    state = canvas._gs
+    context = getattr(state, "ctx", None)
+    if canvas._backend == "rlPyCairo" and context is not None:
+        original = state.drawString
+
+        def draw_string(x: float, y: float, text: str) -> None:
+            # As rlPyCairo's drawString (fill the text's outline, keep the path drawn so
+            # far); shaped or multi-line text, or a text mode other than fill, as it is.
+            if type(text) is not str or "\n" in text or state.textRenderMode != 0:
+                original(x, y, text)
+                return
+            kept, mode = context.copy_path(), state.fillMode
+            try:
+                context.new_path()
+                context.save()
+                context.translate(x, y)
+                for char in text:
+                    outline, advance = _glyph(state.fontName, state.fontSize, char)
+                    context.append_path(outline)
+                    context.translate(advance, 0)
+                context.restore()
+                state.pathFill(0)
+            finally:
+                context.new_path()
+                context.append_path(kept)
+                state.fillMode = mode
+
+        state.drawString = draw_string
+    renderPM.draw(drawing, canvas, 0, 0)
+    return canvas
 
 
 def _framed(drawing: Drawing) -> Drawing:
@@ -34,7 +113,7 @@ def chart_png(drawing: Drawing) -> bytes:
     """The chart as PNG, drawn by reportlab's cairo renderer (its own pixel conversion is a
     Python loop over every byte; Pillow reads cairo's buffer directly instead)."""
     drawing = _framed(drawing)
-    canvas = renderPM.drawToPMCanvas(drawing, dpi=CHART_DPI)
+    canvas = _canvas(drawing)
     surface = getattr(getattr(canvas, "_gs", None), "surface", None)
     if surface is None or sys.byteorder != "little":
         data: bytes = renderPM.drawToString(drawing, fmt="PNG", dpi=CHART_DPI)
@@ -44,5 +123,5 @@ def chart_png(drawing: Drawing) -> bytes:
     image = PILImage.frombuffer("RGB", size, bytes(surface.get_data()), "raw", "BGRX",
                                 surface.get_stride(), 1)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=False, compress_level=6)
+    image.save(out, "PNG", optimize=False, compress_level=1)
     return out.getvalue()

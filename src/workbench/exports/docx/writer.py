@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+from copy import deepcopy
+from typing import Any, cast
 
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_SECTION
@@ -45,39 +47,64 @@ class _Writer:
         self.width = float((section.page_width or 0) - (section.left_margin or 0)
                            - (section.right_margin or 0)) / 12700  # EMU to points
         self.has_grid = setup.TABLE_STYLE in [s.name for s in doc.styles]
-        self.style_ids: dict[str, str] = {}  # python-docx looks a style up slowly each time
+        self.style_props: dict[str, Any] = {}  # a style's paragraph properties, made once
+        self.looks: dict[tuple[bool, bool, float | None, str | None, bool], Any] = {}
         self.sections: list[str] = []  # the section headings, for the contents
 
     # --- text ----------------------------------------------------------------------
+    def _look(self, bold: bool, italic: bool, size: float | None, colour: str | None,
+              mono: bool) -> Any:
+        """The run properties of one look, made once by python-docx on a scratch run
+        (setting them run by run is most of a Word export's time); None: the style's."""
+        key = (bold, italic, size, colour, mono)
+        if key not in self.looks:
+            run = Paragraph(OxmlElement("w:p"), cast(Any, None)).add_run()
+            if bold:  # only what differs from the style is set
+                run.bold = True
+            if italic:
+                run.italic = True
+            if size:
+                run.font.size = Pt(size)
+            if colour:
+                run.font.color.rgb = setup.rgb(colour)
+            if mono:
+                run.font.name = "DejaVu Sans Mono"
+            self.looks[key] = run._r.rPr
+        return self.looks[key]
+
     def runs(self, paragraph: Paragraph, para: m.Para) -> None:
         size = KIND_SIZE.get(para.kind)
+        grey = MUTED if para.kind in GREY else None
         for r in para.runs:
             if r.line_break:
                 paragraph.add_run().add_break()
             if not r.text:
                 continue
-            run = paragraph.add_run(_clean(r.text))
-            if r.bold or para.kind in BOLD:  # only what differs from the style is set
-                run.bold = True
-            if r.italic:
-                run.italic = True
-            if size:
-                run.font.size = Pt(size)
-            if r.colour:
-                run.font.color.rgb = setup.rgb(r.colour)
-            elif para.kind in GREY:
-                run.font.color.rgb = setup.rgb(MUTED)
-            if para.kind == "hash":
-                run.font.name = "DejaVu Sans Mono"
+            text = _clean(r.text)
+            if "\n" in text or "\t" in text:  # python-docx makes breaks and tabs of them
+                element = paragraph.add_run(text)._r
+            else:
+                element = paragraph._p.add_r()
+                element.add_t(text)
+            look = self._look(r.bold or para.kind in BOLD, r.italic, size,
+                              r.colour or grey, para.kind == "hash")
+            if look is not None:
+                element.insert(0, deepcopy(look))
         if has_rtl(para.text):
             _bidi(paragraph)
 
     def styled(self, paragraph: Paragraph, name: str) -> Paragraph:
-        """The paragraph in the named style (Normal needs no mark)."""
+        """The paragraph in the named style (Normal needs no mark): its properties made once
+        per style by python-docx, then copied."""
         if name != "Normal":
-            if name not in self.style_ids:
-                self.style_ids[name] = self.doc.styles[name].style_id
-            paragraph._p.get_or_add_pPr().style = self.style_ids[name]
+            if name not in self.style_props:
+                scratch = Paragraph(OxmlElement("w:p"), cast(Any, None))
+                scratch._p.get_or_add_pPr().style = self.doc.styles[name].style_id
+                self.style_props[name] = scratch._p.pPr
+            if paragraph._p.pPr is None:
+                paragraph._p.insert(0, deepcopy(self.style_props[name]))
+            else:
+                paragraph._p.pPr.style = self.style_props[name].style
         return paragraph
 
     def para(self, para: m.Para) -> Paragraph:
@@ -170,9 +197,6 @@ class _Writer:
                         p = m.Para(tuple(m.Run(x.text, True, x.italic, "FFFFFF", x.line_break)
                                          for x in p.runs), "head")
                     self.runs(paragraph, p)
-                    if r == 0 and table.header:
-                        for run in paragraph.runs:
-                            run.font.color.rgb = setup.rgb("FFFFFF")
                 fill = (self.brand.primary if r == 0 and table.header else value.fill)
                 if fill and fill != "FFFFFF":
                     setup.shade(cell._tc.get_or_add_tcPr(), fill)
