@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from tests.package.helpers import digest, score_json, send
 from workbench.core.engagement import Assessor, EngagementDetails, FindingKind
 from workbench.core.ratings import NA
-from workbench.services import assessment, engagements, package
+from workbench.core.site_log import Interview, Person, ReviewedDocument
+from workbench.services import assessment, engagements, package, site_log
 from workbench.services.session import Session
 
 TEAM = ("Ana", "Ben")
@@ -39,12 +40,42 @@ edits = st.one_of(
               st.sampled_from([None, 3, 5])),
     st.tuples(st.just("strength"), st.sampled_from(TEAM), st.sampled_from(ELEMENTS),
               st.sampled_from(["+a", "+b", "-"])),
+    # the site-visit log: add, edit (the first entry) or remove (the first entry)
+    st.tuples(st.just("interview"), st.just(""), st.sampled_from(ELEMENTS),
+              st.sampled_from(["+Strategy", "+VoC", "~Governance", "-"])),
+    st.tuples(st.just("document"), st.just(""), st.sampled_from(ELEMENTS),
+              st.sampled_from(["+Policy", "~v2", "-"])),
 )
+
+
+def _log_edit(s: Session, eid: str, kind: str, code: str, value: str) -> None:
+    if kind == "interview":
+        entries = site_log.interviews(s, eid)
+        item = Interview("2026-11-02", (Person("Dana", "Head of CX"),), value[1:], (code,))
+        if value == "-" and entries:
+            site_log.remove_interview(s, eid, entries[0].id or 0)
+        elif value[0] == "~" and entries:
+            site_log.update_interview(s, eid, entries[0].id or 0, item)
+        elif value[0] == "+":
+            site_log.add_interview(s, eid, item)
+        return
+    docs = site_log.documents(s, eid)
+    if value == "-" and docs:
+        site_log.remove_document(s, eid, docs[0].id or 0)
+    elif value[0] == "~" and docs:
+        site_log.update_document(s, eid, docs[0].id or 0,
+                                 ReviewedDocument(docs[0].title, "Dana", value[1:], (code,)))
+    elif value[0] == "+":
+        site_log.add_document(s, eid, ReviewedDocument(value[1:], elements=(code,)))
 
 
 def _edit(s: Session, eid: str, edit: tuple[str, str, str, Any],
           expected: dict[tuple[str, str, str], Any]) -> None:
     kind, who, code, value = edit
+    if kind in ("interview", "document"):
+        _log_edit(s, eid, kind, code, value)
+        time.sleep(0.002)
+        return
     if kind in ("rate", "notes", "consensus", "target") and \
             _observed(s, eid, (kind, who, code)) == (value if kind == "notes" else value or None):
         return  # setting what this laptop already shows changes nothing: no edit to keep
@@ -111,6 +142,10 @@ def test_random_edits_on_several_laptops_converge_without_a_lost_edit(
                 send(laptops[0], other, eid, tmp, f"out{n}")
             hashes = {digest(s, eid) for s in laptops}
             assert len(hashes) == 1
+            logs = {(tuple((i.uuid, i.topics, i.elements) for i in site_log.interviews(s, eid)),
+                     tuple((d.uuid, d.version) for d in site_log.documents(s, eid)))
+                    for s in laptops}
+            assert len(logs) == 1  # the same log, in the same order, on every laptop
             assert len({score_json(s, eid) for s in laptops}) == 1
             for key, value in expected.items():
                 assert _observed(laptops[0], eid, key) == (value or None if key[0] != "notes"

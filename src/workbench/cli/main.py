@@ -28,7 +28,7 @@ Command = Callable[..., int]
 # checks this table against what the modules register.
 MODULES = ("framework_commands", "engagement_commands", "package_commands", "demo_command",
            "export_commands", "signoff_commands", "consensus_commands", "trust_commands",
-           "compare_commands", "brand_commands")
+           "compare_commands", "brand_commands", "site_log_commands")
 _ENGAGEMENT, _SIGNOFF = ("engagement_commands",), ("signoff_commands",)
 COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "framework": ("the frameworks the workbench knows", ("framework_commands",)),
@@ -59,6 +59,8 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "compare": ("the change from a baseline engagement to a re-assessment",
                 ("compare_commands",)),
     "brand": ("the firm's brand profiles (logo, colours, footer)", ("brand_commands",)),
+    "interview": ("the interviews of the site-visit log", ("site_log_commands",)),
+    "document": ("the documents reviewed, in the site-visit log", ("site_log_commands",)),
 }
 
 
@@ -118,11 +120,17 @@ def _brand(sub: Parsers, parent: argparse.ArgumentParser) -> None:
     brand_commands.register(sub, parent)
 
 
+def _site_log(sub: Parsers, parent: argparse.ArgumentParser) -> None:
+    from workbench.cli import site_log_commands
+    site_log_commands.register(sub, parent)
+
+
 _REGISTER: dict[str, Callable[[Parsers, argparse.ArgumentParser], None]] = {  # by MODULES
     "framework_commands": _framework, "engagement_commands": _engagement,
     "package_commands": _package, "demo_command": _demo, "export_commands": _export,
     "signoff_commands": _signoff, "consensus_commands": _consensus,
-    "trust_commands": _trust, "compare_commands": _compare, "brand_commands": _brand}
+    "trust_commands": _trust, "compare_commands": _compare, "brand_commands": _brand,
+    "site_log_commands": _site_log}
 
 
 def command_named(args: Sequence[str]) -> str | None:

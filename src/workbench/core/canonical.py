@@ -13,7 +13,9 @@ The canonical form, exactly:
    levels or "na", objective, notes, indicator notes, strengths and
    opportunities in their recorded order), consensus entries (indicator
    levels, objective, target level, reasons), improvement actions, and the
-   attachments (element, file name, caption, media type, size, SHA-256).
+   attachments (element, file name, caption, media type, size, SHA-256), and,
+   only when it is not empty, the site-visit log (`site_log`: interviews and
+   documents reviewed, a document's attachment by its SHA-256).
    The engagement's `id` and `revision` are part of it, so a hash names one
    revision of one engagement.
 2. Leave out what is not content: `status` (it changes by signing itself) and
@@ -23,7 +25,8 @@ The canonical form, exactly:
    normalised to LF, so a signature also pins the scoring rules used.
 4. Order every list whose order is not content: `ratings` by (assessor,
    element), `consensus` by element, `actions` by their own canonical JSON,
-   `attachments` by (element, SHA-256, file name). Lists whose order is
+   `attachments` by (element, SHA-256, file name), the log's `interviews`
+   and `documents` each by their own canonical JSON. Lists whose order is
    content (assessors, strengths, opportunities) keep it.
 5. Normalise every string (keys and values) to Unicode NFC.
 6. Serialise as JSON with object keys sorted by code point, no white space
@@ -84,6 +87,10 @@ def canonical_data(doc: EngagementDocument, framework: Framework) -> dict[str, A
     if "attachments" in data:
         data["attachments"] = sorted(data["attachments"],
                                      key=lambda a: (a["element"], a["sha256"], a["filename"]))
+    if "site_log" in data:  # present only when the log is not empty
+        for key in ("interviews", "documents"):
+            data["site_log"][key] = sorted(data["site_log"][key],
+                                           key=lambda e: json.dumps(e, sort_keys=True))
     data["framework"]["sha256"] = framework_digest(framework)
     normalised: dict[str, Any] = _normalise(data)
     return normalised

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.core.ratings import RatingSet
+from workbench.core.site_log import Interview, ReviewedDocument
 
 
 class EngagementStatus(StrEnum):
@@ -133,3 +134,5 @@ class EngagementDocument:
     status: EngagementStatus = EngagementStatus.DRAFT
     revision: int = 1
     attachments: tuple[AttachmentInfo, ...] = field(default=())
+    interviews: tuple[Interview, ...] = ()  # the site-visit log (core.site_log)
+    documents: tuple[ReviewedDocument, ...] = ()

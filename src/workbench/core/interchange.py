@@ -20,7 +20,7 @@ from workbench.core.errors import InterchangeError
 from workbench.core.framework import Framework
 from workbench.core.interchange_checks import check_against
 from workbench.core.interchange_model import BRAND_NAME as BRAND_NAME  # re-exported
-from workbench.core.interchange_model import DocumentModel
+from workbench.core.interchange_model import SITE_LOG_FORMAT, DocumentModel
 from workbench.core.ratings import Ratings
 from workbench.core.strict_json import (
     StrictJSONError,
@@ -60,6 +60,11 @@ def parse_document(text: str | bytes, source: str,
         raise InterchangeError(f"{source}: the document must be a JSON object")
     if data.get("format") != FORMAT:
         raise InterchangeError(f"{source}: format: {data.get('format')!r} is not {FORMAT!r}")
+    log = data.get("site_log")
+    if isinstance(log, dict) and log.get("format") != SITE_LOG_FORMAT:
+        raise InterchangeError(f"{source}: site_log.format: {str(log.get('format'))[:60]!r} is "
+                               f"not {SITE_LOG_FORMAT!r}; the site-visit log was written by "
+                               "another release, which this workbench cannot read")
     controls = control_problems(data)
     if controls:
         raise InterchangeError(f"{source}: " + "; ".join(controls))
@@ -177,4 +182,23 @@ def document_to_dict(doc: EngagementDocument, framework: Framework) -> dict[str,
         out["attachments"] = [{"element": a.element, "filename": a.filename,
                                "caption": a.caption, "media_type": a.media_type,
                                "size": a.size, "sha256": a.sha256} for a in doc.attachments]
+    if doc.interviews or doc.documents:  # absent when empty: older hashes stay valid
+        out["site_log"] = site_log_dict(doc)
     return out
+
+
+def site_log_dict(doc: EngagementDocument) -> dict[str, Any]:
+    """The `site_log` extension (`workbench.site_log/1`) of a document."""
+    digests = {a.id: a.sha256 for a in doc.attachments}
+    return {
+        "format": SITE_LOG_FORMAT,
+        "interviews": [{"held_on": i.held_on,
+                        "people": [{"name": p.name, "role": p.role} for p in i.people],
+                        "topics": i.topics, "elements": list(i.elements)}
+                       for i in doc.interviews],
+        "documents": [{"title": d.title, "owner": d.owner, "version": d.version,
+                       "elements": list(d.elements),
+                       "attachment": digests.get(d.attachment_id)
+                       if d.attachment_id is not None else None}
+                      for d in doc.documents],
+    }

@@ -17,8 +17,14 @@ from workbench.core.engagement import (
 )
 from workbench.core.errors import InterchangeError
 from workbench.core.framework import Framework
-from workbench.core.interchange_model import ConsensusEntry, DocumentModel, RatingEntry
+from workbench.core.interchange_model import (
+    ConsensusEntry,
+    DocumentModel,
+    RatingEntry,
+    SiteLogModel,
+)
 from workbench.core.ratings import NA, IndicatorValue, Ratings, RatingSet
+from workbench.core.site_log import Interview, Person, ReviewedDocument, framework_codes
 
 
 class _Checker:
@@ -170,6 +176,42 @@ class _Consensus:
                 self.reasons.append((code, reason))
 
 
+def _codes(check: _Checker, where: str, codes: list[str]) -> tuple[str, ...]:
+    order = framework_codes(check.fw)
+    for n, code in enumerate(codes):
+        if code not in order:
+            check.problems.append(f"{where}.elements[{n}]: {code!r} is not an element or "
+                                  f"enabler of {check.fw.id} {check.fw.version}")
+    return tuple(sorted({c for c in codes if c in order}, key=order.__getitem__))
+
+
+def _blank(check: _Checker, where: str, text: str) -> str:
+    if not text.strip():
+        check.problems.append(f"{where}: is empty")
+    return text.strip()
+
+
+def _site_log(check: _Checker, log: SiteLogModel | None
+              ) -> tuple[tuple[Interview, ...], tuple[ReviewedDocument, ...]]:
+    """The site-visit log of the `site_log` extension, every element code checked. The
+    document's attachment is not linked: an engagement JSON carries no attachment files."""
+    if log is None:
+        return (), ()
+    interviews = []
+    for n, i in enumerate(log.interviews):
+        where = f"site_log.interviews[{n}]"
+        people = tuple(Person(_blank(check, f"{where}.people[{k}].name", p.name), p.role.strip())
+                       for k, p in enumerate(i.people))
+        interviews.append(Interview(i.held_on.isoformat() if i.held_on else None, people,
+                                    _blank(check, f"{where}.topics", i.topics),
+                                    _codes(check, where, i.elements)))
+    documents = [ReviewedDocument(_blank(check, f"site_log.documents[{n}].title", d.title),
+                                  d.owner.strip(), d.version.strip(),
+                                  _codes(check, f"site_log.documents[{n}]", d.elements))
+                 for n, d in enumerate(log.documents)]
+    return tuple(interviews), tuple(documents)
+
+
 def check_against(model: DocumentModel, framework: Framework,
                   source: str) -> EngagementDocument:
     """The engagement of `model`, every value checked against `framework`."""
@@ -186,6 +228,7 @@ def check_against(model: DocumentModel, framework: Framework,
                       a.due_date.isoformat() if a.due_date else None, a.status)
                for index, a in enumerate(model.actions)
                if check.element(f"actions[{index}]", a.element)]
+    interviews, reviewed = _site_log(check, model.site_log)
     if check.problems:
         shown = "; ".join(check.problems[:20])
         more = f"; … and {len(check.problems) - 20} more" if len(check.problems) > 20 else ""
@@ -202,5 +245,5 @@ def check_against(model: DocumentModel, framework: Framework,
         details=details, framework_id=framework.id, framework_version=framework.version,
         assessors=tuple(Assessor(a.name, a.role, a.initials) for a in model.assessors),
         ratings=ratings, evidence=tuple(mine.evidence), actions=tuple(actions),
-        consensus_reasons=tuple(team.reasons))
+        consensus_reasons=tuple(team.reasons), interviews=interviews, documents=reviewed)
 

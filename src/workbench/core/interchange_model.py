@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
 
+from workbench.core import limits
 from workbench.core.engagement import ActionStatus, Priority
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -94,6 +95,38 @@ class ActionModel(_Model):
     status: ActionStatus = ActionStatus.OPEN
 
 
+SITE_LOG_FORMAT = "workbench.site_log/1"
+
+
+class PersonModel(_Model):
+    name: Name
+    role: Short = ""
+
+
+class InterviewModel(_Model):
+    held_on: IsoDate = None
+    people: Annotated[list[PersonModel], Field(min_length=1, max_length=limits.LOG_PEOPLE)]
+    topics: Annotated[str, Field(min_length=1, max_length=limits.TOPICS)]
+    elements: Annotated[list[Name], Field(max_length=limits.LOG_ELEMENTS)] = []
+
+
+class ReviewedDocumentModel(_Model):
+    title: Annotated[str, Field(min_length=1, max_length=limits.DOC_TITLE)]
+    owner: Short = ""
+    version: Annotated[str, Field(max_length=limits.VERSION)] = ""
+    elements: Annotated[list[Name], Field(max_length=limits.LOG_ELEMENTS)] = []
+    # The SHA-256 of one of the exported attachments; informational, like `attachments`.
+    attachment: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+
+class SiteLogModel(_Model):
+    """The versioned `site_log` extension (`workbench.site_log/1`): the site-visit log."""
+
+    format: str
+    interviews: Annotated[list[InterviewModel], Field(max_length=limits.LOG_ENTRIES)] = []
+    documents: Annotated[list[ReviewedDocumentModel], Field(max_length=limits.LOG_ENTRIES)] = []
+
+
 class DocumentModel(_Model):
     format: str
     framework: FrameworkRef
@@ -108,3 +141,4 @@ class DocumentModel(_Model):
     revision: StrictInt | None = None
     exported_at: str | None = None
     attachments: list[dict[str, Any]] = []
+    site_log: SiteLogModel | None = None

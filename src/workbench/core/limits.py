@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from workbench.core.engagement import Action, Assessor, EngagementDetails, EngagementDocument
 from workbench.core.errors import TooLongError
+from workbench.core.site_log import Interview, ReviewedDocument
 
 NAME = 200  # client, site, title, people's names and roles, action owners, signers
 INITIALS = 10
@@ -21,6 +22,12 @@ ACTION = 5_000  # the text of one improvement action
 CAPTION = 2_000  # an attachment's caption
 REASON = 2_000  # why an engagement is amended, why the team chose a consensus value
 FILENAME = 255  # an attachment's file name
+TOPICS = 5_000  # what an interview covered
+DOC_TITLE = 500  # the title of a reviewed document
+VERSION = 100  # a reviewed document's version label or date
+LOG_PEOPLE = 30  # people at one interview
+LOG_ELEMENTS = 100  # elements and enablers one log entry links to
+LOG_ENTRIES = 2_000  # interviews, and documents reviewed, in one engagement
 
 
 def check_text(text: str, limit: int, what: str) -> str:
@@ -51,6 +58,32 @@ def check_action(action: Action) -> Action:
     return action
 
 
+def _check_count(count: int, limit: int, what: str) -> None:
+    if count > limit:
+        raise TooLongError(f"{what}: {count:,} is more than the {limit:,} allowed")
+
+
+def check_interview(item: Interview) -> Interview:
+    """An interview's texts and counts within the limits (the first one over is refused)."""
+    when = f" of {item.held_on}" if item.held_on else ""
+    check_text(item.topics, TOPICS, f"topics of the interview{when}")
+    _check_count(len(item.people), LOG_PEOPLE, f"people at the interview{when}")
+    _check_count(len(item.elements), LOG_ELEMENTS, f"elements linked to the interview{when}")
+    for person in item.people:
+        check_text(person.name, NAME, f"name of a person at the interview{when}")
+        check_text(person.role, NAME, f"role of {person.name[:40]}")
+    return item
+
+
+def check_reviewed_document(item: ReviewedDocument) -> ReviewedDocument:
+    """A reviewed document's texts and counts within the limits."""
+    check_text(item.title, DOC_TITLE, "title of a reviewed document")
+    check_text(item.owner, NAME, f"owner of {item.title[:40]}")
+    check_text(item.version, VERSION, f"version of {item.title[:40]}")
+    _check_count(len(item.elements), LOG_ELEMENTS, f"elements linked to {item.title[:40]}")
+    return item
+
+
 def check_document(doc: EngagementDocument) -> None:
     """Every text of a whole engagement (an import); the first one too long is refused."""
     check_details(doc.details)
@@ -60,6 +93,12 @@ def check_document(doc: EngagementDocument) -> None:
         check_text(text, limit, what)
     for action in doc.actions:
         check_action(action)
+    _check_count(len(doc.interviews), LOG_ENTRIES, "interviews in the site-visit log")
+    _check_count(len(doc.documents), LOG_ENTRIES, "documents in the site-visit log")
+    for interview in doc.interviews:
+        check_interview(interview)
+    for reviewed in doc.documents:
+        check_reviewed_document(reviewed)
 
 
 def _document_texts(doc: EngagementDocument) -> Iterator[tuple[int, str, str]]:
@@ -76,5 +115,7 @@ def _document_texts(doc: EngagementDocument) -> Iterator[tuple[int, str, str]]:
         yield NOTE, f"consensus reason for {code}", reason
 
 
-__all__ = ["ACTION", "CAPTION", "FILENAME", "FINDING", "INITIALS", "NAME", "NOTE", "REASON",
-           "check_action", "check_assessor", "check_details", "check_document", "check_text"]
+__all__ = ["ACTION", "CAPTION", "DOC_TITLE", "FILENAME", "FINDING", "INITIALS", "LOG_ELEMENTS",
+           "LOG_ENTRIES", "LOG_PEOPLE", "NAME", "NOTE", "REASON", "TOPICS", "VERSION",
+           "check_action", "check_assessor", "check_details", "check_document",
+           "check_interview", "check_reviewed_document", "check_text"]

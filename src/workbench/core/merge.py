@@ -82,7 +82,7 @@ def encode_value(value: list[Any] | None) -> str | None:
 class MergeLine:
     """One cell that a merge changes, or a conflict it settles, for a person to read."""
 
-    kind: str  # indicator, element, consensus_indicator, ..., finding, action, attachment
+    kind: str  # indicator, element, consensus_indicator, ..., action, attachment, interview
     assessor: str  # "" when the cell belongs to the engagement, not to one assessor
     element: str  # element or indicator code, or "" (details, assessors)
     field: str  # value, note, objective, notes, text, ...
@@ -123,6 +123,10 @@ def _show(value: Any) -> str:
             return f"{_show(value['action'])} ({value.get('status', '')})"
         if "file" in value:
             return f"{value['file']} {_show(value.get('caption') or '')}"
+        if "topics" in value:
+            return f"{value.get('date') or 'undated'} {_show(value['topics'])}"
+        if "title" in value and "owner" in value:
+            return f"{_show(value['title'])} {value.get('version') or ''}".strip()
         return ", ".join(f"{k} {v}" for k, v in value.items() if v not in (None, ""))
     if isinstance(value, str):
         return repr(value if len(value) <= 60 else value[:57] + "...")

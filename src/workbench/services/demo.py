@@ -13,7 +13,8 @@ from workbench.core.engagement import (
     Priority,
 )
 from workbench.core.ratings import NA, IndicatorValue
-from workbench.services import actions, assessment, engagements
+from workbench.core.site_log import Interview, Person, ReviewedDocument
+from workbench.services import actions, assessment, engagements, site_log
 from workbench.services.session import Session
 
 DEMO_CLIENT = "Northwind Telecom"
@@ -52,6 +53,47 @@ _ACTIONS = [
      "COO", Priority.MEDIUM, "2027-04-30"),
     ("E2", "Add customer-focus behaviours to the annual appraisal",
      "HR Director", Priority.LOW, "2027-06-30"),
+]
+
+# The site-visit log of the three days on site (the report's "Scope and evidence base").
+_INTERVIEWS = [
+    Interview("2026-11-02", (Person("Helen Okafor", "Chief Customer Officer"),),
+              "Customer strategy, executive sponsorship and how CX priorities are set and "
+              "funded", ("D1.3", "D2.1", "D2.2")),
+    Interview("2026-11-02", (Person("Rajesh Menon", "Head of Insight"),
+                             Person("Claire Dubois", "Research Manager")),
+              "Customer research programme, segmentation and the use of survey results",
+              ("D1.1", "D1.3", "D5.1")),
+    Interview("2026-11-03", (Person("Owen Price", "Head of Contact Centre"),
+                             Person("Sara Lindgren", "Team Leader, Complaints")),
+              "Complaint handling, call reasons, first-contact resolution and the closed loop "
+              "with customers", ("D3.1", "D5.2", "D6.2")),
+    Interview("2026-11-03", (Person("Mei Tanaka", "CX Design Lead"),),
+              "Journey mapping workshop: the five priority journeys and their pain points",
+              ("D2.6", "D2.7", "D2.8")),
+    Interview("2026-11-03", (Person("Daniel Novak", "Retention Manager"),),
+              "Churn drivers, loyalty measures and the monthly retention review",
+              ("D1.4", "D5.3", "D5.4")),
+    Interview("2026-11-04", (Person("Fiona Walsh", "HR Director"),
+                             Person("Marcus Hale", "Chief Operating Officer")),
+              "Roles, recognition and appraisal; how improvement work is governed across "
+              "departments", ("D3.4", "D6.2")),
+]
+_DOCUMENTS = [
+    ReviewedDocument("Customer experience strategy 2026–2028", "Helen Okafor", "v2.1",
+                     ("D2.1", "D2.2")),
+    ReviewedDocument("Customer segmentation study", "Rajesh Menon", "2026-06",
+                     ("D1.1", "D1.3")),
+    ReviewedDocument("Quarterly CX performance pack, Q3 2026", "Insight team", "2026-10-15",
+                     ("D5.5", "D6.1")),
+    ReviewedDocument("Complaints handling procedure", "Owen Price", "v4.0",
+                     ("D3.1", "D5.2")),
+    ReviewedDocument("Customer journey maps: move home, new broadband, billing query",
+                     "Mei Tanaka", "v1.3", ("D2.6",)),
+    ReviewedDocument("Retention dashboard specification", "Daniel Novak", "draft 0.9",
+                     ("D5.3",)),
+    ReviewedDocument("Service standards for the contact centre", "Owen Price", "2025-12-01",
+                     ("D3.6", "D4.1")),
 ]
 
 
@@ -111,6 +153,10 @@ def create_demo(session: Session, seed: int = 7) -> str:
     for code, text, owner, priority, due in _ACTIONS:
         actions.add(session, eid, Action(code, text, owner, priority, due,
                                          ActionStatus.OPEN))
+    for interview in _INTERVIEWS:
+        site_log.add_interview(session, eid, interview)
+    for reviewed in _DOCUMENTS:
+        site_log.add_document(session, eid, reviewed)
     return eid
 
 

@@ -29,7 +29,7 @@ from workbench.core.team import AssessorWork, Reassignment
 from workbench.services import frameworks as installed_frameworks
 from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
-from workbench.storage import documents, engagements, evidence, frameworks, team_work
+from workbench.storage import documents, engagements, evidence, frameworks, site_log, team_work
 from workbench.storage.db_errors import DatabaseBusyError, DiskFullError
 from workbench.storage.ratings import rating_set
 
@@ -295,6 +295,7 @@ def import_json(session: Session, path: Path) -> Change:
     with session.db.atomic():
         frameworks.store_framework(session.db, framework)
         documents.insert(session.db, engagement_id, doc)
+        site_log.add_many(session.db, engagement_id, doc.interviews, doc.documents)
         if doc.details.lead_assessor not in [a.name for a in doc.assessors]:
             engagements.add_assessor(session.db, engagement_id,
                                      Assessor(doc.details.lead_assessor, "Lead assessor"))

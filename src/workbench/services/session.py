@@ -35,6 +35,8 @@ class ChangeKind(StrEnum):
     FINDINGS = "findings"
     ATTACHMENTS = "attachments"
     ACTIONS = "actions"
+    INTERVIEWS = "interviews"
+    DOCUMENTS = "documents"
     CONSENSUS = "consensus"
     RATINGS_IMPORTED = "ratings_imported"
 

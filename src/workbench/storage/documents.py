@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from workbench.core.engagement import EngagementDocument, EngagementStatus, FindingKind
-from workbench.storage import actions, engagements, evidence, ratings
+from workbench.storage import actions, engagements, evidence, ratings, site_log
 
 
 def load(db: Database, engagement_id: str) -> EngagementDocument:
@@ -19,7 +19,9 @@ def load(db: Database, engagement_id: str) -> EngagementDocument:
         actions=tuple(actions.actions(db, engagement_id)),
         consensus_reasons=tuple(ratings.consensus_reasons(db, engagement_id)),
         id=engagement_id, status=EngagementStatus(r["status"]), revision=r["revision"],
-        attachments=tuple(evidence.attachments(db, engagement_id)))
+        attachments=tuple(evidence.attachments(db, engagement_id)),
+        interviews=tuple(site_log.interviews(db, engagement_id)),
+        documents=tuple(site_log.documents(db, engagement_id)))
 
 
 def insert(db: Database, engagement_id: str, doc: EngagementDocument, *,

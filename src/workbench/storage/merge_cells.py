@@ -49,15 +49,30 @@ _VALUES: tuple[tuple[str, str, str], ...] = (
      "FROM attachments r LEFT JOIN assessors a ON a.id = r.assessor_id "
      "WHERE r.engagement_id = ? ORDER BY r.id DESC"),
 )
+# The site-visit log (migration 005); a package of an earlier release has no such tables.
+# A reviewed document names its attachment by (element, sha256), as the attachment's cell
+# does, since row ids differ from laptop to laptop.
+_LOG_VALUES: tuple[tuple[str, str, str, str], ...] = (
+    ("interviews", "json_array('interview', r.uuid)",
+     "json_array(r.held_on, json(r.people), r.topics, json(r.elements), r.position)",
+     "FROM interviews r WHERE r.engagement_id = ? AND r.uuid IS NOT NULL"),
+    ("reviewed_documents", "json_array('document', r.uuid)",
+     "json_array(r.title, r.owner, r.version, json(r.elements), a.element, a.sha256, "
+     "r.position)",
+     "FROM reviewed_documents r LEFT JOIN attachments a ON a.id = r.attachment_id "
+     "WHERE r.engagement_id = ? AND r.uuid IS NOT NULL"),
+)
 
 # The order cells are written in: the team first, so ratings find their assessor.
-_ORDER = {"assessor": 0, "details": 1}
+_ORDER = {"assessor": 0, "details": 1, "document": 3}  # documents after their attachments
 
 
 def read_cells(conn: sqlite3.Connection, engagement_id: str) -> dict[str, Cell]:
     """Every cell of one engagement: its value (None once cleared) and when it last changed."""
     values: dict[str, str] = {}
-    for key_sql, value_sql, from_sql in _VALUES:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    queries = [*_VALUES, *((k, v, f) for t, k, v, f in _LOG_VALUES if t in tables)]
+    for key_sql, value_sql, from_sql in queries:
         for key, value in conn.execute(f"SELECT {key_sql}, {value_sql} {from_sql}",
                                        (engagement_id,)):
             values[key] = value
@@ -241,9 +256,58 @@ def _attachment(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, eid, element, digest, now()))
 
 
+def _interview(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
+               blob: BlobSource) -> None:
+    if value is None:
+        conn.execute("DELETE FROM interviews WHERE engagement_id = ? AND uuid = ?", (eid, key[0]))
+        return
+    stamp = now()
+    row = (value[0], _json(value[1]), value[2], _json(value[3]), value[4])
+    updated = conn.execute("UPDATE interviews SET held_on = ?, people = ?, topics = ?, "
+                           "elements = ?, position = ?, updated_at = ? WHERE engagement_id = ? "
+                           "AND uuid = ?", (*row, stamp, eid, key[0]))
+    if updated.rowcount == 0:
+        conn.execute("INSERT INTO interviews (held_on, people, topics, elements, position, "
+                     "engagement_id, uuid, created_at, updated_at) VALUES "
+                     "(?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, eid, key[0], stamp, stamp))
+
+
+def _linked_attachment(conn: sqlite3.Connection, eid: str, element: Any,
+                       digest: Any) -> int | None:
+    if digest is None:
+        return None
+    found = conn.execute("SELECT id FROM attachments WHERE engagement_id = ? AND sha256 = ? "
+                         "ORDER BY element IS NOT ?, id LIMIT 1", (eid, digest, element)
+                         ).fetchone()
+    return int(found[0]) if found else None
+
+
+def _document(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
+              blob: BlobSource) -> None:
+    if value is None:
+        conn.execute("DELETE FROM reviewed_documents WHERE engagement_id = ? AND uuid = ?",
+                     (eid, key[0]))
+        return
+    stamp = now()
+    row = (value[0], value[1], value[2], _json(value[3]),
+           _linked_attachment(conn, eid, value[4], value[5]), value[6])
+    updated = conn.execute("UPDATE reviewed_documents SET title = ?, owner = ?, version = ?, "
+                           "elements = ?, attachment_id = ?, position = ?, updated_at = ? "
+                           "WHERE engagement_id = ? AND uuid = ?", (*row, stamp, eid, key[0]))
+    if updated.rowcount == 0:
+        conn.execute("INSERT INTO reviewed_documents (title, owner, version, elements, "
+                     "attachment_id, position, engagement_id, uuid, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, eid, key[0], stamp, stamp))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 _WRITERS: dict[str, Writer] = {
     "assessor": _assessor, "details": _details, "indicator": _indicator, "element": _element,
     "consensus_indicator": _consensus_indicator, "consensus_element": _consensus_element,
     "target": _target, "finding": _finding, "action": _action, "attachment": _attachment,
+    "interview": _interview, "document": _document,
 }
 KINDS = frozenset(_WRITERS)

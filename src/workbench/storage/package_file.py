@@ -52,11 +52,16 @@ TABLES: dict[str, str] = {
              "SELECT signature_sha256 FROM src.signoffs WHERE engagement_id = ?)",
     "attachments": "engagement_id = ?",
     "actions": "engagement_id = ?",
+    "interviews": "engagement_id = ?",
+    "reviewed_documents": "engagement_id = ?",
     "revisions": "engagement_id = ?",
     "signoffs": "engagement_id = ?",
     "audit_log": "engagement_id = ?",
     "merge_cells": "engagement_id = ?",
 }
+# Tables a package of an earlier release (schema 4) does not have: such a package is read
+# as one with an empty site-visit log.
+OPTIONAL_TABLES = frozenset({"interviews", "reviewed_documents"})
 _LARGE = {("frameworks", "content"), ("revisions", "canonical")}
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
 
@@ -245,9 +250,10 @@ def _verify(path: Path, conn: sqlite3.Connection, local: sqlite3.Connection) -> 
         raise PackageError(f"{path}: refused: the file holds triggers or views, which an "
                            "engagement package never has")
     unknown = names - set(TABLES) - {"package_meta", "package_manifest"}
-    if unknown or set(TABLES) - names:
+    missing = set(TABLES) - OPTIONAL_TABLES - names
+    if unknown or missing:
         raise PackageError(f"{path}: not an engagement package this workbench can read "
-                           f"(tables {', '.join(sorted(unknown or set(TABLES) - names))})")
+                           f"(tables {', '.join(sorted(unknown or missing))})")
     rows = conn.execute("PRAGMA quick_check").fetchall()
     if [r[0] for r in rows] != ["ok"]:
         first = " ".join(str(rows[0][0]).split())[:200]
@@ -279,9 +285,11 @@ def _check_manifest(path: Path, conn: sqlite3.Connection, local: sqlite3.Connect
         "SELECT name, columns, sha256 FROM package_manifest")}
     tampered = (f"{path}: the package's content does not match its manifest (it was changed "
                 "or truncated after packing); ask for a new package")
-    if set(manifest) != set(TABLES):
+    names = _table_names(conn)
+    present = [t for t in TABLES if t not in OPTIONAL_TABLES or t in names]
+    if set(manifest) != set(present):
         raise PackageError(tampered)
-    for table in TABLES:
+    for table in present:
         try:
             hashed = json.loads(manifest[table][0])
         except (TypeError, json.JSONDecodeError):
@@ -295,6 +303,11 @@ def _check_manifest(path: Path, conn: sqlite3.Connection, local: sqlite3.Connect
         _check_sizes(path, conn, table, columns(local, table))
         if _table_digest(conn, table, hashed) != manifest[table][1]:
             raise PackageError(tampered)
+
+
+def _table_names(conn: sqlite3.Connection) -> set[str]:
+    return {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE "
+                                            "type = 'table'")}
 
 
 def _check_sizes(path: Path, conn: sqlite3.Connection, table: str, cols: list[str]) -> None:

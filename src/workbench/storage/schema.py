@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from workbench.storage.schema_site_log import site_log_migration
 from workbench.storage.schema_triggers import (
     AMEND,
     LOCKED_TABLES,
@@ -19,7 +20,7 @@ migrations = Migrations("workbench")
 
 # Every migration appended here bumps SCHEMA_VERSION; a database whose
 # user_version is higher was written by a newer release and is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x57424E43  # "WBNC": marks a file as a workbench database
 
 
@@ -441,3 +442,8 @@ def _signed_record_guards(db: Database) -> None:
     statements = [s for s in _GUARDS.split(";\n") if s.strip()] + no_replace_triggers()
     for statement in statements:
         db.execute(statement)
+
+
+# --- 005: the site-visit log (storage/schema_site_log.py) ----------------------------------------
+
+migrations(name="005_site_log")(site_log_migration)

@@ -1,4 +1,4 @@
-"""The SQL that migrations 002 to 004 generate: lock, merge-cell and no-replace triggers.
+"""The SQL that migrations 002 to 005 generate: lock, merge-cell and no-replace triggers.
 
 Kept apart from `schema` so the migrations read as a list; the generated text is part of
 those migrations and must stay byte-identical, or databases created at different
@@ -19,6 +19,11 @@ LOCKED_TABLES = (
     ("findings", "strengths and opportunities"),
     ("attachments", "attachments"),
     ("actions", "improvement actions"),
+)
+# The site-visit log's tables (migration 005), locked the same way.
+SITE_LOG_TABLES = (
+    ("interviews", "interviews of the site-visit log"),
+    ("reviewed_documents", "documents reviewed in the site-visit log"),
 )
 AMEND = "start an amendment (a new revision with its reason) to change it"
 
@@ -69,16 +74,26 @@ _CELLS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                      ("assessor_id", "filename", "caption", "media_type", "size", "width",
                       "height", "in_report"))],
 }
+# Migration 005: one cell per interview and per reviewed document, keyed by its uuid.
+SITE_LOG_CELLS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "interviews": [("json_array('interview', {row}.uuid)",
+                    ("held_on", "people", "topics", "elements", "position"))],
+    "reviewed_documents": [("json_array('document', {row}.uuid)",
+                            ("title", "owner", "version", "elements", "attachment_id",
+                             "position"))],
+}
 _EMPTY = {"indicator_ratings": ("level IS NULL AND {row}.na = 0", "note = ''"),
           "element_ratings": ("objective IS NULL", "notes = ''")}
 
 
-def cell_triggers() -> list[str]:
+def cell_triggers(
+        tables: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None) -> list[str]:
+    """The merge-cell triggers of `tables` (by default migration 003's)."""
     out = []
-    for table, cells in _CELLS.items():
+    for table, cells in (_CELLS if tables is None else tables).items():
         if table in ("indicator_ratings", "element_ratings"):
             guard = NAME + " IS NOT NULL"
-        elif table in ("findings", "actions"):
+        elif table in ("findings", "actions", "interviews", "reviewed_documents"):
             guard = "{row}.uuid IS NOT NULL"
         else:
             guard = "1"
@@ -108,17 +123,20 @@ def _key_columns(table: str) -> tuple[str, ...]:
             "element_ratings": ("assessor_id", "element"),
             "consensus_indicators": ("indicator",), "consensus_elements": ("element",),
             "element_targets": ("element",), "findings": ("uuid",), "actions": ("uuid",),
-            "attachments": ("element", "sha256")}[table]
+            "attachments": ("element", "sha256"), "interviews": ("uuid",),
+            "reviewed_documents": ("uuid",)}[table]
 
 
 NO_REPLACE = "signed off: a row of a signed-off engagement cannot be replaced"
 ROW_OF_SIGNED = ("EXISTS (SELECT 1 FROM {table} t JOIN engagements e ON e.id = t.engagement_id "
                   "WHERE t.id = NEW.id AND e.status = 'signed_off')")
 
-def no_replace_triggers() -> list[str]:
+def no_replace_triggers(
+        tables: tuple[str, ...] = ("assessors", "findings", "attachments", "actions"),
+) -> list[str]:
     """Refuse an insert that would replace a row of a signed-off engagement by its id."""
     out = []
-    for table in ("assessors", "findings", "attachments", "actions"):
+    for table in tables:
         out.append(f"CREATE TRIGGER {table}_signed_no_replace BEFORE INSERT ON {table} "
                    f"WHEN NEW.id IS NOT NULL AND {ROW_OF_SIGNED.format(table=table)} "
                    f"BEGIN SELECT RAISE(ABORT, '{NO_REPLACE}; {AMEND}'); END")

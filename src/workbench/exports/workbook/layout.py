@@ -27,6 +27,8 @@ ENABLERS: Final = "Enablers"
 PLAN: Final = "Improvement plan"
 EVIDENCE: Final = "Evidence"
 LONG_NOTES: Final = "Long notes"  # read-only copies of notes too long to show in their cell
+INTERVIEWS: Final = "Interviews"  # the site-visit log, export-only
+DOCUMENTS_REVIEWED: Final = "Documents reviewed"
 LISTS: Final = "Lists"
 META: Final = "_workbench"
 
@@ -241,7 +243,8 @@ class WorkbookLayout:
 
 def layout_for(framework: Framework) -> WorkbookLayout:
     """The workbook layout of a framework: one sheet per dimension, then the enablers."""
-    taken = {SUMMARY, ENABLERS, PLAN, EVIDENCE, LONG_NOTES, LISTS, META}
+    taken = {SUMMARY, ENABLERS, PLAN, EVIDENCE, LONG_NOTES, LISTS, META, INTERVIEWS,
+             DOCUMENTS_REVIEWED}
     dimensions = []
     for dimension in framework.dimensions:
         rows: list[RowSpec] = []

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from workbench.exports.workbook.layout import EVIDENCE, LONG_NOTES
 from workbench.exports.workbook.plan_sheet import PlanSheet
 from workbench.exports.workbook.sheet_writer import LINE_HEIGHT, SheetWriter, lines
+from workbench.exports.workbook.site_log_sheets import write_site_log_sheets
 
 
 class TableSheets(SheetWriter):
@@ -15,6 +16,7 @@ class TableSheets(SheetWriter):
     def write(self) -> None:
         PlanSheet(self.book).write()
         self._evidence_sheet()
+        write_site_log_sheets(self, self.write_table)
         if self.book.long_notes:
             self._long_notes_sheet()
 
