@@ -17,10 +17,13 @@ from workbench.exports.report import document as m
 from workbench.exports.report import pdf_render
 from workbench.exports.report import sections as sec
 from workbench.exports.report.archive import finish_pdf
+from workbench.exports.report.blocks import section_end
 from workbench.exports.report.change import change_section
 from workbench.exports.report.context import EndOfBlock, format_date
 from workbench.exports.report.cover import cover_model, draw_cover
 from workbench.exports.report.document import Document
+from workbench.exports.report.evidence import applies as evidence_applies
+from workbench.exports.report.evidence import evidence_appendix
 from workbench.exports.report.flowables import Contents, ContentsEntry
 from workbench.exports.report.model import SECTION_IDS, ReportInput
 from workbench.exports.report.photos import PhotoCache, PhotoProblem
@@ -87,7 +90,7 @@ def check_sections(sections: Collection[str] | None) -> frozenset[str]:
                                 f"are {', '.join(SECTION_IDS)}")
     if not chosen - {"cover", "contents"}:
         raise InvalidValueError("choose at least one section with content (summary, profile, "
-                                "dimensions, actions, methodology or signoff)")
+                                "dimensions, actions, methodology, signoff or evidence)")
     return chosen
 
 
@@ -204,8 +207,9 @@ def _prepare(data: ReportInput, brand: Brand, chosen: frozenset[str], progress: 
     story = _story(ctx, progress)
     if not story:
         raise InvalidValueError("the chosen sections have nothing to show for this engagement "
-                                "(the team section needs two or more assessors who rated); "
-                                "choose another section too")
+                                "(the team section needs two or more assessors who rated, "
+                                "the evidence appendix a site-visit log); choose another "
+                                "section too")
     d = data.document.details
     document = Document(title=d.title or brand.cover_title, client=d.client,
                         firm=brand.firm_name,
@@ -283,6 +287,10 @@ def _story(ctx: sec.Context, progress: Progress) -> list[m.Block]:
         story += sec.methodology(ctx)
     if "signoff" in chosen:
         story += sec.sign_off(ctx)
+    if "evidence" in chosen and evidence_applies(ctx):
+        if story:
+            story.append(section_end())  # as every section: a new page unless most is free
+        story += evidence_appendix(ctx)
     while story and isinstance(story[-1], m.PageBreak):
         story.pop()  # no blank last page
     return story

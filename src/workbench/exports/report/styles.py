@@ -138,6 +138,9 @@ def make_styles(brand: Brand) -> ReportStyles:
         spaceBefore=12, spaceAfter=4, keepWithNext=True)
     add("h4", "body", fontName=fonts.bold, fontSize=9.5, leading=13, textColor=s.primary,
         spaceBefore=8, spaceAfter=3, keepWithNext=True)
+    # Over a long table, which may start on this page and go on to the next (the space for
+    # the title and a few rows is asked for before it).
+    add("h4_open", "h4", keepWithNext=False)
     add("label", "body", fontName=fonts.bold, fontSize=7, leading=9, textColor=s.muted,
         spaceAfter=1)
     add("bullet", "body", leftIndent=12, bulletIndent=2, spaceAfter=3,
