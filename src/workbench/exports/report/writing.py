@@ -19,6 +19,7 @@ import re
 import unicodedata
 from copy import copy
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 from typing import Any
 
 from arabic_reshaper import reshape
@@ -107,8 +108,31 @@ def _visual_words(words: list[str], rtl_base: bool) -> list[str]:
     return _unmark(str(get_display(line, base_dir="R" if rtl_base else "L"))).split(" ")
 
 
+_PARSED: WeakKeyDictionary[Any, dict[str, tuple[str, list[Any]]]] = WeakKeyDictionary()
+MAX_PARSED = 20_000  # paragraphs remembered per style
+
+
+def _parsed(style: Any, text: str) -> tuple[str, list[Any]] | None:
+    """A paragraph's markup as ReportLab parsed it before in this style: the same words in
+    the same style give the same fragments (a level, a column heading, a repeated note)."""
+    found = _PARSED.get(style)
+    return None if found is None else found.get(text)
+
+
+def _remember(style: Any, text: str, paragraph: _Paragraph) -> None:
+    try:
+        found = _PARSED.setdefault(style, {})
+    except TypeError:  # a style that cannot be weakly referenced: parsed each time
+        return
+    if len(found) >= MAX_PARSED:
+        found.clear()
+    found[text] = (paragraph.text, [f.clone() for f in paragraph.frags])
+
+
 class Paragraph(_Paragraph):  # type: ignore[misc]
     """A ReportLab Paragraph for text in any script (see the module's description)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def __init__(self, text: str | None, style: Any, *args: Any, **kwargs: Any) -> None:
         if not isinstance(text, str):  # a half of a split paragraph, made from its fragments
@@ -128,12 +152,24 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
             if self._rtl_base and style.alignment == TA_LEFT:
                 style = copy(style)
                 style.alignment = TA_RIGHT
-        super().__init__(text, style, *args, **kwargs)
+        parsed = None if args or kwargs.get("frags") is not None else _parsed(style, text)
+        if parsed is None:
+            super().__init__(text, style, *args, **kwargs)
+            if not args and kwargs.get("frags") is None:
+                _remember(style, text, self)
+            return
+        cleaned, frags = parsed
+        super().__init__(cleaned, style, *args, frags=[f.clone() for f in frags], **kwargs)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # A paragraph is wrapped again at the same width (a table measures its cells, a kept
+        # group its parts, then each is placed): the lines depend on the width only.
+        if self._wrapped is not None and self._wrapped[0] == available_width:
+            return self._wrapped[1]
         result = super().wrap(available_width, available_height)
         if self._rtl:
             self._reorder()
+        self._wrapped = (available_width, result)
         return result  # type: ignore[no-any-return]
 
     def _reorder(self) -> None:
