@@ -29,9 +29,9 @@ from workbench.exports.report.model import SECTION_IDS, ReportInput
 from workbench.exports.report.photos import PhotoCache, PhotoProblem
 from workbench.exports.report.styles import (
     PageChrome,
-    make_styles,
     numbered_canvas,
     page_templates,
+    styles_for,
 )
 from workbench.exports.report.team import applies as team_applies
 from workbench.exports.report.team import team_section
@@ -186,7 +186,7 @@ def copy_notice(data: ReportInput) -> str:
 def _prepare(data: ReportInput, brand: Brand, chosen: frozenset[str], progress: Progress,
              photo_cache: PhotoCache | None) -> tuple[sec.Context, Document]:
     """The sections' context (numbers, photos) and the report model."""
-    styles = make_styles(brand)
+    styles = styles_for(brand)
     ctx = sec.Context(data, styles, chosen)
     n = 0
     for section in NUMBERED:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -103,6 +104,13 @@ class ReportStyles:
 
     def hex(self, value: str) -> colors.Color:
         return _hex(value)
+
+
+@lru_cache(maxsize=8)
+def styles_for(brand: Brand) -> ReportStyles:
+    """The brand's styles, made once per brand in a process: the paragraphs parsed in them
+    are remembered with them (writing.Paragraph), so a second report reuses that work."""
+    return make_styles(brand)
 
 
 def make_styles(brand: Brand) -> ReportStyles:

@@ -19,8 +19,8 @@ import re
 import unicodedata
 from copy import copy
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from arabic_reshaper import reshape
 from bidi import get_base_level, get_display
@@ -31,6 +31,7 @@ from reportlab.platypus import Paragraph as _Paragraph
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _TAG = re.compile(r"(<[^>]*>|&[#\w]+;)")
+_WIDE = re.compile("[\u2000-\U0010ffff]")
 
 
 def has_rtl(text: str) -> bool:
@@ -72,6 +73,8 @@ def printable(text: str, font_name: str) -> str:
     """`text` with each character `font_name` cannot draw replaced by its bracketed name.
     Markup tags and entities are left alone; joiners and variation selectors, which only
     modify a neighbour, are dropped."""
+    if _WIDE.search(text) is None:  # below U+2000 every character counts as drawable
+        return text
     glyphs = _glyphs(font_name)
     if glyphs is None or all(ord(c) < 0x2000 or _drawable(ord(c), glyphs) for c in text):
         return text
