@@ -167,7 +167,8 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         # A paragraph is wrapped again at the same width (a table measures its cells, a kept
         # group its parts, then each is placed): the lines depend on the width only.
-        if self._wrapped is not None and self._wrapped[0] == available_width:
+        if self._wrapped is not None and self._wrapped[0] == available_width \
+                and "blPara" in self.__dict__:  # ReportLab drops the lines to lay out afresh
             return self._wrapped[1]
         result = super().wrap(available_width, available_height)
         if self._rtl:
