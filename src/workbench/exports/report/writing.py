@@ -132,10 +132,46 @@ def _remember(style: Any, text: str, paragraph: _Paragraph) -> None:
     found[text] = (paragraph.text, [f.clone() for f in paragraph.frags])
 
 
+# The lines of a paragraph of the same words, style and bullet at the same width: a column
+# heading, a level, a recurring sentence are laid out once. ReportLab reads the lines when
+# it draws or splits a paragraph and never changes them (right-to-left text, whose lines
+# are reordered in place, is not kept).
+_LINES: WeakKeyDictionary[Any, dict[tuple[str, Any, float], tuple[Any, float]]] = \
+    WeakKeyDictionary()
+
+
+def _laid_out(paragraph: Paragraph, width: float) -> bool:
+    style, text, bullet = paragraph._lines_key  # type: ignore[misc]
+    found = _LINES.get(style, {}).get((text, bullet, width))
+    if found is None:
+        return False
+    lines, height = found
+    s = paragraph.style
+    paragraph.width = width  # as ReportLab's Paragraph.wrap leaves them
+    paragraph._wrapWidths = [width - (s.leftIndent + s.firstLineIndent) - s.rightIndent,
+                             width - s.leftIndent - s.rightIndent]
+    paragraph.blPara = lines
+    paragraph.height = height
+    paragraph._wrapped = (width, (width, height))
+    return True
+
+
+def _keep_lines(paragraph: Paragraph, width: float) -> None:
+    style, text, bullet = paragraph._lines_key  # type: ignore[misc]
+    try:
+        found = _LINES.setdefault(style, {})
+    except TypeError:
+        return
+    if len(found) >= MAX_PARSED:
+        found.clear()
+    found[(text, bullet, width)] = (paragraph.blPara, paragraph.height)
+
+
 class Paragraph(_Paragraph):  # type: ignore[misc]
     """A ReportLab Paragraph for text in any script (see the module's description)."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+    _lines_key: tuple[Any, str, Any] | None = None
 
     def __init__(self, text: str | None, style: Any, *args: Any, **kwargs: Any) -> None:
         if not isinstance(text, str):  # a half of a split paragraph, made from its fragments
@@ -155,10 +191,13 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
             if self._rtl_base and style.alignment == TA_LEFT:
                 style = copy(style)
                 style.alignment = TA_RIGHT
-        parsed = None if args or kwargs.get("frags") is not None else _parsed(style, text)
+        plain_call = not args and kwargs.get("frags") is None
+        if plain_call and not self._rtl:
+            self._lines_key = (style, text, kwargs.get("bulletText"))
+        parsed = _parsed(style, text) if plain_call else None
         if parsed is None:
             super().__init__(text, style, *args, **kwargs)
-            if not args and kwargs.get("frags") is None:
+            if plain_call:
                 _remember(style, text, self)
             return
         cleaned, frags = parsed
@@ -170,10 +209,14 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         if self._wrapped is not None and self._wrapped[0] == available_width \
                 and "blPara" in self.__dict__:  # ReportLab drops the lines to lay out afresh
             return self._wrapped[1]
+        if self._lines_key is not None and _laid_out(self, available_width):
+            return self._wrapped[1]  # type: ignore[index]
         result = super().wrap(available_width, available_height)
         if self._rtl:
             self._reorder()
         self._wrapped = (available_width, result)
+        if self._lines_key is not None and available_width > 1:
+            _keep_lines(self, available_width)
         return result  # type: ignore[no-any-return]
 
     def _reorder(self) -> None:
