@@ -48,3 +48,23 @@ def test_strings_of_every_anchor_and_size_land_where_reportlab_puts_them() -> No
     assert worst <= 40 and mean < 0.05
     blank = Image.new("RGB", reference(drawing).size, "white")
     assert ImageChops.difference(reference(drawing), blank).getbbox() is not None
+
+
+def test_a_chart_keeps_its_picture_only_while_its_figures_are_the_same() -> None:
+    from workbench.exports.report.blocks import chart
+
+    styles = make_styles(load_brand("default"))
+    bands = [(0.0, "Initial"), (40.0, "Developing"), (60.0, "Defined")]
+
+    def radar(percents: list[float | None]) -> tuple[bytes, bytes]:
+        block = chart(charts.radar, styles, ["D1 A", "D2 B", "D3 C"], ["x", "y", "z"],
+                      percents, [60, 60, 60], bands, 480, 255)
+        fresh = raster.chart_png(block.drawing)
+        return raster.chart_picture(block.drawing, block.key), fresh
+
+    first, drawn = radar([42, 61, 80])
+    assert first == drawn
+    again, _ = radar([42, 61, 80])
+    assert again is first  # the same figures: the picture made before
+    moved, drawn_moved = radar([42, 61, 20])
+    assert moved == drawn_moved and moved != first  # a changed figure: a new picture

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from workbench.exports.docx.raster import chart_png
+from workbench.exports.docx.raster import chart_picture
 from workbench.exports.report import document as m
 
 NOT_SIGNED = "Not the signed original"
@@ -40,7 +40,7 @@ def _blocks(blocks: Iterable[m.Block], notice: str) -> Iterator[m.Block]:
         elif isinstance(block, m.Columns):
             yield from _blocks([p for p in block.parts if p is not None], notice)
         elif isinstance(block, m.Chart):
-            yield m.Figure(chart_png(block.drawing), float(block.width))
+            yield m.Figure(chart_picture(block.drawing, block.key), float(block.width))
         elif isinstance(block, m.Gallery):
             for item in block.items:
                 if isinstance(item, m.Photo):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections import OrderedDict
 from typing import Any
 
 from PIL import Image as PILImage
@@ -19,8 +20,10 @@ from reportlab.graphics.shapes import Drawing, Group
 
 CHART_DPI = 150  # sharp in print, small enough for a quick export
 MAX_GLYPHS = 20_000
+MAX_PICTURES = 32  # charts kept as PNG for the next report that shows the same
 
 _glyphs: dict[tuple[str, float, str], tuple[Any, float]] = {}
+_pictures: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
 _tools: list[Any] = []  # reportlab's FTTextPath (it keeps each font's freetype face), a
 # cairo context to record outlines in
 
@@ -125,3 +128,18 @@ def chart_png(drawing: Drawing) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False, compress_level=1)
     return out.getvalue()
+
+
+def chart_picture(drawing: Drawing, key: tuple[Any, ...] | None) -> bytes:
+    """The chart as PNG; a chart with the same key (the same drawing function, brand and
+    figures) as one drawn before in this process gets the same picture again."""
+    if key is None:
+        return chart_png(drawing)
+    found = _pictures.get(key)
+    if found is None:
+        found = _pictures[key] = chart_png(drawing)
+        if len(_pictures) > MAX_PICTURES:
+            _pictures.popitem(last=False)
+    else:
+        _pictures.move_to_end(key)
+    return found

@@ -12,7 +12,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Pt
+from docx.shared import Emu, Length, Pt
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -47,6 +47,7 @@ class _Writer:
         self.width = float((section.page_width or 0) - (section.left_margin or 0)
                            - (section.right_margin or 0)) / 12700  # EMU to points
         self.has_grid = setup.TABLE_STYLE in [s.name for s in doc.styles]
+        self.grid_id: str | None = None  # the table style's id, looked up once
         self.style_props: dict[str, Any] = {}  # a style's paragraph properties, made once
         self.looks: dict[tuple[bool, bool, float | None, str | None, bool], Any] = {}
         self.sections: list[str] = []  # the section headings, for the contents
@@ -156,9 +157,7 @@ class _Writer:
             self.para(m.Para((m.Run(figure.caption),), "caption"))
 
     def note(self, title: str, text: str) -> None:
-        table = self.doc.add_table(rows=1, cols=1)
-        if self.has_grid:
-            table.style = self.doc.styles[setup.TABLE_STYLE]
+        table = self._add_table(1, 1, self.has_grid)
         cell = table.rows[0].cells[0]
         setup.shade(cell._tc.get_or_add_tcPr(), "F2F4F6")
         first = cell.paragraphs[0]
@@ -171,9 +170,7 @@ class _Writer:
         if columns == 0:
             return
         rows = ([table.header] if table.header else []) + list(table.rows)
-        word = self.doc.add_table(rows=len(rows), cols=columns)
-        if self.has_grid and table.header:
-            word.style = self.doc.styles[setup.TABLE_STYLE]
+        word = self._add_table(len(rows), columns, self.has_grid and bool(table.header))
         word.autofit = False
         widths = self._widths(table.widths, columns)
         for c, width in enumerate(widths):
@@ -203,6 +200,16 @@ class _Writer:
         if table.header:
             _repeat_header(word)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
+
+    def _add_table(self, rows: int, columns: int, grid: bool) -> WordTable:
+        """Document.add_table, without looking up the page's width and the default table
+        style again for every table (python-docx walks every style to find the default)."""
+        table = self.doc._body.add_table(rows, columns, Emu(round(self.width * 12700)))
+        if grid:
+            if self.grid_id is None:
+                self.grid_id = self.doc.styles[setup.TABLE_STYLE].style_id
+            table._tbl.tblPr.style = self.grid_id
+        return table
 
     def _widths(self, widths: tuple[float, ...], columns: int) -> list[Length]:
         """The columns' widths scaled to the page, or none when they are not all known."""

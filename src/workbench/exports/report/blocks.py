@@ -6,7 +6,8 @@ the Word report alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from workbench.exports.report import document as m
 from workbench.exports.report.context import Context
@@ -20,6 +21,16 @@ CellValue = str | m.Para | m.Cell | tuple[m.Para, ...]
 def hex_of(colour: object) -> str:
     """A ReportLab colour as "RRGGBB"."""
     return str(colour.hexval())[2:].upper()  # type: ignore[attr-defined]
+
+
+def chart(draw: Callable[..., Any], styles: ReportStyles, *args: Any, **kwargs: Any) -> m.Chart:
+    """A chart drawn by `draw(styles, *args, **kwargs)`, with a key naming what it shows
+    (the drawing function, the brand, the figures), so a writer that makes a picture of it
+    can keep the picture for the next report that shows the same."""
+    drawing = draw(styles, *args, **kwargs)
+    key = (f"{draw.__module__}.{draw.__qualname__}", styles.brand,
+           repr((args, sorted(kwargs.items()))))
+    return m.Chart(drawing, float(drawing.width), key)
 
 
 def head(ctx: Context, title: str, level: int, key: str, number: str = "",

@@ -14,6 +14,7 @@ from workbench.exports.report import change_charts
 from workbench.exports.report import document as m
 from workbench.exports.report.blocks import (
     CellValue,
+    chart,
     data_table,
     gap,
     head,
@@ -58,10 +59,6 @@ def _pp(c: Change) -> str:
     return "–" if c.percent is None else f"{c.percent:+.1f}".replace("-", "−")
 
 
-def _chart(drawing: object) -> m.Chart:
-    return m.Chart(drawing, float(drawing.width))  # type: ignore[attr-defined]
-
-
 def _table(ctx: Context, rows: list[Change], first: str, totals: int = 0) -> m.Table:
     """One row per change; the last `totals` rows (the total, the categories) below a rule."""
     body: list[list[CellValue]] = []
@@ -96,14 +93,14 @@ def _charts(ctx: Context, change: ChangeInput) -> list[m.Block]:
     then, now = [shown(d.baseline) for d in dims], [shown(d.current) for d in dims]
     bands = [(b.min_percent, b.label) for b in f.bands]
     year_then = format_date(change.since) or change.since
-    key = change_charts.legend(s, ctx.width, f"Baseline ({year_then})", "This assessment")
+    key = chart(change_charts.legend, s, ctx.width, f"Baseline ({year_then})",
+                "This assessment")
     if len(dims) >= RADAR_MIN_AXES:
-        chart = change_charts.radar(s, labels, values, then, now, bands, ctx.width, 250)
+        drawn = chart(change_charts.radar, s, labels, values, then, now, bands, ctx.width, 250)
     else:
-        chart = change_charts.paired_bars(
-            s, labels, values, then, now,
-            [d.current.level if d.current else None for d in dims], ctx.width)
-    return [_chart(chart), _chart(key)]
+        drawn = chart(change_charts.paired_bars, s, labels, values, then, now,
+                      [d.current.level if d.current else None for d in dims], ctx.width)
+    return [drawn, key]
 
 
 def change_section(ctx: Context, change: ChangeInput) -> list[m.Block]:
@@ -187,5 +184,4 @@ def _trend(ctx: Context, change: ChangeInput) -> list[m.Block]:
         rich("The total and each dimension as a share of its applicable points, one point "
              "per assessment in the chain of baselines; a dimension not assessed in a year "
              "has no point there.", "body"),
-        _chart(change_charts.trend(ctx.styles, [p.label for p in points], series,
-                                   ctx.width)))]
+        chart(change_charts.trend, ctx.styles, [p.label for p in points], series, ctx.width))]

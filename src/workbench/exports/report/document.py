@@ -117,6 +117,7 @@ class Chart:
 
     drawing: Any
     width: float
+    key: tuple[Any, ...] | None = None  # what it shows: the same key, the same picture
 
 
 @dataclass(frozen=True)

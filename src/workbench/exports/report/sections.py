@@ -14,6 +14,7 @@ from workbench.exports.report import charts
 from workbench.exports.report import document as m
 from workbench.exports.report.blocks import (
     CellValue,
+    chart,
     data_table,
     gap,
     head,
@@ -60,8 +61,6 @@ __all__ = ["Context", "Heading", "contents", "dimensions", "executive_summary",
 
 RADAR_MIN_AXES = 3  # fewer dimensions are drawn as bars
 
-def chart(drawing: object) -> m.Chart:
-    return m.Chart(drawing, float(drawing.width))  # type: ignore[attr-defined]
 
 
 def contents(ctx: Context) -> list[m.Block]:
@@ -94,8 +93,8 @@ def executive_summary(ctx: Context) -> list[m.Block]:
          "rated and judged", None),
     ], ctx.width))
     out.append(gap(2))
-    out.append(chart(charts.level_scale(s, [(b.level, b.label) for b in f.bands],
-                                        score.percent, ctx.width)))
+    out.append(chart(charts.level_scale, s, [(b.level, b.label) for b in f.bands],
+                     score.percent, ctx.width))
     out.append(gap(5))
     for text in summary_paragraphs(data):
         out.append(rich(text, "body"))
@@ -176,12 +175,12 @@ def maturity_profile(ctx: Context) -> list[m.Block]:
             tgt = f" → target {r.target}" if r.target is not None else ""
             values.append(("not assessed" if dimension_unassessed(ctx, d.code) else
                            f"{fmt_percent(r.percent)} · level {r.level or '–'}") + tgt)
-        out.append(chart(charts.radar(
-            s, labels, values,
+        out.append(chart(
+            charts.radar, s, labels, values,
             [None if dimension_unassessed(ctx, d.code) else score.dimensions[d.code].percent
              for d in f.dimensions],
             [_target_percent(ctx, score.dimensions[d.code].target) for d in f.dimensions],
-            _bands(ctx), ctx.width, 255)))
+            _bands(ctx), ctx.width, 255))
     else:
         # A radar needs three axes; with fewer dimensions a bar each says the same plainly.
         out.append(rich((
@@ -197,9 +196,9 @@ def maturity_profile(ctx: Context) -> list[m.Block]:
                            _target_percent(ctx, score.dimensions[d.code].target),
                            score.dimensions[d.code].target, "not assessed")
                 for d in f.dimensions]
-        out.append(chart(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width,
-                                          _bands(ctx))))
-    out.append(chart(charts.legend(s, ctx.width)))
+        out.append(chart(charts.bar_chart, s, [charts.BarGroup("", bars)], ctx.width,
+                         _bands(ctx)))
+    out.append(chart(charts.legend, s, ctx.width))
     out = [m.Keep(tuple(out)), gap(4)]  # the section's title never alone, without its chart
 
     rows: list[list[CellValue]] = []
@@ -249,8 +248,8 @@ def maturity_profile(ctx: Context) -> list[m.Block]:
         head(ctx, "Element profile", 2, "profile-elements"),
         rich("Each element's share of its points, coloured by its maturity level, with the "
              "target level's threshold as a dashed outline.", "body"),
-        chart(charts.legend(s, ctx.width)),
-        chart(charts.bar_chart(s, groups, ctx.width, _bands(ctx)))))
+        chart(charts.legend, s, ctx.width),
+        chart(charts.bar_chart, s, groups, ctx.width, _bands(ctx))))
 
     if f.enablers:
         out.append(gap(6))
@@ -264,9 +263,8 @@ def maturity_profile(ctx: Context) -> list[m.Block]:
                                score.enablers[n.code].status) else
                 charts.Bar(n.code, n.name, None, None, note="not assessed")
                 for n in f.enablers]
-        enabler_head.append(chart(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width,
-                                                   _bands(ctx), with_target=False,
-                                                   label_width=230)))
+        enabler_head.append(chart(charts.bar_chart, s, [charts.BarGroup("", bars)], ctx.width,
+                                  _bands(ctx), with_target=False, label_width=230))
         out += [m.Keep(tuple(enabler_head)), gap(4)]
         rows_n: list[list[CellValue]] = []
         cells_n: list[tuple[int, int, int | None]] = []
