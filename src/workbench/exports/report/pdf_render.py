@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -88,7 +89,9 @@ def _one(ctx: Context, block: m.Block, out: list[Flowable]) -> None:
     elif isinstance(block, m.Signatures):
         out.append(_signatures(s, block))
     elif isinstance(block, m.Figure):
-        image = Image(io.BytesIO(block.image), width=block.width)
+        w, h = ImageReader(io.BytesIO(block.image)).getSize()
+        image = Image(io.BytesIO(block.image), width=block.width,
+                      height=block.width * h / max(1, w))
         image.hAlign = "LEFT"
         out.append(image)
     elif isinstance(block, m.Note):
