@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, Spacer
 
 from workbench.core.errors import InvalidValueError, WorkbenchError
@@ -143,6 +144,9 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
 
     canvasmaker = numbered_canvas(styles, chrome, finish_page)
     flowables = _render(ctx, document)
+    # Streams compressed only (not also ASCII85-encoded, ReportLab's default): the last pass
+    # (archive.finish_pdf) then copies them as they are instead of decoding them again.
+    a85, rl_config.useA85 = rl_config.useA85, 0
     try:
         # One layout pass: the contents page is drawn when the document is saved.
         doc.build(flowables, canvasmaker=canvasmaker)
@@ -152,6 +156,8 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
         # ReportLab's LayoutError and friends: say what failed instead of a traceback.
         raise WorkbenchError(f"the report could not be laid out ({type(exc).__name__}: "
                              f"{str(exc)[:300]})") from exc
+    finally:
+        rl_config.useA85 = a85
     pdf = buffer.getvalue()
     progress(0.97, "Writing PDF/A" if pdfa else "Attaching files and metadata")
     pdf = finish_pdf(pdf, data.embedded_files, pdfa=pdfa, deterministic=deterministic)
