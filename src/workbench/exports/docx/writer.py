@@ -170,26 +170,39 @@ class _Writer:
         if columns == 0:
             return
         rows = ([table.header] if table.header else []) + list(table.rows)
-        word = self._add_table(len(rows), columns, self.has_grid and bool(table.header))
+        word = self._add_table(1, columns, self.has_grid and bool(table.header))
         word.autofit = False
         widths = self._widths(table.widths, columns)
         for c, width in enumerate(widths):
             word.columns[c].width = width  # the grid LibreOffice lays out by
+        # One row made by python-docx (cell widths, a paragraph in the small style), then
+        # copied for the others: setting each cell's properties one by one is slow.
+        first_row = word.rows[0]._tr
+        for c, tc in enumerate(first_row.tc_lst):
+            if widths:
+                _Cell(tc, word).width = widths[c]
+            self.styled(Paragraph(tc.p_lst[0], cast(Any, None)), setup.SMALL_STYLE)
+        blank = deepcopy(first_row)
+        for _ in rows[1:]:
+            word._tbl.append(deepcopy(blank))
         for r, (row, word_row) in enumerate(zip(rows, word.rows, strict=True)):
             # The row's cells from its XML: python-docx's cell(r, c) walks the whole table.
             cells = [_Cell(tc, word) for tc in word_row._tr.tc_lst]
             for c in range(columns):
                 cell = cells[c]
-                if widths:
-                    cell.width = widths[c]
                 value = row[c] if c < len(row) else m.Cell(())
                 paras = [p for p in value.paras if p.text.strip()] or [m.Para(())]
                 first = True
                 for p in paras:
-                    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+                    normal = p.kind in ("body", "kpi_value")
+                    if first:
+                        paragraph = cell.paragraphs[0]
+                        if normal:
+                            paragraph._p._remove_pPr()  # the style made for the row: Normal
+                    else:
+                        paragraph = self.styled(cell.add_paragraph(), "Normal" if normal
+                                                else setup.SMALL_STYLE)
                     first = False
-                    self.styled(paragraph, "Normal" if p.kind in ("body", "kpi_value")
-                                else setup.SMALL_STYLE)
                     if r == 0 and table.header:  # white on the brand's colour
                         p = m.Para(tuple(m.Run(x.text, True, x.italic, "FFFFFF", x.line_break)
                                          for x in p.runs), "head")
