@@ -29,7 +29,8 @@ HOSTILE = ["x<y", "AT&T", "<b>unclosed", "<img src=/etc/passwd>", "]]>&amp;", "�
            "مرحبا بالعالم", "Zoë 🚀 Łódź"]
 SECTIONS = ["1  Executive summary", "2  Maturity profile",
             "3  Findings by dimension", "4  Improvement plan",
-            "5  How the team reached its ratings", "6  Methodology", "7  Sign-off"]
+            "5  How the team reached its ratings", "6  Methodology", "7  Sign-off",
+            "A  Scope and evidence base"]  # the demo's site-visit log
 
 
 def all_text(doc: WordDocument) -> str:

@@ -130,7 +130,9 @@ def test_a_complete_draft_says_it_is_a_draft(texts: dict[str, list[str]]) -> Non
 
 @pytest.mark.parametrize("state", ["signed", "amended"])
 def test_a_signed_report_has_no_draft_wording(texts: dict[str, list[str]], state: str) -> None:
-    text = " ".join(texts[state])
+    # The report's own words: the appendix at the end quotes the site-visit log, whose
+    # documents may well be a client's "draft 0.9".
+    text = " ".join(texts[state]).split("Appendix: the interviews held")[0]
     for words in DRAFT_WORDS:
         assert words not in text.lower(), words
     revision = 1 if state == "signed" else 2

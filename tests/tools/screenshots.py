@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -543,8 +544,37 @@ def _brand_shots(app: object, window: object, out: Path, work: Path) -> list[Pat
     target = out / "brand-profiles.png"
     editor.grab().save(str(target))
     shots.append(target)
+    # The firm's Word house template chosen in the editor (not yet saved).
+    template = work / "Zeta house style.dotx"
+    template.write_bytes(house_template())
+    editor.form.template.load(template)
+    _settle(app, 0.2)
+    target = out / "brand-profiles-template.png"
+    editor.grab().save(str(target))
+    shots.append(target)
     editor.close()
     return shots
+
+
+def house_template() -> bytes:
+    """A small .dotx house template, made with python-docx as a firm's would be."""
+    import docx
+
+    from workbench.exports.word_template import DOCUMENT, TEMPLATE
+
+    doc = docx.Document()
+    doc.sections[0].header.paragraphs[0].text = "ZETA PARTNERS"
+    out = io.BytesIO()
+    doc.save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    typed = io.BytesIO()
+    with source, zipfile.ZipFile(typed, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "[Content_Types].xml":
+                content = content.replace(DOCUMENT.encode(), TEMPLATE.encode())
+            target.writestr(entry, content)
+    return typed.getvalue()
 
 
 def _sizes(args: list[str]) -> tuple[list[str], list[tuple[int, int]]]:

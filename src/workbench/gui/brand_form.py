@@ -35,6 +35,7 @@ from workbench.services import brands
 from workbench.services.brands import BrandDraft
 
 LOGO_FILTER = "Logos (*.png *.svg *.jpg *.jpeg)"
+TEMPLATE_FILTER = "Word documents and templates (*.docx *.dotx);;All files (*)"
 PREVIEW_CLIENT = "Northwind Telecom"
 
 
@@ -253,6 +254,55 @@ class _LogoField(QWidget):
         return True
 
 
+class _TemplateField(QWidget):
+    """The firm's Word house template (.docx or .dotx), checked when chosen, clearable."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: bytes | None = None
+        self.label = muted_label("None: the report uses the brand's fonts and colours", self)
+        self.label.setWordWrap(True)
+        self.choose = QPushButton("Choose…", self)
+        self.choose.setAccessibleName("Choose the Word house template")
+        self.clear = QPushButton("Clear", self)
+        self.clear.setAccessibleName("Clear the Word house template")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.choose)
+        row.addWidget(self.clear)
+        self.choose.clicked.connect(self.pick)
+        self.clear.clicked.connect(lambda: self.set_data(None))
+        self.set_data(None)
+
+    def set_data(self, data: bytes | None, name: str = "") -> None:
+        self.data = data
+        size = "" if data is None else f"{len(data) // 1024 + 1} KB"
+        self.label.setText("None: the report uses the brand's fonts and colours"
+                           if data is None else f"{name or 'House template'} ({size}): the "
+                           "Word report takes its styles, headers and first pages")
+        self.clear.setEnabled(data is not None)
+        self.changed.emit()
+
+    def pick(self) -> None:
+        path = dialogs.choose_open_file(self, "Choose the Word house template",
+                                        str(Path.home()), TEMPLATE_FILTER)
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> bool:
+        """Take the template in `path` if it passes every check; else say why, keep the old."""
+        try:
+            data = brands.read_word_template(path)
+        except WorkbenchError as exc:
+            dialogs.show_error(self, str(exc), "This template cannot be used")
+            return False
+        self.set_data(data, path.name)
+        return True
+
+
 class BrandForm(QWidget):
     """The editable fields of a brand profile; `changed` fires on every edit."""
 
@@ -287,20 +337,24 @@ class BrandForm(QWidget):
         self.cover_text.setFixedHeight(GRID * 9)
         self.paper = QComboBox(self)
         self.paper.addItems(["A4", "Letter"])
+        self.template = _TemplateField(self)
         if full:
             form.insertRow(1, "Profile &label", self.display)
             form.insertRow(3, "&Client logo (co-branding)", self.client_logo)
             form.addRow("Cover &text", self.cover_text)
             form.addRow("Pap&er", self.paper)
+            form.addRow("&Word template", self.template)
         else:
-            for widget in (self.display, self.client_logo, self.cover_text, self.paper):
+            for widget in (self.display, self.client_logo, self.cover_text, self.paper,
+                           self.template):
                 widget.hide()
         hint = muted_label("{firm} and {client} are filled in; colours are #RRGGBB.", self)
         form.addRow("", hint)
         for signal in (self.firm.textChanged, self.display.textChanged, self.footer.textChanged,
                        self.confidentiality.textChanged, self.cover_text.textChanged,
                        self.paper.currentIndexChanged, self.logo.changed,
-                       self.client_logo.changed, self.primary.changed, self.accent.changed):
+                       self.client_logo.changed, self.primary.changed, self.accent.changed,
+                       self.template.changed):
             signal.connect(self.changed)
         self.name = ""
         self.set_draft(BrandDraft(name="", display_name="", firm_name=""))
@@ -318,6 +372,7 @@ class BrandForm(QWidget):
         self.confidentiality.setText(draft.confidentiality)
         self.cover_text.setPlainText(draft.cover_text)
         self.paper.setCurrentText(draft.paper)
+        self.template.set_data(draft.word_template)
         self.blockSignals(False)
         self.changed.emit()
 
@@ -328,7 +383,8 @@ class BrandForm(QWidget):
             logo=self.logo.data, client_logo=self.client_logo.data,
             primary=self.primary.value(), accent=self.accent.value(),
             footer=self.footer.text(), confidentiality=self.confidentiality.text(),
-            cover_text=self.cover_text.toPlainText(), paper=self.paper.currentText())
+            cover_text=self.cover_text.toPlainText(), paper=self.paper.currentText(),
+            word_template=self.template.data)
 
 
 def preview_label(parent: QWidget | None = None) -> QLabel:

@@ -44,11 +44,17 @@ from workbench.exports.brand import (
     raw_brand,
     user_brands_dir,
 )
+from workbench.exports.word_template import (
+    MAX_TEMPLATE_BYTES,
+    TEMPLATE,
+    main_content_type,
+)
+from workbench.exports.word_template import SUFFIXES as TEMPLATE_SUFFIXES
 
 __all__ = ["ARCHIVE_SUFFIX", "DEFAULT_BRAND", "Brand", "BrandDraft", "BrandError",
            "ProfileInfo", "default_profile", "delete", "draft_of", "duplicate",
            "export_profile", "has_own_default", "import_profile", "profiles", "read_logo",
-           "resolve", "save", "set_default", "suggest_name"]
+           "read_word_template", "resolve", "save", "set_default", "suggest_name"]
 
 ARCHIVE_SUFFIX = brand_archive.SUFFIX
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -79,6 +85,7 @@ class BrandDraft:
     confidentiality: str = "Confidential: prepared for {client}. Not for onward distribution."
     cover_text: str = ""
     paper: str = "A4"
+    word_template: bytes | None = None  # the firm's .docx or .dotx house template, checked
 
 
 def _default_file() -> Path:
@@ -151,6 +158,22 @@ def read_logo(path: Path) -> bytes:
     return data
 
 
+def read_word_template(path: Path) -> bytes:
+    """A house template's bytes once checked: a .docx or .dotx file of bounded size, a plain
+    Word document or template (no macros, not a zip bomb); else one clear message."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".dotm", ".docm"):
+        raise InvalidValueError(f"{path.name}: a macro-enabled Word file is refused; save "
+                                "the template as a plain .docx or .dotx")
+    if suffix not in TEMPLATE_SUFFIXES:
+        raise InvalidValueError(f"{path.name}: not a Word file; a house template is a .docx "
+                                "or .dotx file")
+    data = read_regular_file(path, limit=MAX_TEMPLATE_BYTES, what="Word template")
+    main_content_type(data, path.name)
+    return data
+
+
 def draft_of(name: str) -> BrandDraft:
     """The editable fields of a profile."""
     brand = load_brand(_check_name(name))
@@ -160,7 +183,8 @@ def draft_of(name: str) -> BrandDraft:
         client_logo=brand.client_logo.read_bytes() if brand.client_logo else None,
         primary=brand.primary, accent=brand.accent, footer=brand.footer,
         confidentiality=brand.confidentiality, cover_text=brand.cover_text,
-        paper=brand.paper_size)
+        paper=brand.paper_size,
+        word_template=brand.word_template.read_bytes() if brand.word_template else None)
 
 
 def suggest_name(display_name: str) -> str:
@@ -205,10 +229,6 @@ def save(draft: BrandDraft, *, base: str | None = None, replace_existing: bool =
                 if isinstance(file, str) and BRAND_NAME.match(Path(file).stem or "") \
                         and (base_folder / file).is_file() and "/" not in file:
                     files[file] = (base_folder / file).read_bytes()
-        template = raw.get("word_template")
-        if isinstance(template, str) and "/" not in template and "\\" not in template \
-                and (base_folder / template).is_file():
-            files[template] = (base_folder / template).read_bytes()  # the house template stays
     raw["name"] = draft.display_name.strip() or draft.firm_name.strip()
     firm: dict[str, Any] = {"name": draft.firm_name.strip()}
     if draft.logo is not None:
@@ -226,6 +246,11 @@ def save(draft: BrandDraft, *, base: str | None = None, replace_existing: bool =
     raw["footer"] = draft.footer.strip()
     raw["confidentiality"] = draft.confidentiality.strip()
     raw["paper"] = draft.paper
+    raw.pop("word_template", None)
+    if draft.word_template is not None:
+        kind = main_content_type(draft.word_template, "house template")
+        raw["word_template"] = "house-template" + (".dotx" if kind == TEMPLATE else ".docx")
+        files[raw["word_template"]] = draft.word_template
     files[BRAND_FILE] = dump_brand(raw)
     return _install(name, files, replace_existing=replace_existing)
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+from copy import deepcopy
+from typing import Any, cast
 
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Pt
+from docx.shared import Emu, Length, Pt
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -18,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
 from workbench.exports.docx import setup
+from workbench.exports.docx.flatten import word_blocks
 from workbench.exports.report import document as m
 from workbench.exports.report.writing import has_rtl
 
@@ -44,39 +47,65 @@ class _Writer:
         self.width = float((section.page_width or 0) - (section.left_margin or 0)
                            - (section.right_margin or 0)) / 12700  # EMU to points
         self.has_grid = setup.TABLE_STYLE in [s.name for s in doc.styles]
-        self.style_ids: dict[str, str] = {}  # python-docx looks a style up slowly each time
+        self.grid_id: str | None = None  # the table style's id, looked up once
+        self.style_props: dict[str, Any] = {}  # a style's paragraph properties, made once
+        self.looks: dict[tuple[bool, bool, float | None, str | None, bool], Any] = {}
         self.sections: list[str] = []  # the section headings, for the contents
 
     # --- text ----------------------------------------------------------------------
+    def _look(self, bold: bool, italic: bool, size: float | None, colour: str | None,
+              mono: bool) -> Any:
+        """The run properties of one look, made once by python-docx on a scratch run
+        (setting them run by run is most of a Word export's time); None: the style's."""
+        key = (bold, italic, size, colour, mono)
+        if key not in self.looks:
+            run = Paragraph(OxmlElement("w:p"), cast(Any, None)).add_run()
+            if bold:  # only what differs from the style is set
+                run.bold = True
+            if italic:
+                run.italic = True
+            if size:
+                run.font.size = Pt(size)
+            if colour:
+                run.font.color.rgb = setup.rgb(colour)
+            if mono:
+                run.font.name = "DejaVu Sans Mono"
+            self.looks[key] = run._r.rPr
+        return self.looks[key]
+
     def runs(self, paragraph: Paragraph, para: m.Para) -> None:
         size = KIND_SIZE.get(para.kind)
+        grey = MUTED if para.kind in GREY else None
         for r in para.runs:
             if r.line_break:
                 paragraph.add_run().add_break()
             if not r.text:
                 continue
-            run = paragraph.add_run(_clean(r.text))
-            if r.bold or para.kind in BOLD:  # only what differs from the style is set
-                run.bold = True
-            if r.italic:
-                run.italic = True
-            if size:
-                run.font.size = Pt(size)
-            if r.colour:
-                run.font.color.rgb = setup.rgb(r.colour)
-            elif para.kind in GREY:
-                run.font.color.rgb = setup.rgb(MUTED)
-            if para.kind == "hash":
-                run.font.name = "DejaVu Sans Mono"
+            text = _clean(r.text)
+            if "\n" in text or "\t" in text:  # python-docx makes breaks and tabs of them
+                element = paragraph.add_run(text)._r
+            else:
+                element = paragraph._p.add_r()
+                element.add_t(text)
+            look = self._look(r.bold or para.kind in BOLD, r.italic, size,
+                              r.colour or grey, para.kind == "hash")
+            if look is not None:
+                element.insert(0, deepcopy(look))
         if has_rtl(para.text):
             _bidi(paragraph)
 
     def styled(self, paragraph: Paragraph, name: str) -> Paragraph:
-        """The paragraph in the named style (Normal needs no mark)."""
+        """The paragraph in the named style (Normal needs no mark): its properties made once
+        per style by python-docx, then copied."""
         if name != "Normal":
-            if name not in self.style_ids:
-                self.style_ids[name] = self.doc.styles[name].style_id
-            paragraph._p.get_or_add_pPr().style = self.style_ids[name]
+            if name not in self.style_props:
+                scratch = Paragraph(OxmlElement("w:p"), cast(Any, None))
+                scratch._p.get_or_add_pPr().style = self.doc.styles[name].style_id
+                self.style_props[name] = scratch._p.pPr
+            if paragraph._p.pPr is None:
+                paragraph._p.insert(0, deepcopy(self.style_props[name]))
+            else:
+                paragraph._p.pPr.style = self.style_props[name].style
         return paragraph
 
     def para(self, para: m.Para) -> Paragraph:
@@ -128,9 +157,7 @@ class _Writer:
             self.para(m.Para((m.Run(figure.caption),), "caption"))
 
     def note(self, title: str, text: str) -> None:
-        table = self.doc.add_table(rows=1, cols=1)
-        if self.has_grid:
-            table.style = self.doc.styles[setup.TABLE_STYLE]
+        table = self._add_table(1, 1, self.has_grid)
         cell = table.rows[0].cells[0]
         setup.shade(cell._tc.get_or_add_tcPr(), "F2F4F6")
         first = cell.paragraphs[0]
@@ -143,41 +170,59 @@ class _Writer:
         if columns == 0:
             return
         rows = ([table.header] if table.header else []) + list(table.rows)
-        word = self.doc.add_table(rows=len(rows), cols=columns)
-        if self.has_grid and table.header:
-            word.style = self.doc.styles[setup.TABLE_STYLE]
+        word = self._add_table(1, columns, self.has_grid and bool(table.header))
         word.autofit = False
         widths = self._widths(table.widths, columns)
         for c, width in enumerate(widths):
             word.columns[c].width = width  # the grid LibreOffice lays out by
+        # One row made by python-docx (cell widths, a paragraph in the small style), then
+        # copied for the others: setting each cell's properties one by one is slow.
+        first_row = word.rows[0]._tr
+        for c, tc in enumerate(first_row.tc_lst):
+            if widths:
+                _Cell(tc, word).width = widths[c]
+            self.styled(Paragraph(tc.p_lst[0], cast(Any, None)), setup.SMALL_STYLE)
+        blank = deepcopy(first_row)
+        for _ in rows[1:]:
+            word._tbl.append(deepcopy(blank))
         for r, (row, word_row) in enumerate(zip(rows, word.rows, strict=True)):
             # The row's cells from its XML: python-docx's cell(r, c) walks the whole table.
             cells = [_Cell(tc, word) for tc in word_row._tr.tc_lst]
             for c in range(columns):
                 cell = cells[c]
-                if widths:
-                    cell.width = widths[c]
                 value = row[c] if c < len(row) else m.Cell(())
-                paras = list(value.paras) or [m.Para(())]
+                paras = [p for p in value.paras if p.text.strip()] or [m.Para(())]
                 first = True
                 for p in paras:
-                    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+                    normal = p.kind in ("body", "kpi_value")
+                    if first:
+                        paragraph = cell.paragraphs[0]
+                        if normal:
+                            paragraph._p._remove_pPr()  # the style made for the row: Normal
+                    else:
+                        paragraph = self.styled(cell.add_paragraph(), "Normal" if normal
+                                                else setup.SMALL_STYLE)
                     first = False
-                    self.styled(paragraph, "Normal" if p.kind in ("body", "kpi_value")
-                                else setup.SMALL_STYLE)
                     if r == 0 and table.header:  # white on the brand's colour
                         p = m.Para(tuple(m.Run(x.text, True, x.italic, "FFFFFF", x.line_break)
                                          for x in p.runs), "head")
                     self.runs(paragraph, p)
-                    if r == 0 and table.header:
-                        for run in paragraph.runs:
-                            run.font.color.rgb = setup.rgb("FFFFFF")
                 fill = (self.brand.primary if r == 0 and table.header else value.fill)
-                if fill:
+                if fill and fill != "FFFFFF":
                     setup.shade(cell._tc.get_or_add_tcPr(), fill)
         if table.header:
             _repeat_header(word)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
+
+    def _add_table(self, rows: int, columns: int, grid: bool) -> WordTable:
+        """Document.add_table, without looking up the page's width and the default table
+        style again for every table (python-docx walks every style to find the default)."""
+        table = self.doc._body.add_table(rows, columns, Emu(round(self.width * 12700)))
+        if grid:
+            if self.grid_id is None:
+                self.grid_id = self.doc.styles[setup.TABLE_STYLE].style_id
+            table._tbl.tblPr.style = self.grid_id
+        return table
 
     def _widths(self, widths: tuple[float, ...], columns: int) -> list[Length]:
         """The columns' widths scaled to the page, or none when they are not all known."""
@@ -265,8 +310,9 @@ def write_docx(document: m.Document, brand: Brand, progress: Progress = no_progr
                        and h.key != "contents"]
     if document.cover is not None:
         writer.cover(document.cover, document.copy_notice)
-    total = max(1, len(document.blocks))
-    for i, block in enumerate(document.blocks):
+    blocks = word_blocks(document)
+    total = max(1, len(blocks))
+    for i, block in enumerate(blocks):
         writer.block(block)
         if i % 50 == 0:
             progress(0.7 + 0.25 * i / total, "Writing the Word document")

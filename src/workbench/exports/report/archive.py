@@ -58,7 +58,10 @@ def finish_pdf(data: bytes, files: Sequence[EmbeddedFile] = (), *, pdfa: bool = 
         out = io.BytesIO()
         if not pdfa:
             _write_xmp(pdf)
-            pdf.save(out, **save)
+            # ReportLab compressed its streams: they are copied as they are, not decoded and
+            # compressed again (most of this pass's time); attached files are compressed.
+            pdf.save(out, compress_streams=bool(files),
+                     stream_decode_level=pikepdf.StreamDecodeLevel.none, **save)
             return out.getvalue()
         from pikepdf import pdfa as archive  # imported here: it loads JSON schemas
 

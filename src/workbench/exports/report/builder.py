@@ -1,4 +1,5 @@
-"""Assembling the report: sections in order, contents and bookmarks, page X of Y, attachments."""
+"""Assembling the report: the sections' model in order (build_document, for any writer),
+and the PDF from it: contents and bookmarks, page X of Y, attachments (build_report)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,31 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, Spacer
 
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.progress import Progress, no_progress
 from workbench.exports.brand import Brand
+from workbench.exports.report import document as m
+from workbench.exports.report import pdf_render
 from workbench.exports.report import sections as sec
 from workbench.exports.report.archive import finish_pdf
+from workbench.exports.report.blocks import section_end
 from workbench.exports.report.change import change_section
-from workbench.exports.report.context import EndOfBlock
+from workbench.exports.report.context import EndOfBlock, format_date
+from workbench.exports.report.cover import cover_model, draw_cover
 from workbench.exports.report.document import Document
+from workbench.exports.report.evidence import applies as evidence_applies
+from workbench.exports.report.evidence import evidence_appendix
 from workbench.exports.report.flowables import Contents, ContentsEntry
 from workbench.exports.report.model import SECTION_IDS, ReportInput
 from workbench.exports.report.photos import PhotoCache, PhotoProblem
 from workbench.exports.report.styles import (
     PageChrome,
-    make_styles,
     numbered_canvas,
     page_templates,
+    styles_for,
 )
 from workbench.exports.report.team import applies as team_applies
 from workbench.exports.report.team import team_section
@@ -83,7 +91,7 @@ def check_sections(sections: Collection[str] | None) -> frozenset[str]:
                                 f"are {', '.join(SECTION_IDS)}")
     if not chosen - {"cover", "contents"}:
         raise InvalidValueError("choose at least one section with content (summary, profile, "
-                                "dimensions, actions, methodology or signoff)")
+                                "dimensions, actions, methodology, signoff or evidence)")
     return chosen
 
 
@@ -94,13 +102,13 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
     WorkbenchError for anything the user can fix."""
     chosen = check_sections(sections)
     progress = _rising(progress)
-    ctx, story = _prepare(data, brand, chosen, progress, photo_cache)
+    ctx, document = _prepare(data, brand, chosen, progress, photo_cache)
     styles = ctx.styles
 
     d = data.document.details
     chrome = PageChrome(
-        title=d.title or brand.cover_title, client=d.client,
-        confidentiality=brand.confidentiality_for(d.client), footer=brand.footer_for(d.client),
+        title=document.title, client=document.client,
+        confidentiality=document.confidentiality, footer=document.footer,
         signed_line=(f"Signed off · revision {data.signoff.revision} · SHA-256 "
                      f"{data.signoff.content_hash}" if data.signoff is not None else None),
         draft=data.signoff is None, cover_page="cover" in chosen)
@@ -114,7 +122,9 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
         keywords=_keywords(data),
         invariant=1 if deterministic else 0, pageCompression=1,
         lang="en", contents=ctx.contents, initialFontName=styles.fonts.regular)
-    cover = (lambda canvas: sec.draw_cover(canvas, ctx)) if "cover" in chosen else None
+    cover_page = document.cover
+    cover = (lambda canvas: draw_cover(canvas, styles, cover_page, document.confidentiality)) \
+        if cover_page is not None else None
     doc.addPageTemplates(page_templates(styles, chrome, cover))
 
     passes = {"size": 1}
@@ -133,39 +143,56 @@ def build_report(data: ReportInput, brand: Brand, *, sections: Collection[str] |
             ctx.contents.draw(canvas, styles)
 
     canvasmaker = numbered_canvas(styles, chrome, finish_page)
+    flowables = _render(ctx, document)
+    # Streams compressed only (not also ASCII85-encoded, ReportLab's default): the last pass
+    # (archive.finish_pdf) then copies them as they are instead of decoding them again.
+    a85, rl_config.useA85 = rl_config.useA85, 0
     try:
         # One layout pass: the contents page is drawn when the document is saved.
-        doc.build(story, canvasmaker=canvasmaker)
+        doc.build(flowables, canvasmaker=canvasmaker)
     except WorkbenchError:
         raise
     except Exception as exc:
         # ReportLab's LayoutError and friends: say what failed instead of a traceback.
         raise WorkbenchError(f"the report could not be laid out ({type(exc).__name__}: "
                              f"{str(exc)[:300]})") from exc
+    finally:
+        rl_config.useA85 = a85
     pdf = buffer.getvalue()
     progress(0.97, "Writing PDF/A" if pdfa else "Attaching files and metadata")
     pdf = finish_pdf(pdf, data.embedded_files, pdfa=pdfa, deterministic=deterministic)
     progress(1.0, "Report written")
-    return ReportResult(pdf, doc.page_total, tuple(ctx.warnings))
+    return ReportResult(pdf, doc.page_total, tuple(document.warnings))
 
 
 def build_document(data: ReportInput, brand: Brand, *,
                    sections: Collection[str] | None = None, progress: Progress = no_progress,
                    photo_cache: PhotoCache | None = None) -> Document:
-    """The report as a format-neutral document (for the Word report): the same sections,
-    the same words as the PDF, read from the same flowables."""
-    from workbench.exports.report.story_model import document_from_story
+    """The report model (for the Word report): the same sections, the same words as the
+    PDF, which is rendered from the same model."""
+    _, document = _prepare(data, brand, check_sections(sections), _rising(progress),
+                           photo_cache)
+    progress(0.6, "Sections written")
+    return document
 
-    ctx, story = _prepare(data, brand, check_sections(sections), _rising(progress),
-                          photo_cache)
-    progress(0.6, "Reading the sections")
-    return document_from_story(ctx, story)
+
+def copy_notice(data: ReportInput) -> str:
+    """What an editable copy says about itself: never signed; the signed original is the PDF."""
+    sign = data.signoff
+    if sign is not None:
+        return (f"This Word document is an editable copy and is not signed. The signed "
+                f"original is the PDF report, revision {sign.revision}, signed off on "
+                f"{format_date(sign.signed_on)}, content hash (SHA-256) {sign.content_hash}.")
+    digest = f" Content hash (SHA-256) of its data: {data.content_hash}." \
+        if data.content_hash else ""
+    return ("This Word document is an editable copy of a draft report and is not signed; "
+            "a signed original is only ever a PDF report." + digest)
 
 
 def _prepare(data: ReportInput, brand: Brand, chosen: frozenset[str], progress: Progress,
-             photo_cache: PhotoCache | None) -> tuple[sec.Context, list[Flowable]]:
-    """The sections' context (numbers, photos) and their flowables, in order."""
-    styles = make_styles(brand)
+             photo_cache: PhotoCache | None) -> tuple[sec.Context, Document]:
+    """The sections' context (numbers, photos) and the report model."""
+    styles = styles_for(brand)
     ctx = sec.Context(data, styles, chosen)
     n = 0
     for section in NUMBERED:
@@ -186,9 +213,29 @@ def _prepare(data: ReportInput, brand: Brand, chosen: frozenset[str], progress: 
     story = _story(ctx, progress)
     if not story:
         raise InvalidValueError("the chosen sections have nothing to show for this engagement "
-                                "(the team section needs two or more assessors who rated); "
-                                "choose another section too")
-    return ctx, story
+                                "(the team section needs two or more assessors who rated, "
+                                "the evidence appendix a site-visit log); choose another "
+                                "section too")
+    d = data.document.details
+    document = Document(title=d.title or brand.cover_title, client=d.client,
+                        firm=brand.firm_name,
+                        cover=cover_model(data, brand) if "cover" in chosen else None,
+                        blocks=story, footer=brand.footer_for(d.client),
+                        confidentiality=brand.confidentiality_for(d.client),
+                        copy_notice=copy_notice(data), warnings=list(ctx.warnings))
+    return ctx, document
+
+
+def _render(ctx: sec.Context, document: Document) -> list[Flowable]:
+    """The model's flowables, after the cover's page."""
+    out: list[Flowable] = []
+    if document.cover is not None:
+        # The cover is drawn by its page template; this only moves on to the body pages.
+        out += [Spacer(1, 1), NextPageTemplate("body"), PageBreak()]
+    out += pdf_render.flowables(ctx, document.blocks)
+    while out and isinstance(out[-1], PageBreak):
+        out.pop()  # no blank last page
+    return out
 
 
 def _keywords(data: ReportInput) -> str:
@@ -225,12 +272,9 @@ def _prepare_photos(ctx: sec.Context, cache: PhotoCache, progress: Progress) -> 
         ctx.photos.setdefault(photo.element, []).append(item)
 
 
-def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
+def _story(ctx: sec.Context, progress: Progress) -> list[m.Block]:
     chosen = ctx.sections
-    story: list[Flowable] = []
-    if "cover" in chosen:
-        # The cover is drawn by its page template; this only moves on to the body pages.
-        story += [Spacer(1, 1), NextPageTemplate("body"), PageBreak()]
+    story: list[m.Block] = []
     if "contents" in chosen:
         story += sec.contents(ctx)
     if "summary" in chosen:
@@ -249,6 +293,10 @@ def _story(ctx: sec.Context, progress: Progress) -> list[Flowable]:
         story += sec.methodology(ctx)
     if "signoff" in chosen:
         story += sec.sign_off(ctx)
-    while story and isinstance(story[-1], PageBreak):
+    if "evidence" in chosen and evidence_applies(ctx):
+        if story:
+            story.append(section_end())  # as every section: a new page unless most is free
+        story += evidence_appendix(ctx)
+    while story and isinstance(story[-1], m.PageBreak):
         story.pop()  # no blank last page
     return story

@@ -5,26 +5,34 @@ status of the baseline's improvement actions, and, over three or more years, the
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
 
 from workbench.core.comparison import Change, ChangeState, Figure
 from workbench.core.comparison_summary import summary
 from workbench.core.display import change_text
 from workbench.core.scoring import Status
 from workbench.exports.report import change_charts
+from workbench.exports.report import document as m
+from workbench.exports.report.blocks import (
+    CellValue,
+    chart,
+    data_table,
+    gap,
+    head,
+    keep,
+    level_chip,
+    section_end,
+    section_title,
+)
 from workbench.exports.report.context import (
     ACTION_STATUS_WORDS,
     NOT_ASSESSED,
     Context,
     format_date,
-    heading,
     level_text,
-    section_end,
-    section_title,
 )
-from workbench.exports.report.flowables import data_table, gap, keep, level_chip, rich
 from workbench.exports.report.model import ChangeInput
-from workbench.exports.report.text import fmt_percent, markup
+from workbench.exports.report.richtext import plain, rich
+from workbench.exports.report.text import fmt_percent
 
 RADAR_MIN_AXES = 3
 STATE_WORDS = {ChangeState.NOT_APPLICABLE: "N/A", ChangeState.NOT_ASSESSED: "Not compared",
@@ -37,7 +45,7 @@ def _percent(f: Figure | None) -> str:
     return NOT_ASSESSED if f.status is Status.NOT_ASSESSED else fmt_percent(f.percent)
 
 
-def _level(ctx: Context, f: Figure | None) -> Flowable | str:
+def _level(ctx: Context, f: Figure | None) -> CellValue:
     if f is None or f.status is Status.NOT_ASSESSED or f.level is None:
         return "–"
     return level_chip(ctx.styles, f.level, level_text(ctx, f.level))
@@ -51,9 +59,10 @@ def _pp(c: Change) -> str:
     return "–" if c.percent is None else f"{c.percent:+.1f}".replace("-", "−")
 
 
-def _table(ctx: Context, rows: list[Change], first: str, totals: int = 0) -> Flowable:
+def _table(ctx: Context, rows: list[Change], first: str, totals: int = 0) -> m.Table:
     """One row per change; the last `totals` rows (the total, the categories) below a rule."""
-    body, cells = [], []
+    body: list[list[CellValue]] = []
+    cells: list[tuple[int, int, int | None]] = []
     for i, c in enumerate(rows):
         body.append(["" if i >= len(rows) - totals else c.code, c.name, _percent(c.baseline),
                      _level(ctx, c.baseline), _percent(c.current), _level(ctx, c.current),
@@ -71,7 +80,7 @@ def _table(ctx: Context, rows: list[Change], first: str, totals: int = 0) -> Flo
                       bold_rows=[len(rows) - totals] if totals else [])
 
 
-def _chart(ctx: Context, change: ChangeInput) -> list[Flowable]:
+def _charts(ctx: Context, change: ChangeInput) -> list[m.Block]:
     s, f = ctx.styles, ctx.data.framework
     by_code = {d.code: d for d in change.comparison.dimensions}
     dims = [by_code[d.code] for d in f.dimensions if d.code in by_code]
@@ -84,43 +93,41 @@ def _chart(ctx: Context, change: ChangeInput) -> list[Flowable]:
     then, now = [shown(d.baseline) for d in dims], [shown(d.current) for d in dims]
     bands = [(b.min_percent, b.label) for b in f.bands]
     year_then = format_date(change.since) or change.since
-    key = change_charts.legend(s, ctx.width, f"Baseline ({year_then})", "This assessment")
+    key = chart(change_charts.legend, s, ctx.width, f"Baseline ({year_then})",
+                "This assessment")
     if len(dims) >= RADAR_MIN_AXES:
-        chart: Flowable = change_charts.radar(s, labels, values, then, now, bands, ctx.width,
-                                              250)
+        drawn = chart(change_charts.radar, s, labels, values, then, now, bands, ctx.width, 250)
     else:
-        chart = change_charts.paired_bars(
-            s, labels, values, then, now,
-            [d.current.level if d.current else None for d in dims], ctx.width)
-    return [chart, key]
+        drawn = chart(change_charts.paired_bars, s, labels, values, then, now,
+                      [d.current.level if d.current else None for d in dims], ctx.width)
+    return [drawn, key]
 
 
-def change_section(ctx: Context, change: ChangeInput) -> list[Flowable]:
-    s = ctx.styles
+def change_section(ctx: Context, change: ChangeInput) -> list[m.Block]:
     c = change.comparison
     since = format_date(change.since) or change.since
-    out: list[Flowable] = section_title(
+    out: list[m.Block] = section_title(
         ctx, "change", f"Change since {since}",
         f"How the organisation moved since the baseline assessment, "
         f"“{change.baseline_title}”.")
     for text in summary(c, since, ctx.data.framework.band_label, change.actions):
-        out.append(rich(s, markup(text), "body"))
-    out = [KeepTogether([*out, *_chart(ctx, change)]), gap(4)]
+        out.append(plain(text, "body"))
+    out = [m.Keep((*out, *_charts(ctx, change))), gap(4)]
 
     total = [c.total, *c.categories] if len(c.categories) > 1 else [c.total]
-    out.append(keep(heading(ctx, "Dimension changes", 1, "change-dimensions"),
+    out.append(keep(head(ctx, "Dimension changes", 2, "change-dimensions"),
                     _table(ctx, [*c.dimensions, *total], "Dimension", len(total))))
     moved = [e for e in c.elements if e.levels]
     out.append(gap(4))
     if moved:
-        out.append(keep(heading(ctx, "Elements that moved a level or more", 1,
-                                "change-elements"),
+        out.append(keep(head(ctx, "Elements that moved a level or more", 2,
+                             "change-elements"),
                         _table(ctx, sorted(moved, key=lambda e: (-(e.levels or 0), e.code)),
                                "Element")))
     else:
-        out.append(keep(heading(ctx, "Elements that moved a level or more", 1,
-                                "change-elements"),
-                        rich(s, "No element moved by a whole level since the baseline.",
+        out.append(keep(head(ctx, "Elements that moved a level or more", 2,
+                             "change-elements"),
+                        rich("No element moved by a whole level since the baseline.",
                              "body")))
     out += _codes(ctx, change)
     out += _actions(ctx, change)
@@ -130,7 +137,7 @@ def change_section(ctx: Context, change: ChangeInput) -> list[Flowable]:
     return out
 
 
-def _codes(ctx: Context, change: ChangeInput) -> list[Flowable]:
+def _codes(ctx: Context, change: ChangeInput) -> list[m.Block]:
     codes = change.comparison.codes
     if codes.same_framework or codes.empty:
         return []
@@ -144,36 +151,37 @@ def _codes(ctx: Context, change: ChangeInput) -> list[Flowable]:
                 lines.append(f"{label} {kind}s: {', '.join(found[kind])}.")
     for r in codes.renamed:
         lines.append(f"Renamed {r.kind}: {r.old} is now {r.new} ({r.title}).")
-    return [gap(4), keep(heading(ctx, "Framework changes", 1, "change-codes"),
-                         *[rich(ctx.styles, markup(t), "body") for t in lines])]
+    return [gap(4), keep(head(ctx, "Framework changes", 2, "change-codes"),
+                         *[plain(t, "body") for t in lines])]
 
 
-def _actions(ctx: Context, change: ChangeInput) -> list[Flowable]:
+def _actions(ctx: Context, change: ChangeInput) -> list[m.Block]:
     s, w = ctx.styles, ctx.width
-    title = heading(ctx, "Last year's improvement actions", 1, "change-actions")
+    title = head(ctx, "Last year's improvement actions", 2, "change-actions")
     if not change.actions:
-        return [gap(4), keep(title, rich(s, "No improvement actions were recorded at the "
-                                            "baseline.", "body"))]
-    rows = [[a.action.element, a.action.action, a.action.owner or "Unassigned",
-             format_date(a.action.due_date) or "–",
-             ACTION_STATUS_WORDS.get(a.action.status, str(a.action.status)),
-             ACTION_STATUS_WORDS.get(a.now, str(a.now)) if a.now is not None
-             else "Not carried over"] for a in change.actions]
+        return [gap(4), keep(title, rich("No improvement actions were recorded at the "
+                                         "baseline.", "body"))]
+    rows: list[list[CellValue]] = [[
+        a.action.element, a.action.action, a.action.owner or "Unassigned",
+        format_date(a.action.due_date) or "–",
+        ACTION_STATUS_WORDS.get(a.action.status, str(a.action.status)),
+        ACTION_STATUS_WORDS.get(a.now, str(a.now)) if a.now is not None
+        else "Not carried over"] for a in change.actions]
     table = data_table(s, ["Element", "Action", "Owner", "Due", "Then", "Now"], rows,
                        [16 * mm, w - 16 * mm - 30 * mm - 24 * mm - 2 * 20 * mm, 30 * mm,
                         24 * mm, 20 * mm, 20 * mm])
     return [gap(4), title, table]
 
 
-def _trend(ctx: Context, change: ChangeInput) -> list[Flowable]:
+def _trend(ctx: Context, change: ChangeInput) -> list[m.Block]:
     f = ctx.data.framework
     points = change.trend
     series: list[tuple[str, list[float | None]]] = [("Total", [p.total for p in points])]
     series += [(f"{d.code} {d.name}", [p.dimensions.get(d.code) for p in points])
                for d in f.dimensions]
-    return [gap(4), KeepTogether([
-        heading(ctx, f"Trend over {len(points)} assessments", 1, "change-trend"),
-        rich(ctx.styles, "The total and each dimension as a share of its applicable points, "
-                         "one point per assessment in the chain of baselines; a dimension "
-                         "not assessed in a year has no point there.", "body"),
-        change_charts.trend(ctx.styles, [p.label for p in points], series, ctx.width)])]
+    return [gap(4), keep(
+        head(ctx, f"Trend over {len(points)} assessments", 2, "change-trend"),
+        rich("The total and each dimension as a share of its applicable points, one point "
+             "per assessment in the chain of baselines; a dimension not assessed in a year "
+             "has no point there.", "body"),
+        chart(change_charts.trend, ctx.styles, [p.label for p in points], series, ctx.width))]

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
 )
 
@@ -15,7 +13,6 @@ from workbench.core.engagement import ActionStatus, Priority
 from workbench.core.scoring import Status
 from workbench.exports.report.flowables import (
     Contents,
-    rich,
 )
 from workbench.exports.report.model import ReportInput
 from workbench.exports.report.photos import PhotoProblem, PreparedPhoto
@@ -81,17 +78,6 @@ def heading(ctx: Context, text: str, level: int, key: str, number: str = "",
              if number else "") + markup(text)
     plain = f"{number}  {text}" if number else text
     return Heading(shown, style, level, plain, key, in_contents)
-
-
-def section_end() -> Flowable:
-    """The end of a section: the next starts on a new page, unless the tail of this one
-    left most of the page empty (then it starts below, and no page holds a lone table)."""
-    return CondPageBreak(135 * mm)
-
-
-def section_title(ctx: Context, section: str, title: str, subtitle: str) -> list[Flowable]:
-    return [heading(ctx, title, 0, section, ctx.number(section)),
-            rich(ctx.styles, markup(subtitle), "h1_sub")]
 
 
 def level_text(ctx: Context, level: int | None) -> str:

@@ -9,13 +9,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from workbench.exports.brand import Brand
+from workbench.exports.report import document as m
 from workbench.exports.report.context import (
-    Context,
     date_range,
     format_date,
 )
 from workbench.exports.report.model import ReportInput
 from workbench.exports.report.state import cover_status
+from workbench.exports.report.styles import ReportStyles
 from workbench.exports.report.text import (
     markup,
 )
@@ -25,10 +26,22 @@ from workbench.exports.svg_logo import draw_svg
 # ---------------------------------------------------------------- cover
 
 
-def draw_cover(canvas: Canvas, ctx: Context) -> None:
+def cover_model(data: ReportInput, brand: Brand) -> m.Cover:
+    """The cover's words, for every writer."""
+    d = data.document.details
+    return m.Cover(kicker=brand.cover_title, client=d.client,
+                   title=d.title or brand.cover_subtitle,
+                   subtitle=(f"{brand.cover_subtitle} · {data.issued:%B %Y}"
+                             if d.title and brand.cover_subtitle else ""),
+                   facts=tuple(m.Fact(k, v) for k, v in cover_facts(data, brand)),
+                   text=brand.cover_text)
+
+
+def draw_cover(canvas: Canvas, styles: ReportStyles, cover: m.Cover,
+               confidentiality: str) -> None:
     """The cover: firm logo, client large on a brand-coloured block, the engagement's facts."""
-    s, data = ctx.styles, ctx.data
-    g, d = s.geometry, data.document.details
+    s = styles
+    g = s.geometry
     brand = s.brand
     canvas.saveState()
     # Logos on white above the block.
@@ -52,21 +65,19 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
     canvas.rect(0, block_bottom, g.width, 2.2 * mm, stroke=0, fill=1)
     inner = g.width - g.left - g.right
     y = block_top - 16 * mm
-    y = _draw_para(canvas, markup(brand.cover_title.upper()), s["cover_kicker"], g.left, y,
+    y = _draw_para(canvas, markup(cover.kicker.upper()), s["cover_kicker"], g.left, y,
                    inner * 0.9)
     y -= 7 * mm
-    y = _draw_para(canvas, markup(d.client), s["cover_client"], g.left, y, inner, max_h=80)
+    y = _draw_para(canvas, markup(cover.client), s["cover_client"], g.left, y, inner, max_h=80)
     y -= 3 * mm
-    title = d.title or brand.cover_subtitle
-    _draw_para(canvas, markup(title), s["cover_title"], g.left, y, inner, max_h=46)
-    if d.title and brand.cover_subtitle:
+    _draw_para(canvas, markup(cover.title), s["cover_title"], g.left, y, inner, max_h=46)
+    if cover.subtitle:
         canvas.setFont(s.fonts.regular, 9)
         canvas.setFillColor(s.hex("#C9DCE6"))
-        canvas.drawString(g.left, block_bottom + 9 * mm,
-                          f"{brand.cover_subtitle} · {data.issued:%B %Y}")
+        canvas.drawString(g.left, block_bottom + 9 * mm, cover.subtitle)
 
     # The facts, two columns under the block.
-    facts = cover_facts(data, brand)
+    facts = [(f.label, f.value) for f in cover.facts]
     col_w = inner / 2 - 6 * mm
     y_row = block_bottom - 14 * mm
     for i in range(0, len(facts), 2):
@@ -78,19 +89,18 @@ def draw_cover(canvas: Canvas, ctx: Context) -> None:
                                       col_w, max_h=60))
         y_row = min(bottoms) - 6 * mm
     y_cols = [y_row + 6 * mm]
-    if brand.cover_text:
+    if cover.text:
         y_text = min(y_cols) - 4 * mm
         canvas.setStrokeColor(s.rule)
         canvas.setLineWidth(0.6)
         canvas.line(g.left, y_text, g.width - g.right, y_text)
-        _draw_para(canvas, markup(brand.cover_text), s["cover_text"], g.left, y_text - 5 * mm,
+        _draw_para(canvas, markup(cover.text), s["cover_text"], g.left, y_text - 5 * mm,
                    inner * 0.8, max_h=70)
 
     # Foot of the cover: the confidentiality line.
     canvas.setFont(s.fonts.regular, 7.5)
     canvas.setFillColor(s.muted)
-    canvas.drawString(g.left, 16 * mm, visual_line(brand.confidentiality_for(d.client)[:160],
-                                                   s.fonts.regular))
+    canvas.drawString(g.left, 16 * mm, visual_line(confidentiality[:160], s.fonts.regular))
     canvas.setFont(s.fonts.bold, 7.5)
     canvas.setFillColor(s.primary)
     canvas.drawRightString(g.width - g.right, 16 * mm, brand.firm_name)

@@ -7,42 +7,37 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    Table,
-    TableStyle,
-)
 
 from workbench.core.engagement import ElementEvidence
 from workbench.core.framework import Dimension, Element, Enabler, Indicator
 from workbench.core.scoring import Resolved, Source, Status
+from workbench.exports.report import document as m
+from workbench.exports.report.blocks import (
+    CellValue,
+    bullets,
+    data_table,
+    facts,
+    gap,
+    head,
+    keep,
+    level_chip,
+    need,
+    section_end,
+    section_title,
+    sub,
+)
 from workbench.exports.report.context import (
     NOT_JUDGED,
     STATUS_WORDS,
     Context,
-    EndOfBlock,
     format_date,
-    heading,
     level_text,
-    section_end,
-    section_title,
     shown_level,
     shown_percent,
     unassessed,
 )
-from workbench.exports.report.flowables import (
-    bullets,
-    data_table,
-    gap,
-    house_table,
-    level_chip,
-    need,
-    para,
-    photo_grid,
-    rich,
-)
+from workbench.exports.report.photos import PreparedPhoto
+from workbench.exports.report.richtext import plain, rich
 from workbench.exports.report.text import (
     bounded,
     fmt_percent,
@@ -66,20 +61,20 @@ def _evidence_by_element(ctx: Context) -> dict[str, list[ElementEvidence]]:
     return found
 
 
-def _rating_cell(ctx: Context, value: Resolved) -> tuple[Paragraph, int | None, bool]:
+def _rating_cell(ctx: Context, value: Resolved) -> tuple[m.Para, int | None, bool]:
     """The words for one resolved indicator, its level for the colour, and whether disputed."""
     s, f = ctx.styles, ctx.data.framework
     if value.na:
-        return rich(s, "N/A", "cell_center"), None, False
+        return rich("N/A", "cell_center"), None, False
     if value.fraction is None:
-        return rich(s, f'<font color="#{s.muted.hexval()[2:]}">Unrated</font>',
+        return rich(f'<font color="#{s.muted.hexval()[2:]}">Unrated</font>',
                     "cell_center"), None, False
     if value.source is Source.MEAN:
-        return rich(s, f"Mean {_level_equivalent(ctx, value.fraction):.1f}<br/>"
-                       "<font size=6.5>to agree</font>", "cell_center"), None, True
+        return rich(f"Mean {_level_equivalent(ctx, value.fraction):.1f}<br/>"
+                    "<font size=6.5>to agree</font>", "cell_center"), None, True
     level_value = value.value if isinstance(value.value, int) else None
     if level_value is None:
-        return rich(s, "–", "cell_center"), None, False
+        return rich("–", "cell_center"), None, False
     label = f"{level_value} {f.scale_label(level_value)}"
     chip_level = max(1, min(5, level_value))
     return level_chip(s, chip_level, label), chip_level, False
@@ -97,9 +92,10 @@ def _level_equivalent(ctx: Context, fraction: float) -> float:
 
 def _indicator_table(ctx: Context, indicators: Sequence[Indicator],
                      resolved: dict[str, Resolved] | object,
-                     notes: dict[str, list[tuple[str, str]]]) -> Table:
+                     notes: dict[str, list[tuple[str, str]]]) -> m.Table:
     s = ctx.styles
-    rows, cells = [], []
+    rows: list[list[CellValue]] = []
+    cells: list[tuple[int, int, int | None]] = []
     extra: list[tuple[int, int]] = []
     for i, ind in enumerate(indicators):
         value = resolved[ind.code]  # type: ignore[index]
@@ -109,38 +105,32 @@ def _indicator_table(ctx: Context, indicators: Sequence[Indicator],
             short, cut = bounded(note, 2000)
             text += (f'<br/><font color="#{s.muted.hexval()[2:]}" size=7.5><i>'
                      f"{markup(who)}: {markup(short)}{' …' if cut else ''}</i></font>")
-        rows.append([ind.code, rich(s, text, "cell"), cell])
+        rows.append([ind.code, rich(text, "cell"), cell])
         if level is not None:
             cells.append((2, i, level))
         if disputed:
             extra.append((2, i))
-    table = data_table(s, ["Code", "Maturity indicator", "Rating"], rows,
-                       [17 * mm, ctx.width - 17 * mm - 30 * mm, 30 * mm], centred=[2],
-                       level_cells=cells)
-    for col, row in extra:  # needs consensus: a dashed outline, not a colour of the scale
-        table.setStyle(TableStyle([("BACKGROUND", (col, row + 1), (col, row + 1), "#FFFFFF"),
-                                   ("BOX", (col, row + 1), (col, row + 1), 0.8,
-                                    s.hex(s.neutral("needs_consensus").outline or "#3D4850"),
-                                    None, (2, 2))]))
-    return table
+    # Still to agree: a dashed outline, not a colour of the scale.
+    return data_table(s, ["Code", "Maturity indicator", "Rating"], rows,
+                      [17 * mm, ctx.width - 17 * mm - 30 * mm, 30 * mm], centred=[2],
+                      level_cells=cells, outlined=extra)
 
 
-def _notes_flowables(ctx: Context, items: list[ElementEvidence]) -> list[Flowable]:
-    s = ctx.styles
-    out: list[Flowable] = []
+def _notes_blocks(ctx: Context, items: list[ElementEvidence]) -> list[m.Block]:
+    out: list[m.Block] = []
     notes = [(e.assessor, e.notes) for e in items if e.notes.strip()]
     if notes:
-        out.append(rich(s, "Evidence notes", "h4"))
+        out.append(sub("Evidence notes"))
         for who, text in notes:
             short, cut = bounded(text)
             parts = paragraphs(short)
             for i, part in enumerate(parts):
                 named = len(notes) > 1 or len(ctx.data.document.assessors) > 1
                 prefix = f"<b>{markup(who)}:</b> " if i == 0 and named else ""
-                out.append(rich(s, prefix + markup(part), "body"))
+                out.append(rich(prefix + markup(part), "body"))
             if cut:
-                out.append(rich(s, f"<i>The note continues for {cut:,} more characters; the "
-                                   "full text is in the workbench and the workbook.</i>",
+                out.append(rich(f"<i>The note continues for {cut:,} more characters; the "
+                                "full text is in the workbench and the workbook.</i>",
                                 "muted"))
     strengths = [t for e in items for t in e.strengths if t.strip()]
     opportunities = [t for e in items for t in e.opportunities if t.strip()]
@@ -151,43 +141,19 @@ def _notes_flowables(ctx: Context, items: list[ElementEvidence]) -> list[Flowabl
     return out
 
 
-def _bullet_block(ctx: Context, title: str, items: list[str]) -> list[Flowable]:
+def _bullet_block(ctx: Context, title: str, items: list[str]) -> list[m.Block]:
     """A titled bullet list that never leaves its title, or one bullet, alone on a page."""
-    block: list[Flowable] = [rich(ctx.styles, title, "h4")]
-    block += bullets(ctx.styles, [bounded(t, 3000)[0] for t in items])
+    listed = bullets([bounded(t, 3000)[0] for t in items]).items
     if len(items) <= 6:
-        return [KeepTogether(block)]
+        return [keep(sub(title), m.Bullets(listed))]
     # A long list may break, but keeps its title with two bullets and its last two together.
-    return [KeepTogether(block[:3]), *block[3:-2], KeepTogether(block[-2:])]
-
-
-def _facts_line(ctx: Context, cells: Sequence[tuple[str, str]], level: int | None,
-                level_col: int | None) -> Table:
-    """A band of key figures under an element's or a dimension's heading."""
-    s = ctx.styles
-    row = [[rich(s, markup(label.upper()), "label"), rich(s, value, "cell_bold")]
-           for label, value in cells]
-    widths = [ctx.width / len(cells)] * len(cells)
-    table = house_table(s, [row], colWidths=widths, hAlign="LEFT")
-    commands = [("BACKGROUND", (0, 0), (-1, -1), s.zebra),
-                ("LINEABOVE", (0, 0), (-1, 0), 1.2, s.primary),
-                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    if level_col is not None and level is not None:
-        commands.append(("BACKGROUND", (level_col, 0), (level_col, 0), s.level_fill(level)))
-        colour = s.level_text(level).hexval()[2:]
-        label, value = cells[level_col]
-        row[level_col] = [rich(s, f'<font color="#{colour}">{markup(label.upper())}</font>',
-                               "label"),
-                          rich(s, f'<font color="#{colour}">{value}</font>', "cell_bold")]
-        table = house_table(s, [row], colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
-    return table
+    return [keep(sub(title), m.Bullets(listed[:2])), m.Bullets(listed[2:-2]),
+            keep(m.Bullets(listed[-2:]))]
 
 
 def _element_block(ctx: Context, dim: Dimension, element: Element,
                    evidence: dict[str, list[ElementEvidence]],
-                   notes: dict[str, list[tuple[str, str]]]) -> list[Flowable]:
+                   notes: dict[str, list[tuple[str, str]]]) -> list[m.Block]:
     s, data = ctx.styles, ctx.data
     es = data.score.elements[element.code]
     f = data.framework
@@ -195,22 +161,22 @@ def _element_block(ctx: Context, dim: Dimension, element: Element,
                      "Mean of the assessors' judgements, to agree" if es.objective_judged
                      and es.objective is None else NOT_JUDGED)
     blank = unassessed(es.status)
-    head = heading(ctx, f"{element.code}  {element.title}", 2, f"element-{element.code}",
-                   in_contents=False)
-    facts = _facts_line(ctx, [
+    title = head(ctx, f"{element.code}  {element.title}", 3, f"element-{element.code}",
+                 in_contents=False)
+    band = facts(ctx, [
         ("Score", f"{fmt_score(es.score)} of {fmt_points(element.points)}"),
         ("Percent", shown_percent(es.status, es.percent)),
         ("Level", markup(shown_level(ctx, es.status, es.level))),
         ("Target", markup(level_text(ctx, es.target)) if es.target else "Not set"),
         ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
     ], None if blank else es.level, 2)
-    objective_box = [rich(s, "Statement of objective", "h4"),
-                     rich(s, markup(element.objective) +
+    objective_box: list[m.Block] = [sub("Statement of objective"),
+                     rich(markup(element.objective) +
                           f' <font color="#{s.primary.hexval()[2:]}"><b>— '
                           f"{markup(objective)}</b></font>", "body")]
-    out: list[Flowable] = [need(60), KeepTogether([head, facts, gap(2), *objective_box])]
+    out: list[m.Block] = [need(60), keep(title, band, gap(2), *objective_box)]
     out.append(_indicator_table(ctx, element.indicators, es.indicators, notes))
-    out += _notes_flowables(ctx, evidence.get(element.code, []))
+    out += _notes_blocks(ctx, evidence.get(element.code, []))
     out += _photos_and_files(ctx, element.code)
     planned = [a for a in data.document.actions if a.element == element.code]
     if planned:
@@ -219,20 +185,37 @@ def _element_block(ctx: Context, dim: Dimension, element: Element,
             (f", due {format_date(a.due_date)})" if a.due_date and a.owner else
              f" (due {format_date(a.due_date)})" if a.due_date else
              ")" if a.owner else "") for a in planned])
-    out += [EndOfBlock(), gap(4)]
+    out += [m.EndOfBlock(), gap(4)]
     return out
 
 
-def _photos_and_files(ctx: Context, code: str) -> list[Flowable]:
-    s = ctx.styles
-    out: list[Flowable] = []
+def _gallery(ctx: Context, code: str, columns: int = 2) -> m.Gallery:
+    """The element's photos two to a row, each with its caption; a refused photo as a
+    placeholder saying why."""
+    gutter = 6 * mm
+    cell_w = (ctx.width - gutter * (columns - 1)) / columns
+    max_h = cell_w * 0.75
+    items: list[m.Photo | m.Missing] = []
+    for item in ctx.photos[code]:
+        caption = item.source.caption or item.source.filename
+        if isinstance(item, PreparedPhoto):
+            scale = min(cell_w / item.width, max_h / item.height)
+            items.append(m.Photo(item.jpeg, item.width * scale, item.height * scale, caption))
+        else:
+            items.append(m.Missing(f"Photo not shown: {item.source.filename}", item.reason,
+                                   caption))
+    return m.Gallery(tuple(items), cell_w, gutter)
+
+
+def _photos_and_files(ctx: Context, code: str) -> list[m.Block]:
+    out: list[m.Block] = []
     if "photos" in ctx.sections and ctx.photos.get(code):
-        out.append(rich(s, "Photographs", "h4"))
-        out += photo_grid(s, ctx.photos[code], ctx.width)
+        out.append(sub("Photographs"))
+        out.append(_gallery(ctx, code))
     others = [a for a in ctx.data.document.attachments if a.element == code and not a.is_image]
     if others:
         names = ", ".join(markup(a.caption or a.filename) for a in others)
-        out.append(rich(s, f"<b>Documents on file:</b> {names}", "small"))
+        out.append(rich(f"<b>Documents on file:</b> {names}", "small"))
     return out
 
 
@@ -245,14 +228,14 @@ def _indicator_notes(ctx: Context) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def dimensions(ctx: Context, progress: Callable[[float], None]) -> list[Flowable]:
-    s, data = ctx.styles, ctx.data
+def dimensions(ctx: Context, progress: Callable[[float], None]) -> list[m.Block]:
+    data = ctx.data
     f, score = data.framework, data.score
     evidence = _evidence_by_element(ctx)
     notes = _indicator_notes(ctx)
     out = section_title(ctx, "dimensions", "Findings by dimension",
                         "Each dimension's result, then each element's ratings and evidence.")
-    out.append(rich(s, (
+    out.append(rich((
         "For every element the report gives its score, the judgement of its statement of "
         "objective, the rating of each maturity indicator, and what the assessors saw: "
         "evidence notes, strengths, opportunities for improvement and photographs. Ratings "
@@ -268,9 +251,9 @@ def dimensions(ctx: Context, progress: Callable[[float], None]) -> list[Flowable
             out += _element_block(ctx, dim, element, evidence, notes)
     if f.enablers:
         out.append(need(120))
-        out.append(heading(ctx, "Enablers", 1, "enablers"))
-        out.append(rich(s, "The conditions that let the dimensions work, with their indicator "
-                           "ratings and the evidence behind them.", "body"))
+        out.append(head(ctx, "Enablers", 2, "enablers"))
+        out.append(rich("The conditions that let the dimensions work, with their indicator "
+                        "ratings and the evidence behind them.", "body"))
         for enabler in f.enablers:
             out += _enabler_block(ctx, enabler, evidence, notes)
     out.append(section_end())
@@ -278,7 +261,7 @@ def dimensions(ctx: Context, progress: Callable[[float], None]) -> list[Flowable
     return out
 
 
-def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
+def _dimension_intro(ctx: Context, dim: Dimension) -> list[m.Block]:
     s, data = ctx.styles, ctx.data
     f, score = data.framework, data.score
     r = score.dimensions[dim.code]
@@ -286,9 +269,9 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
     statuses = [score.elements[e.code].status for e in dim.elements]
     applicable = [st for st in statuses if st is not Status.NOT_APPLICABLE]
     assessed = [st for st in applicable if not unassessed(st)]
-    out: list[Flowable] = [
-        heading(ctx, f"{dim.code}  {dim.name}", 1, f"dimension-{dim.code}"),
-        _facts_line(ctx, [
+    out: list[m.Block] = [
+        head(ctx, f"{dim.code}  {dim.name}", 2, f"dimension-{dim.code}"),
+        facts(ctx, [
             ("Category", markup(cat)),
             ("Score", f"{fmt_score(r.score)} of {fmt_points(r.applicable_max)}"),
             ("Percent", "Not assessed" if not assessed else fmt_percent(r.percent)),
@@ -298,7 +281,7 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
         gap(3),
     ]
     if len(assessed) < len(applicable):
-        out.append(rich(s, (
+        out.append(rich((
             f"<b>{len(assessed)} of the {plural(len(applicable), 'applicable element')} "
             f"{'was' if len(assessed) == 1 else 'were'} assessed.</b> The others show as "
             "not assessed; they score nothing, so the dimension's figures are not yet a "
@@ -306,10 +289,11 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
             f"<b>None of the {plural(len(applicable), 'applicable element')} "
             "was assessed.</b>"), "body"))
     if dim.question:
-        out.append(para(s, dim.question, "question"))
+        out.append(plain(dim.question, "question"))
     if dim.summary:
-        out.append(para(s, dim.summary, "body"))
-    rows, cells = [], []
+        out.append(plain(dim.summary, "body"))
+    rows: list[list[CellValue]] = []
+    cells: list[tuple[int, int, int | None]] = []
     for i, e in enumerate(dim.elements):
         es = score.elements[e.code]
         blank = unassessed(es.status)
@@ -332,21 +316,20 @@ def _dimension_intro(ctx: Context, dim: Dimension) -> list[Flowable]:
 
 
 def _enabler_block(ctx: Context, enabler: Enabler, evidence: dict[str, list[ElementEvidence]],
-                   notes: dict[str, list[tuple[str, str]]]) -> list[Flowable]:
-    s = ctx.styles
+                   notes: dict[str, list[tuple[str, str]]]) -> list[m.Block]:
     es = ctx.data.score.enablers[enabler.code]
-    head = heading(ctx, f"{enabler.code}  {enabler.name}", 2, f"enabler-{enabler.code}",
-                   in_contents=False)
-    facts = _facts_line(ctx, [
+    title = head(ctx, f"{enabler.code}  {enabler.name}", 3, f"enabler-{enabler.code}",
+                 in_contents=False)
+    band = facts(ctx, [
         ("Percent", shown_percent(es.status, es.percent)),
         ("Level", markup(shown_level(ctx, es.status, es.level))),
         ("Status", STATUS_WORDS[es.status] + (" · to agree" if es.needs_consensus else "")),
     ], None if unassessed(es.status) else es.level, 1)
-    out: list[Flowable] = [need(50), KeepTogether([head, facts, gap(2)])]
+    out: list[m.Block] = [need(50), keep(title, band, gap(2))]
     if enabler.summary:
-        out.append(para(s, enabler.summary, "body"))
+        out.append(plain(enabler.summary, "body"))
     out.append(_indicator_table(ctx, enabler.indicators, es.indicators, notes))
-    out += _notes_flowables(ctx, evidence.get(enabler.code, []))
+    out += _notes_blocks(ctx, evidence.get(enabler.code, []))
     out += _photos_and_files(ctx, enabler.code)
-    out += [EndOfBlock(), gap(4)]
+    out += [m.EndOfBlock(), gap(4)]
     return out

@@ -1,4 +1,5 @@
-"""The report's building blocks: tables in the house style, KPI tiles, photos, signatures."""
+"""The report's PDF-only flowables: tables in the house font, photo placeholders, signature
+boxes, and the contents page drawn once the pages are known."""
 
 from __future__ import annotations
 
@@ -7,19 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
-    Image,
-    KeepTogether,
-    Spacer,
     Table,
     TableStyle,
 )
 
-from workbench.exports.report.photos import PhotoProblem, PreparedPhoto
 from workbench.exports.report.styles import ReportStyles
 from workbench.exports.report.text import markup
 from workbench.exports.report.writing import Paragraph
@@ -34,99 +29,6 @@ def house_table(styles: ReportStyles, data: Sequence[Sequence[Cell]], **kw: Any)
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
                            ("FONTSIZE", (0, 0), (-1, -1), 8.5)]))
     return t
-
-
-def para(styles: ReportStyles, text: str, style: str = "body") -> Paragraph:
-    """A paragraph of user text: escaped, so it prints literally."""
-    return Paragraph(markup(text), styles[style])
-
-
-def rich(styles: ReportStyles, html: str, style: str = "body") -> Paragraph:
-    """A paragraph of the report's own markup (its user parts already escaped)."""
-    return Paragraph(html, styles[style])
-
-
-def bullets(styles: ReportStyles, items: Sequence[str]) -> list[Paragraph]:
-    return [Paragraph(markup(item), styles["bullet"], bulletText="•") for item in items]
-
-
-def data_table(styles: ReportStyles, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-               widths: Sequence[float], numeric: Sequence[int] = (),
-               centred: Sequence[int] = (),
-               level_cells: Sequence[tuple[int, int, int | None]] = (),
-               bold_rows: Sequence[int] = ()) -> Table:
-    """A table in the house style: brand header repeated on each page, zebra rows, numbers
-    right-aligned, rows never split across pages. `level_cells` = (column, row, level)."""
-    def head_cell(i: int, text: str) -> Paragraph:
-        style = "head_num" if i in numeric else "head_center" if i in centred else "head"
-        return Paragraph(markup(text), styles[style])
-
-    def body_cell(i: int, value: Cell) -> Cell:
-        if isinstance(value, str):
-            style = "cell_num" if i in numeric else "cell_center" if i in centred else "cell"
-            return Paragraph(markup(value), styles[style])
-        return value
-
-    data = [[head_cell(i, h) for i, h in enumerate(header)]]
-    data += [[body_cell(i, v) for i, v in enumerate(row)] for row in rows]
-    table = house_table(styles, data, colWidths=list(widths), repeatRows=1, splitByRow=1,
-                        hAlign="LEFT")
-    commands: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), styles.primary),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.6, styles.rule),
-    ]
-    for r in range(1, len(data)):
-        if r % 2 == 0:
-            commands.append(("BACKGROUND", (0, r), (-1, r), styles.zebra))
-    for r in bold_rows:
-        commands.append(("LINEABOVE", (0, r + 1), (-1, r + 1), 0.8, styles.ink))
-    for col, row, level in level_cells:
-        commands.append(("BACKGROUND", (col, row + 1), (col, row + 1),
-                         styles.level_fill(level) if level is not None else colors.white))
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def level_chip(styles: ReportStyles, level: int | None, label: str) -> Paragraph:
-    """A level as text coloured for its cell (the cell itself carries the level colour)."""
-    colour = styles.level_text(level).hexval()[2:]
-    return Paragraph(f'<font color="#{colour}"><b>{markup(label)}</b></font>',
-                     styles["cell_center"])
-
-
-def kpi_tiles(styles: ReportStyles, tiles: Sequence[tuple[str, str, str, int | None]],
-              width: float) -> Table:
-    """A row of key figures: (label, value, note, level for the tile's colour or None)."""
-    cells: list[list[Cell]] = []
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-    ]
-    row: list[Cell] = []
-    for i, (label, value, note, level) in enumerate(tiles):
-        fill = styles.level_fill(level) if level is not None else styles.zebra
-        text = styles.level_text(level) if level is not None else styles.ink
-        hexcol = text.hexval()[2:]
-        row.append([
-            Paragraph(f'<font color="#{hexcol}">{markup(label.upper())}</font>',
-                      styles["kpi_label"]),
-            Paragraph(f'<font color="#{hexcol}">{value}</font>', styles["kpi_value"]),
-            Paragraph(f'<font color="#{hexcol}">{markup(note)}</font>', styles["kpi_note"]),
-        ])
-        commands.append(("BACKGROUND", (i, 0), (i, 0), fill))
-        commands.append(("LINEABOVE", (i, 0), (i, 0), 2.2, styles.primary))
-    cells.append(row)
-    gap = width / len(tiles)
-    table = house_table(styles, cells, colWidths=[gap] * len(tiles), hAlign="LEFT")
-    commands.append(("LINEAFTER", (0, 0), (-2, 0), 3, colors.white))
-    table.setStyle(TableStyle(commands))
-    return table
 
 
 class Placeholder(Flowable):  # type: ignore[misc]
@@ -155,44 +57,6 @@ class Placeholder(Flowable):  # type: ignore[misc]
             p = Paragraph(markup(text), self.styles[style])
             _, h = p.wrap(inner, self.height)
             p.drawOn(c, 8, self.height / 2 + (6 if i == 0 else -h - 2))
-
-
-def photo_grid(styles: ReportStyles, items: Sequence[PreparedPhoto | PhotoProblem],
-               width: float, columns: int = 2) -> list[Flowable]:
-    """Photos two to a row, each with its caption; refused photos as placeholders."""
-    gutter = 6 * mm
-    cell_w = (width - gutter * (columns - 1)) / columns
-    max_h = cell_w * 0.75
-    cells: list[Cell] = []
-    for item in items:
-        caption = item.source.caption or item.source.filename
-        if isinstance(item, PreparedPhoto):
-            scale = min(cell_w / item.width, max_h / item.height)
-            image = Image(io.BytesIO(item.jpeg), width=item.width * scale,
-                          height=item.height * scale)
-            image.hAlign = "LEFT"
-            cells.append([image, para(styles, caption, "caption")])
-        else:
-            cells.append([Placeholder(styles, cell_w, max_h * 0.6,
-                                      f"Photo not shown: {item.source.filename}", item.reason),
-                          para(styles, caption, "caption")])
-    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    for row in rows:
-        row.extend([""] * (columns - len(row)))
-    col_widths: list[float] = []
-    for i in range(columns):
-        col_widths.append(cell_w)
-        if i < columns - 1:
-            col_widths.append(gutter)
-    spaced = [[part for i, c in enumerate(row) for part in ([c, ""] if i < columns - 1
-                                                             else [c])] for row in rows]
-    grid = house_table(styles, spaced, colWidths=col_widths, hAlign="LEFT", splitByRow=1)
-    grid.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return [grid]
 
 
 class SignatureBlock(Flowable):  # type: ignore[misc]
@@ -251,19 +115,6 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
         d = Paragraph(markup(self.date_text or " "), s["cell_num"])
         _, h = d.wrap(w * 0.4, 20)
         d.drawOn(c, w - 8 - w * 0.4, sig_bottom - 12 - h)
-
-
-def keep(*flowables: Flowable) -> KeepTogether:
-    return KeepTogether(list(flowables))
-
-
-def gap(height_mm: float) -> Spacer:
-    return Spacer(1, height_mm * mm)
-
-
-def need(height_mm: float) -> CondPageBreak:
-    """Start a new page unless `height_mm` of space is left (keeps headings with content)."""
-    return CondPageBreak(height_mm * mm)
 
 
 @dataclass

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, TableStyle
 
-from workbench.exports.report.context import Context, section_end, section_title
-from workbench.exports.report.flowables import data_table, gap, house_table, keep, level_chip, rich
+from workbench.exports.report import document as m
+from workbench.exports.report.blocks import (
+    CellValue,
+    data_table,
+    gap,
+    keep,
+    level_chip,
+    section_end,
+    section_title,
+    sub,
+)
+from workbench.exports.report.context import Context
+from workbench.exports.report.richtext import rich
 from workbench.exports.report.text import fmt_points, markup
 
 
-def methodology(ctx: Context) -> list[Flowable]:
+def methodology(ctx: Context) -> list[m.Block]:
     s, f = ctx.styles, ctx.data.framework
     w = ctx.width
     out = section_title(ctx, "methodology", "Methodology",
@@ -42,22 +52,24 @@ def methodology(ctx: Context) -> list[Flowable]:
         "element is marked as still to agree.",
     ]
     for text in paragraphs_:
-        out.append(rich(s, text, "body"))
-    rows = [[d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
-             str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
-    out.append(keep(rich(s, "Points by dimension", "h4"), data_table(
+        out.append(rich(text, "body"))
+    rows: list[list[CellValue]] = [
+        [d.code, d.name, next((c.name for c in f.categories if c.id == d.category), ""),
+         str(len(d.elements)), fmt_points(d.points)] for d in f.dimensions]
+    out.append(keep(sub("Points by dimension"), data_table(
         s, ["Code", "Dimension", "Category", "Elements", "Points"], rows,
         [14 * mm, w - 14 * mm - 40 * mm - 20 * mm - 18 * mm, 40 * mm, 20 * mm, 18 * mm],
         numeric=[3, 4])))
     out.append(gap(3))
     fr = {lv.value: lv for lv in f.scale}
-    rows, cells = [], []
+    rows = []
+    cells: list[tuple[int, int, int | None]] = []
     for i, lv in enumerate(f.scale):
         rows.append([level_chip(s, max(1, min(5, lv.value)), f"{lv.value} {lv.label}"),
                      lv.meaning, f"{lv.fraction:.2f}"])
         cells.append((0, i, max(1, min(5, lv.value))))
     _ = fr
-    out.append(keep(rich(s, "The indicator scale", "h4"), data_table(
+    out.append(keep(sub("The indicator scale"), data_table(
         s, ["Level", "Meaning", "Fraction"], rows, [34 * mm, w - 34 * mm - 20 * mm, 20 * mm],
         numeric=[2], centred=[0], level_cells=cells)))
     out.append(gap(3))
@@ -76,12 +88,8 @@ def methodology(ctx: Context) -> list[Flowable]:
     levels = data_table(s, ["Maturity level", "Percent of applicable points"], rows,
                         [34 * mm, half - 34 * mm], centred=[0], level_cells=cells)
     # Side by side: two small tables share a row rather than trail onto a page of their own.
-    pair = house_table(s, [[objectives, "", levels]], colWidths=[half, 6 * mm, half],
-                       hAlign="LEFT")
-    pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    out.append(keep(rich(s, "Judging the objective, and the maturity levels", "h4"), pair))
+    pair = m.Columns((objectives, None, levels), (half, 6 * mm, half))
+    out.append(keep(sub("Judging the objective, and the maturity levels"), pair))
     out.append(gap(3))
     out.append(section_end())
     return out

@@ -25,6 +25,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("team", "How the team reached its ratings"),
     ("methodology", "Methodology"),
     ("signoff", "Sign-off"),
+    ("evidence", "Scope and evidence base (appendix)"),
 )
 SECTION_IDS: tuple[str, ...] = tuple(s for s, _ in SECTIONS)
 

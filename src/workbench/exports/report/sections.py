@@ -1,4 +1,4 @@
-"""The report's sections, each a function from the report's data to a list of flowables."""
+"""The report's sections, each a function from the report's data to the model's blocks."""
 
 from __future__ import annotations
 
@@ -6,19 +6,26 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    NextPageTemplate,
-    PageBreak,
-    Table,
-    TableStyle,
-)
 
 from workbench.core.display import percent_value
 from workbench.core.engagement import Priority
 from workbench.core.scoring import Status
 from workbench.exports.report import charts
+from workbench.exports.report import document as m
+from workbench.exports.report.blocks import (
+    CellValue,
+    chart,
+    data_table,
+    gap,
+    head,
+    keep,
+    kpi_tiles,
+    level_chip,
+    need,
+    section_end,
+    section_title,
+    sub,
+)
 from workbench.exports.report.context import (
     ACTION_STATUS_WORDS,
     NOT_ASSESSED,
@@ -27,31 +34,16 @@ from workbench.exports.report.context import (
     Heading,
     dimension_unassessed,
     format_date,
-    heading,
     level_text,
-    section_end,
-    section_title,
     shown_level,
     shown_percent,
     unassessed,
 )
-from workbench.exports.report.cover import draw_cover
 from workbench.exports.report.findings import dimensions
-from workbench.exports.report.flowables import (
-    ContentsSpace,
-    SignatureBlock,
-    data_table,
-    gap,
-    house_table,
-    keep,
-    kpi_tiles,
-    level_chip,
-    need,
-    rich,
-)
 from workbench.exports.report.methodology import methodology
 from workbench.exports.report.model import Signer
 from workbench.exports.report.narrative import largest_gaps, summary_paragraphs
+from workbench.exports.report.richtext import plain, rich, runs
 from workbench.exports.report.text import (
     fmt_percent,
     fmt_points,
@@ -60,7 +52,7 @@ from workbench.exports.report.text import (
     plural,
 )
 
-__all__ = ["Context", "Heading", "contents", "dimensions", "draw_cover", "executive_summary",
+__all__ = ["Context", "Heading", "contents", "dimensions", "executive_summary",
            "improvement_plan", "maturity_profile", "methodology", "sign_off"]
 
 
@@ -69,16 +61,18 @@ __all__ = ["Context", "Heading", "contents", "dimensions", "draw_cover", "execut
 
 RADAR_MIN_AXES = 3  # fewer dimensions are drawn as bars
 
-def contents(ctx: Context) -> list[Flowable]:
-    return [heading(ctx, "Contents", 0, "contents", in_contents=False),
-            rich(ctx.styles, "The sections of this report and the pages they start on.",
-                 "h1_sub"), ContentsSpace(ctx.contents), PageBreak()]
+
+
+def contents(ctx: Context) -> list[m.Block]:
+    return [head(ctx, "Contents", 1, "contents", in_contents=False),
+            plain("The sections of this report and the pages they start on.", "h1_sub"),
+            m.Contents("Contents"), m.PageBreak()]
 
 
 # ---------------------------------------------------------------- executive summary
 
 
-def executive_summary(ctx: Context) -> list[Flowable]:
+def executive_summary(ctx: Context) -> list[m.Block]:
     s, data = ctx.styles, ctx.data
     score, f = data.score, data.framework
     out = section_title(ctx, "summary", "Executive summary",
@@ -99,11 +93,11 @@ def executive_summary(ctx: Context) -> list[Flowable]:
          "rated and judged", None),
     ], ctx.width))
     out.append(gap(2))
-    out.append(charts.level_scale(s, [(b.level, b.label) for b in f.bands], score.percent,
-                                  ctx.width))
+    out.append(chart(charts.level_scale, s, [(b.level, b.label) for b in f.bands],
+                     score.percent, ctx.width))
     out.append(gap(5))
     for text in summary_paragraphs(data):
-        out.append(rich(s, text, "body"))
+        out.append(rich(text, "body"))
 
     from workbench.exports.report.narrative import strongest_and_weakest
 
@@ -111,8 +105,8 @@ def executive_summary(ctx: Context) -> list[Flowable]:
     if strongest or weakest:
         half = (ctx.width - 6 * mm) / 2
 
-        def mini(title: str, items: Sequence[object]) -> Table:
-            rows = []
+        def mini(title: str, items: Sequence[object]) -> m.Table:
+            rows: list[list[CellValue]] = []
             cells = []
             for i, r in enumerate(items):
                 dim, roll = r.dimension, r.score  # type: ignore[attr-defined]
@@ -123,17 +117,14 @@ def executive_summary(ctx: Context) -> list[Flowable]:
                               [half - 46 * mm, 17 * mm, 29 * mm], numeric=[1], centred=[2],
                               level_cells=cells)
 
-        pair = house_table(s, [[mini("Strongest dimensions", strongest),
-                       mini("Weakest dimensions", weakest)]],
-                     colWidths=[half + 6 * mm, half], hAlign="LEFT")
-        pair.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        out += [gap(2), keep(rich(s, "Dimensions at either end", "h4"), pair)]
+        pair = m.Columns((mini("Strongest dimensions", strongest),
+                          mini("Weakest dimensions", weakest)), (half + 6 * mm, half))
+        out += [gap(2), keep(sub("Dimensions at either end"), pair)]
 
     gaps = largest_gaps(f, score, 6)
     if gaps:
-        rows, cells = [], []
+        rows: list[list[CellValue]] = []
+        cells: list[tuple[int, int, int | None]] = []
         for i, g_ in enumerate(gaps):
             es = g_.score
             rows.append([g_.element.code, g_.element.title, fmt_percent(es.percent),
@@ -141,7 +132,7 @@ def executive_summary(ctx: Context) -> list[Flowable]:
                          level_chip(s, es.target, level_text(ctx, es.target)),
                          f"{es.gap}"])
             cells += [(3, i, es.level), (4, i, es.target)]
-        out += [gap(3), keep(rich(s, "Largest gaps to target", "h4"), data_table(
+        out += [gap(3), keep(sub("Largest gaps to target"), data_table(
             s, ["Code", "Element", "Percent", "Current", "Target", "Gap"], rows,
             [15 * mm, ctx.width - 15 * mm - 16 * mm - 2 * 27 * mm - 12 * mm, 16 * mm, 27 * mm,
              27 * mm, 12 * mm], numeric=[2, 5], centred=[3, 4], level_cells=cells))]
@@ -165,7 +156,7 @@ def _target_percent(ctx: Context, level: int | None) -> float | None:
     return None
 
 
-def maturity_profile(ctx: Context) -> list[Flowable]:
+def maturity_profile(ctx: Context) -> list[m.Block]:
     s, data = ctx.styles, ctx.data
     f, score = data.framework, data.score
     level = score.level if score.assessed_elements else None
@@ -173,7 +164,7 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
     out = section_title(ctx, "profile", "Maturity profile",
                         f"Where each {parts} stands against its target.")
     if len(f.dimensions) >= RADAR_MIN_AXES:
-        out.append(rich(s, (
+        out.append(rich((
             "The radar shows each dimension's share of its applicable points, the filled "
             "shape, against the threshold of the target level agreed with the client, the "
             "dashed outline. Rings mark the thresholds of the maturity levels."), "body"))
@@ -184,15 +175,15 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
             tgt = f" → target {r.target}" if r.target is not None else ""
             values.append(("not assessed" if dimension_unassessed(ctx, d.code) else
                            f"{fmt_percent(r.percent)} · level {r.level or '–'}") + tgt)
-        out.append(charts.radar(
-            s, labels, values,
+        out.append(chart(
+            charts.radar, s, labels, values,
             [None if dimension_unassessed(ctx, d.code) else score.dimensions[d.code].percent
              for d in f.dimensions],
             [_target_percent(ctx, score.dimensions[d.code].target) for d in f.dimensions],
             _bands(ctx), ctx.width, 255))
     else:
         # A radar needs three axes; with fewer dimensions a bar each says the same plainly.
-        out.append(rich(s, (
+        out.append(rich((
             "Each dimension's share of its applicable points, coloured by its maturity level, "
             "with the threshold of the target level agreed with the client as a dashed "
             "outline."), "body"))
@@ -205,11 +196,14 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
                            _target_percent(ctx, score.dimensions[d.code].target),
                            score.dimensions[d.code].target, "not assessed")
                 for d in f.dimensions]
-        out.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width, _bands(ctx)))
-    out.append(charts.legend(s, ctx.width))
-    out = [KeepTogether(out), gap(4)]  # the section's title never alone, without its chart
+        out.append(chart(charts.bar_chart, s, [charts.BarGroup("", bars)], ctx.width,
+                         _bands(ctx)))
+    out.append(chart(charts.legend, s, ctx.width))
+    out = [m.Keep(tuple(out)), gap(4)]  # the section's title never alone, without its chart
 
-    rows, cells, bold = [], [], []
+    rows: list[list[CellValue]] = []
+    cells: list[tuple[int, int, int | None]] = []
+    bold: list[int] = []
     for i, d in enumerate(f.dimensions):
         r = score.dimensions[d.code]
         cat = next((c.name for c in f.categories if c.id == d.category), d.category)
@@ -221,9 +215,9 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
                      level_chip(s, r.target, level_text(ctx, r.target)) if r.target else "–"])
         cells += ([] if blank else [(6, i, r.level)]) + ([(7, i, r.target)] if r.target
                                                          else [])
-    rows.append(["", rich(s, "<b>Total</b>", "cell"), "",
-                 rich(s, f"<b>{fmt_score(score.total)}</b>", "cell_num"),
-                 fmt_points(score.applicable_max), rich(s, f"<b>{fmt_percent(score.percent)}</b>",
+    rows.append(["", rich("<b>Total</b>", "cell"), "",
+                 rich(f"<b>{fmt_score(score.total)}</b>", "cell_num"),
+                 fmt_points(score.applicable_max), rich(f"<b>{fmt_percent(score.percent)}</b>",
                                                         "cell_num"),
                  level_chip(s, level, NOT_ASSESSED if level is None else level_text(ctx, level)),
                  ""])
@@ -232,7 +226,7 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
     bold.append(len(rows) - 1)
     w = ctx.width
     # Last in the section: after the charts it fills their page instead of a page of its own.
-    scores_table = keep(rich(s, "Scores by dimension", "h4"), data_table(
+    scores_table = keep(sub("Scores by dimension"), data_table(
         s, ["Code", "Dimension", "Category", "Score", "Max", "Percent", "Level", "Target"],
         rows, [12 * mm, w - 12 * mm - 24 * mm - 15 * mm - 13 * mm - 17 * mm - 2 * 27 * mm,
                24 * mm, 15 * mm, 13 * mm, 17 * mm, 27 * mm, 27 * mm],
@@ -250,16 +244,17 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
                                    "n/a" if es.status is Status.NOT_APPLICABLE else
                                    "not assessed" if blank else ""))
         groups.append(charts.BarGroup(f"{d.code} {d.name}", bars))
-    out.append(KeepTogether([
-        heading(ctx, "Element profile", 1, "profile-elements"),
-        rich(s, "Each element's share of its points, coloured by its maturity level, with the "
-                "target level's threshold as a dashed outline.", "body"),
-        charts.legend(s, ctx.width), charts.bar_chart(s, groups, ctx.width, _bands(ctx))]))
+    out.append(keep(
+        head(ctx, "Element profile", 2, "profile-elements"),
+        rich("Each element's share of its points, coloured by its maturity level, with the "
+             "target level's threshold as a dashed outline.", "body"),
+        chart(charts.legend, s, ctx.width),
+        chart(charts.bar_chart, s, groups, ctx.width, _bands(ctx))))
 
     if f.enablers:
         out.append(gap(6))
-        enabler_head: list[Flowable] = [heading(ctx, "Enabler profile", 1, "profile-enablers")]
-        enabler_head.append(rich(s, (
+        enabler_head: list[m.Block] = [head(ctx, "Enabler profile", 2, "profile-enablers")]
+        enabler_head.append(rich((
             "The enablers are the conditions that let the dimensions work: they are rated "
             "on the same scale but carry no points, so they explain the score rather than add "
             "to it."), "body"))
@@ -268,13 +263,14 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
                                score.enablers[n.code].status) else
                 charts.Bar(n.code, n.name, None, None, note="not assessed")
                 for n in f.enablers]
-        enabler_head.append(charts.bar_chart(s, [charts.BarGroup("", bars)], ctx.width,
-                                             _bands(ctx), with_target=False, label_width=230))
-        out += [KeepTogether(enabler_head), gap(4)]
-        rows_n, cells_n = [], []
+        enabler_head.append(chart(charts.bar_chart, s, [charts.BarGroup("", bars)], ctx.width,
+                                  _bands(ctx), with_target=False, label_width=230))
+        out += [m.Keep(tuple(enabler_head)), gap(4)]
+        rows_n: list[list[CellValue]] = []
+        cells_n: list[tuple[int, int, int | None]] = []
         for i, n in enumerate(f.enablers):
             ns = score.enablers[n.code]
-            rows_n.append([n.code, rich(s, f"<b>{markup(n.name)}</b><br/>"
+            rows_n.append([n.code, rich(f"<b>{markup(n.name)}</b><br/>"
                                            f'<font size=7.5 color="#{s.muted.hexval()[2:]}">'
                                            f"{markup(n.summary)}</font>", "cell"),
                            shown_percent(ns.status, ns.percent, narrow=True),
@@ -292,18 +288,18 @@ def maturity_profile(ctx: Context) -> list[Flowable]:
 # ---------------------------------------------------------------- improvement plan
 
 
-def improvement_plan(ctx: Context) -> list[Flowable]:
+def improvement_plan(ctx: Context) -> list[m.Block]:
     s, data = ctx.styles, ctx.data
     actions = list(data.document.actions)
     out = section_title(ctx, "actions", "Improvement plan",
                         "The actions agreed to close the gaps, by priority and owner.")
     if not actions:
-        out.append(rich(s, "No improvement actions have been recorded for this engagement "
-                           "yet.", "body"))
+        out.append(rich("No improvement actions have been recorded for this engagement "
+                        "yet.", "body"))
         out.append(section_end())
         return out
     owners = {a.owner or "Unassigned" for a in actions}
-    out.append(rich(s, (
+    out.append(rich((
         f"The plan holds {plural(len(actions), 'action')} for {plural(len(owners), 'owner')}. "
         "They are listed by priority, then by owner and due date; the element each one "
         "improves links it to the findings above."), "body"))
@@ -315,26 +311,28 @@ def improvement_plan(ctx: Context) -> list[Flowable]:
                        key=lambda a: ((a.owner or "~").lower(), a.due_date or "9999", a.element))
         if not group:
             continue
-        rows = [[rich(s, f"<b>{markup(a.element)}</b><br/><font size=7 color="
-                         f'"#{s.muted.hexval()[2:]}">{markup(titles.get(a.element, ""))}'
-                         "</font>", "cell"),
-                 a.action, a.owner or "Unassigned", format_date(a.due_date) or "–",
-                 ACTION_STATUS_WORDS.get(a.status, str(a.status))] for a in group]
+        rows: list[list[CellValue]] = [
+            [rich(f"<b>{markup(a.element)}</b><br/><font size=7 color="
+                  f'"#{s.muted.hexval()[2:]}">{markup(titles.get(a.element, ""))}</font>',
+                  "cell"),
+             a.action, a.owner or "Unassigned", format_date(a.due_date) or "–",
+             ACTION_STATUS_WORDS.get(a.status, str(a.status))] for a in group]
         out.append(need(40))
-        out.append(heading(ctx, f"{PRIORITY_WORDS[priority]} priority ({len(group)})", 1,
-                           f"actions-{priority}", in_contents=False, style_name="h3"))
+        out.append(head(ctx, f"{PRIORITY_WORDS[priority]} priority ({len(group)})", 2,
+                        f"actions-{priority}", in_contents=False, style="h3"))
         out.append(data_table(s, ["Element", "Action", "Owner", "Due", "Status"], rows,
                               [38 * mm, w - 38 * mm - 34 * mm - 24 * mm - 18 * mm, 34 * mm,
                                24 * mm, 18 * mm]))
     counts: dict[str, dict[Priority, int]] = defaultdict(lambda: defaultdict(int))
     for a in actions:
         counts[a.owner or "Unassigned"][Priority(a.priority)] += 1
-    rows2 = [[owner, str(c[Priority.HIGH]), str(c[Priority.MEDIUM]), str(c[Priority.LOW]),
-              str(sum(c.values()))] for owner, c in sorted(counts.items(),
-                                                          key=lambda p: p[0].lower())]
+    rows2: list[list[CellValue]] = [
+        [owner, str(c[Priority.HIGH]), str(c[Priority.MEDIUM]), str(c[Priority.LOW]),
+         str(sum(c.values()))] for owner, c in sorted(counts.items(),
+                                                      key=lambda p: p[0].lower())]
     out.append(need(40))
-    out.append(heading(ctx, "Actions by owner", 1, "actions-owners", in_contents=False,
-                       style_name="h3"))
+    out.append(head(ctx, "Actions by owner", 2, "actions-owners", in_contents=False,
+                    style="h3"))
     out.append(data_table(s, ["Owner", "High", "Medium", "Low", "Total"], rows2,
                           [w - 4 * 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm],
                           numeric=[1, 2, 3, 4]))
@@ -345,22 +343,23 @@ def improvement_plan(ctx: Context) -> list[Flowable]:
 # ---------------------------------------------------------------- sign-off
 
 
-def sign_off(ctx: Context) -> list[Flowable]:
+def sign_off(ctx: Context) -> list[m.Block]:
     s, data = ctx.styles, ctx.data
     d = data.document.details
     sign = data.signoff
     w = ctx.width
     out = section_title(ctx, "signoff", "Sign-off",
                         "Who stands behind this report, and the data it was made from.")
+    out.append(m.CopyNotice())  # an editable copy says here that it is not the original
     if sign is not None:
-        out.append(rich(s, (
+        out.append(rich((
             f"This report was signed off on {format_date(sign.signed_on)} as revision "
             f"{sign.revision} of the assessment of {markup(d.client)}. The assessment is locked: "
             "any later change is made as a new revision with its reason, and the signed "
             "revision stays as it is."), "body"))
         signers = list(sign.signers)
     else:
-        out.append(rich(s, (
+        out.append(rich((
             "This report is a <b>draft</b>. It becomes final when the lead assessor, and where "
             "agreed a representative of the client, sign it off below. Signing off locks the "
             "assessment; from then on any change is made as a new revision with its reason."),
@@ -368,60 +367,44 @@ def sign_off(ctx: Context) -> list[Flowable]:
         signers = list(data.planned_signers) or [
             Signer(d.lead_assessor, "Lead assessor", s.brand.firm_name),
             Signer("", "Client representative", d.client)]
-    blocks: list[Flowable] = []
+    boxes: list[m.SignatureBox] = []
     half = (w - 8 * mm) / 2
     for signer in signers:
         heading_text = f"For {signer.organisation}" if signer.organisation else "Signed by"
         if signer.countersign_pending:  # only a captured signature says the client signed
             heading_text = f"{heading_text} — to be countersigned" if signer.organisation \
                 else "To be countersigned"
-        blocks.append(SignatureBlock(
-            s, half, signer.name, signer.role, signer.organisation,
+        boxes.append(m.SignatureBox(
+            heading_text, signer.name, signer.role, signer.organisation,
             format_date(signer.signed_on) if signer.signed_on else "",
-            signer.signature_png if sign is not None else None, heading_text))
-    rows = [blocks[i:i + 2] for i in range(0, len(blocks), 2)]
-    for row in rows:
-        if len(row) < 2:
-            row.append("")
-    grid = house_table(s, [[r[0], "", r[1]] for r in rows], colWidths=[half, 8 * mm, half],
-                 hAlign="LEFT")
-    grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
-    out += [gap(3), grid, gap(4)]
+            signer.signature_png if sign is not None else None))
+    out += [gap(3), m.Signatures(tuple(boxes), half), gap(4)]
 
     digest = sign.content_hash if sign is not None else data.content_hash
     if digest:
         label = ("Content hash of the signed revision (SHA-256)" if sign is not None else
                  "Content hash of the data this draft was made from (SHA-256)")
-        box = house_table(s, [[rich(s, markup(label.upper()), "label")],
-                     [rich(s, _spaced_hash(digest), "hash")],
-                     [rich(s, (
-                         "The hash is computed over a canonical form of the assessment: its "
-                         "details, team, ratings, consensus, targets, evidence, actions and "
-                         "the digests of its attachments. Any change to any of them gives a "
-                         "different hash, so it shows whether this report matches the data "
-                         "held by the assessor."), "muted")]],
-                    colWidths=[w], hAlign="LEFT")
-        box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), s.zebra),
-                                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, s.primary),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 9),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 4),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        box = m.Panel((
+            plain(label.upper(), "label"), rich(_spaced_hash(digest), "hash"),
+            plain("The hash is computed over a canonical form of the assessment: its "
+                  "details, team, ratings, consensus, targets, evidence, actions and the "
+                  "digests of its attachments. Any change to any of them gives a different "
+                  "hash, so it shows whether this report matches the data held by the "
+                  "assessor.", "muted")), w)
         out.append(box)  # kept whole by the KeepTogether of the section (not nested: a
         # KeepTogether inside another reports an endless height and forces a new page)
     if sign is not None and sign.history:
-        rows_h = [[str(h.revision), format_date(h.date), h.description] for h in sign.history]
-        out += [gap(4), rich(s, "Revision history", "h4"), data_table(
+        rows_h: list[list[CellValue]] = [[str(h.revision), format_date(h.date), h.description]
+                                         for h in sign.history]
+        out += [gap(4), sub("Revision history"), data_table(
             s, ["Revision", "Date", "Description"], rows_h,
             [20 * mm, 38 * mm, w - 58 * mm], numeric=[0])]
     if data.embedded_files:
         names = "; ".join(markup(f"{e.name} ({_what_is_attached(e.description)})")
                           for e in data.embedded_files)
-        attached = rich(s, f"Attached to this PDF: {names}.", "muted")
-        attached.pdf_only = True  # the Word report has no attachments
-        out.append(attached)
-    return [KeepTogether(out)]  # one page: its revision history never alone on the next
+        # Only in the PDF: the Word report has no attachments.
+        out.append(m.Para(runs(f"Attached to this PDF: {names}."), "muted", pdf_only=True))
+    return [m.Keep(tuple(out))]  # one page: its revision history never alone on the next
 
 
 def _what_is_attached(description: str) -> str:
@@ -435,5 +418,3 @@ def _spaced_hash(digest: str) -> str:
     return markup(" ".join(clean[i:i + 8] for i in range(0, len(clean), 8)))
 
 
-def start_body() -> list[Flowable]:
-    return [NextPageTemplate("body"), PageBreak()]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -105,6 +106,13 @@ class ReportStyles:
         return _hex(value)
 
 
+@lru_cache(maxsize=8)
+def styles_for(brand: Brand) -> ReportStyles:
+    """The brand's styles, made once per brand in a process: the paragraphs parsed in them
+    are remembered with them (writing.Paragraph), so a second report reuses that work."""
+    return make_styles(brand)
+
+
 def make_styles(brand: Brand) -> ReportStyles:
     """All the report's styles for `brand`."""
     fonts = register_fonts(brand)
@@ -138,6 +146,9 @@ def make_styles(brand: Brand) -> ReportStyles:
         spaceBefore=12, spaceAfter=4, keepWithNext=True)
     add("h4", "body", fontName=fonts.bold, fontSize=9.5, leading=13, textColor=s.primary,
         spaceBefore=8, spaceAfter=3, keepWithNext=True)
+    # Over a long table, which may start on this page and go on to the next (the space for
+    # the title and a few rows is asked for before it).
+    add("h4_open", "h4", keepWithNext=False)
     add("label", "body", fontName=fonts.bold, fontSize=7, leading=9, textColor=s.muted,
         spaceAfter=1)
     add("bullet", "body", leftIndent=12, bulletIndent=2, spaceAfter=3,

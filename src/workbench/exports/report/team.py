@@ -8,7 +8,6 @@ team's initial spread was largest.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
 
 from workbench.core.agreement import (
     MIN_KAPPA_ITEMS,
@@ -19,9 +18,21 @@ from workbench.core.agreement import (
     engagement_agreement,
 )
 from workbench.core.ratings import RatingSet
-from workbench.exports.report.context import Context, heading, section_end, section_title
-from workbench.exports.report.flowables import data_table, gap, keep, need, rich
+from workbench.exports.report import document as m
+from workbench.exports.report.blocks import (
+    CellValue,
+    data_table,
+    gap,
+    head,
+    keep,
+    need,
+    section_end,
+    section_title,
+    sub,
+)
+from workbench.exports.report.context import Context
 from workbench.exports.report.model import ReportInput
+from workbench.exports.report.richtext import rich
 from workbench.exports.report.text import join_words, markup, plural
 
 LARGEST_SHOWN = 8
@@ -56,7 +67,7 @@ def _consensus_counts(ratings: RatingSet) -> tuple[int, int]:
     return len(ratings.consensus.indicators), len(ratings.consensus.objectives)
 
 
-def team_section(ctx: Context) -> list[Flowable]:
+def team_section(ctx: Context) -> list[m.Block]:
     data = ctx.data
     if not applies(data):
         return []
@@ -81,7 +92,7 @@ def team_section(ctx: Context) -> list[Flowable]:
     else:
         text += (f"Kappa is not given: it needs at least {MIN_KAPPA_ITEMS} indicators rated "
                  "by two or more assessors.")
-    out.append(rich(s, text, "body"))
+    out.append(rich(text, "body"))
     elements = engagement_agreement(framework, ratings)
     indicators, objectives = _consensus_counts(ratings)
     still = [e.code for e in elements if e.status is ElementStatus.NEEDS_CONSENSUS]
@@ -95,14 +106,14 @@ def team_section(ctx: Context) -> list[Flowable]:
                     f"{'' if ctx.data.signoff is not None else ' for now'}.")
     else:
         settled += "No element awaits consensus."
-    out.append(rich(s, settled, "body"))
-    rows = [[markup(a.name), markup(a.role or "–"),
-             str(sum(1 for i in elements for x in i.indicators if x.values.get(a.name)
-                     is not None)),
-             str(sum(1 for i in elements if i.objective is not None
-                     and i.objective.values.get(a.name) is not None))] for a in rated]
+    out.append(rich(settled, "body"))
+    rows: list[list[CellValue]] = [[
+        a.name, a.role or "–",
+        str(sum(1 for i in elements for x in i.indicators if x.values.get(a.name) is not None)),
+        str(sum(1 for i in elements if i.objective is not None
+                and i.objective.values.get(a.name) is not None))] for a in rated]
     out.append(gap(2))
-    out.append(keep(rich(s, "The assessors", "h4"), data_table(
+    out.append(keep(sub("The assessors"), data_table(
         s, ["Assessor", "Role", "Indicators rated", "Objectives judged"], rows,
         [w - 50 * mm - 30 * mm - 30 * mm, 50 * mm, 30 * mm, 30 * mm], numeric=[2, 3])))
     spread = sorted((e for e in elements if e.total_spread > 0),
@@ -110,18 +121,18 @@ def team_section(ctx: Context) -> list[Flowable]:
     if spread:
         titles = {e.code: e.title for e in framework.elements()}
         titles.update({n.code: n.name for n in framework.enablers})
-        table_rows = [[rich(s, f"<b>{markup(e.code)}</b> {markup(titles.get(e.code, ''))}",
-                            "cell"),
-                       str(_disputed(e)), str(e.max_spread), str(e.total_spread),
-                       _NOW_WORDS[e.status]] for e in spread]
+        table_rows: list[list[CellValue]] = [
+            [rich(f"<b>{markup(e.code)}</b> {markup(titles.get(e.code, ''))}", "cell"),
+             str(_disputed(e)), str(e.max_spread), str(e.total_spread), _NOW_WORDS[e.status]]
+            for e in spread]
         out.append(gap(3))
         out.append(need(40))
-        out.append(heading(ctx, "Where the initial spread was largest", 1, "team-spread",
-                           in_contents=False, style_name="h4"))
-        out.append(rich(s, "Spread is the highest minus the lowest level the assessors gave an "
-                           "indicator (N/A beside a level counts as the whole scale), or the "
-                           "steps between their objective judgements, summed over the "
-                           "element.", "body"))
+        out.append(head(ctx, "Where the initial spread was largest", 2, "team-spread",
+                        in_contents=False, style="h4"))
+        out.append(rich("Spread is the highest minus the lowest level the assessors gave an "
+                        "indicator (N/A beside a level counts as the whole scale), or the "
+                        "steps between their objective judgements, summed over the "
+                        "element.", "body"))
         out.append(data_table(
             s, ["Element", "Rated differently", "Largest spread", "Total spread", "Now"],
             table_rows,

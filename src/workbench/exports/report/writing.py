@@ -20,6 +20,7 @@ import unicodedata
 from copy import copy
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from arabic_reshaper import reshape
 from bidi import get_base_level, get_display
@@ -30,6 +31,7 @@ from reportlab.platypus import Paragraph as _Paragraph
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _TAG = re.compile(r"(<[^>]*>|&[#\w]+;)")
+_WIDE = re.compile("[\u2000-\U0010ffff]")
 
 
 def has_rtl(text: str) -> bool:
@@ -71,6 +73,8 @@ def printable(text: str, font_name: str) -> str:
     """`text` with each character `font_name` cannot draw replaced by its bracketed name.
     Markup tags and entities are left alone; joiners and variation selectors, which only
     modify a neighbour, are dropped."""
+    if _WIDE.search(text) is None:  # below U+2000 every character counts as drawable
+        return text
     glyphs = _glyphs(font_name)
     if glyphs is None or all(ord(c) < 0x2000 or _drawable(ord(c), glyphs) for c in text):
         return text
@@ -107,15 +111,73 @@ def _visual_words(words: list[str], rtl_base: bool) -> list[str]:
     return _unmark(str(get_display(line, base_dir="R" if rtl_base else "L"))).split(" ")
 
 
+_PARSED: WeakKeyDictionary[Any, dict[str, tuple[str, list[Any]]]] = WeakKeyDictionary()
+MAX_PARSED = 20_000  # paragraphs remembered per style
+
+
+def _parsed(style: Any, text: str) -> tuple[str, list[Any]] | None:
+    """A paragraph's markup as ReportLab parsed it before in this style: the same words in
+    the same style give the same fragments (a level, a column heading, a repeated note)."""
+    found = _PARSED.get(style)
+    return None if found is None else found.get(text)
+
+
+def _remember(style: Any, text: str, paragraph: _Paragraph) -> None:
+    try:
+        found = _PARSED.setdefault(style, {})
+    except TypeError:  # a style that cannot be weakly referenced: parsed each time
+        return
+    if len(found) >= MAX_PARSED:
+        found.clear()
+    found[text] = (paragraph.text, [f.clone() for f in paragraph.frags])
+
+
+# The lines of a paragraph of the same words, style and bullet at the same width: a column
+# heading, a level, a recurring sentence are laid out once. ReportLab reads the lines when
+# it draws or splits a paragraph and never changes them (right-to-left text, whose lines
+# are reordered in place, is not kept).
+_LINES: WeakKeyDictionary[Any, dict[tuple[str, Any, float], tuple[Any, float]]] = \
+    WeakKeyDictionary()
+
+
+def _laid_out(paragraph: Paragraph, width: float) -> bool:
+    style, text, bullet = paragraph._lines_key  # type: ignore[misc]
+    found = _LINES.get(style, {}).get((text, bullet, width))
+    if found is None:
+        return False
+    lines, height = found
+    s = paragraph.style
+    paragraph.width = width  # as ReportLab's Paragraph.wrap leaves them
+    paragraph._wrapWidths = [width - (s.leftIndent + s.firstLineIndent) - s.rightIndent,
+                             width - s.leftIndent - s.rightIndent]
+    paragraph.blPara = lines
+    paragraph.height = height
+    paragraph._wrapped = (width, (width, height))
+    return True
+
+
+def _keep_lines(paragraph: Paragraph, width: float) -> None:
+    style, text, bullet = paragraph._lines_key  # type: ignore[misc]
+    try:
+        found = _LINES.setdefault(style, {})
+    except TypeError:
+        return
+    if len(found) >= MAX_PARSED:
+        found.clear()
+    found[(text, bullet, width)] = (paragraph.blPara, paragraph.height)
+
+
 class Paragraph(_Paragraph):  # type: ignore[misc]
     """A ReportLab Paragraph for text in any script (see the module's description)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+    _lines_key: tuple[Any, str, Any] | None = None
 
     def __init__(self, text: str | None, style: Any, *args: Any, **kwargs: Any) -> None:
         if not isinstance(text, str):  # a half of a split paragraph, made from its fragments
             self._rtl = self._rtl_base = False
             super().__init__(text, style, *args, **kwargs)
             return
-        self.source_text = text  # the markup as written, for the Word report
         text = printable(text, style.fontName)
         self._rtl = has_rtl(text)
         if not self._rtl:
@@ -129,12 +191,32 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
             if self._rtl_base and style.alignment == TA_LEFT:
                 style = copy(style)
                 style.alignment = TA_RIGHT
-        super().__init__(text, style, *args, **kwargs)
+        plain_call = not args and kwargs.get("frags") is None
+        if plain_call and not self._rtl:
+            self._lines_key = (style, text, kwargs.get("bulletText"))
+        parsed = _parsed(style, text) if plain_call else None
+        if parsed is None:
+            super().__init__(text, style, *args, **kwargs)
+            if plain_call:
+                _remember(style, text, self)
+            return
+        cleaned, frags = parsed
+        super().__init__(cleaned, style, *args, frags=[f.clone() for f in frags], **kwargs)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # A paragraph is wrapped again at the same width (a table measures its cells, a kept
+        # group its parts, then each is placed): the lines depend on the width only.
+        if self._wrapped is not None and self._wrapped[0] == available_width \
+                and "blPara" in self.__dict__:  # ReportLab drops the lines to lay out afresh
+            return self._wrapped[1]
+        if self._lines_key is not None and _laid_out(self, available_width):
+            return self._wrapped[1]  # type: ignore[index]
         result = super().wrap(available_width, available_height)
         if self._rtl:
             self._reorder()
+        self._wrapped = (available_width, result)
+        if self._lines_key is not None and available_width > 1:
+            _keep_lines(self, available_width)
         return result  # type: ignore[no-any-return]
 
     def _reorder(self) -> None:
