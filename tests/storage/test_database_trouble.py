@@ -206,13 +206,13 @@ def tiny_disk() -> Iterator[Path]:
 
 def _fill(folder: Path) -> Path:
     filler = folder / "filler"
-    with filler.open("wb") as out:
-        try:
+    try:
+        with filler.open("wb") as out:
             while True:
                 out.write(b"\0" * 65536)
                 out.flush()
-        except OSError:
-            pass
+    except OSError:
+        pass  # full (possibly already full before the filler's first block)
     return filler
 
 
@@ -234,7 +234,7 @@ def test_a_full_disk_says_so_and_loses_nothing(tiny_disk: Path,
         assert code == 1 and err.strip().splitlines()[-1] in (
             f"error: {FULL_MESSAGE}", f"error: {BUSY_MESSAGE}")
     finally:
-        filler.unlink()
+        filler.unlink(missing_ok=True)
     assert assessment.notes(s, eid, "D1.1") == "kept before the disk filled"
     assert s.db.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     assessment.set_notes(s, eid, "D1.1", "room again")
