@@ -23,12 +23,13 @@ def applies(ctx: Context) -> bool:
 
 
 def _people(item: Interview) -> m.Para:
-    """Each person on a line of their own, role first: the report speaks of roles."""
+    """Each person's role on a line of its own, the name on the next: the report speaks of
+    roles, and the name shows who held it."""
     runs: list[m.Run] = []
     for n, person in enumerate(item.people):
         if person.role:
             runs.append(m.Run(person.role, bold=True, line_break=n > 0))
-            runs.append(m.Run(f" {person.name}"))
+            runs.append(m.Run(person.name, line_break=True))
         else:
             runs.append(m.Run(person.name, line_break=n > 0))
     return m.Para(tuple(runs), "cell")
