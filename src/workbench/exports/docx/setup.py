@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document as open_document
 from docx.document import Document as WordDocument
@@ -104,6 +105,7 @@ def prepare_styles(doc: WordDocument, brand: Brand, house: bool) -> None:
         table.base_style = None
     if house:
         return
+    _narrow_cell_margins(doc.styles[TABLE_STYLE].element)
     normal.font.name = brand.fonts.family
     normal.font.size = Pt(10)
     rpr = normal.element.get_or_add_rPr()
@@ -184,3 +186,26 @@ def shade(element_pr: object, fill: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill.lstrip("#").upper())
     element_pr.append(shd)  # type: ignore[attr-defined]
+
+
+CELL_MARGIN_TWIPS = 60  # 3 pt each side, as the PDF's cells: "Code" fits a narrow column
+
+
+def _narrow_cell_margins(style: Any) -> None:
+    """The table style's left and right cell margins (Word's default is 5.4 pt each side,
+    which wraps a narrow column's header, "Cod/e", where the PDF fits it)."""
+    tbl_pr = style.find(qn("w:tblPr"))
+    if tbl_pr is None:  # a style added here: nothing after its table properties yet
+        tbl_pr = OxmlElement("w:tblPr")
+        style.append(tbl_pr)
+    margins = tbl_pr.find(qn("w:tblCellMar"))
+    if margins is None:
+        margins = OxmlElement("w:tblCellMar")
+        tbl_pr.append(margins)
+    for side in ("left", "right"):
+        edge = margins.find(qn(f"w:{side}"))
+        if edge is None:
+            edge = OxmlElement(f"w:{side}")
+            margins.append(edge)
+        edge.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+        edge.set(qn("w:type"), "dxa")
