@@ -56,3 +56,7 @@ def test_libreoffice_opens_the_word_report_and_shows_its_text(
         assert expected in flat, expected
     pages = int(re.findall(r"Page \d+ of (\d+)", flat)[0])
     assert pages > 20  # every section laid out, not a page of error text
+    # Narrow columns keep their headers whole (Word's wide default cell margins broke
+    # "Code" into "Cod" and "e" on two lines).
+    lines = [line.strip() for line in text.splitlines()]
+    assert "Code" in lines and "Cod" not in lines
