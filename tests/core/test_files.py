@@ -108,3 +108,10 @@ def test_a_chain_of_links_into_proc_is_refused(tmp_path: Path) -> None:
     first.symlink_to(second)
     with pytest.raises(FileOutputError):
         write_atomically(first, b"x")
+
+
+def test_a_refusal_names_the_file_kind_with_its_article(tmp_path: Path) -> None:
+    with pytest.raises(FileInputError, match="not an attachment"):
+        read_regular_file(tmp_path, limit=10, what="attachment")
+    with pytest.raises(FileInputError, match="not a workbook"):
+        read_regular_file(tmp_path, limit=10, what="workbook")

@@ -40,6 +40,11 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _a(what: str) -> str:
+    """`what` with its article: "an attachment", "a workbook"."""
+    return f"{'an' if what[:1].lower() in 'aeiou' else 'a'} {what}"
+
+
 def _open_regular(path: Path, limit: int | None, what: str) -> int:
     """A descriptor open on `path`, checked to be a regular file of at most `limit` bytes.
 
@@ -52,7 +57,7 @@ def _open_regular(path: Path, limit: int | None, what: str) -> int:
     except FileNotFoundError:
         raise FileInputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise FileInputError(f"{path}: is a folder, not a {what}") from None
+        raise FileInputError(f"{path}: is a folder, not {_a(what)}") from None
     except PermissionError:
         raise FileInputError(f"{path}: permission denied") from None
     except OSError as exc:
@@ -62,14 +67,14 @@ def _open_regular(path: Path, limit: int | None, what: str) -> int:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise FileInputError(f"{path}: is a folder, not a {what}")
+            raise FileInputError(f"{path}: is a folder, not {_a(what)}")
         if not stat.S_ISREG(info.st_mode):
             raise FileInputError(f"{path}: is not a regular file (a pipe, device or special "
-                                 f"file); give a {what} saved on disk")
+                                 f"file); give {_a(what)} saved on disk")
         if limit is None:
             return fd
         if str(Path(path).resolve()).startswith("/proc/"):
-            raise FileInputError(f"{path}: is a system file, not a {what}")
+            raise FileInputError(f"{path}: is a system file, not {_a(what)}")
         if info.st_size > limit:
             raise FileInputError(f"{path}: the {what} is {_size_text(info.st_size)}, more than "
                                  f"the {_size_text(limit)} allowed")
