@@ -115,6 +115,10 @@ def test_rate_and_score_with_a_warm_cache_validate_no_yaml(tmp_path: Path) -> No
         assert "workbench.services.assessment" in modules or "score" in args
         assert not {"pydantic", "yaml", "workbench.core.framework_loader", "reportlab",
                     "openpyxl", "pyhanko", "PySide6", "pikepdf"} & modules, args
+        # nor the whole engagement document's types, the site-visit log's or the findings'
+        # storage: a rating or a score builds only the classes it uses
+        assert not {"workbench.core.engagement", "workbench.core.site_log",
+                    "workbench.storage.evidence", "workbench.storage.documents"} & modules, args
 
 
 def test_the_quick_version_is_what_argparse_prints(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
-from workbench.core.engagement import Action, Assessor, EngagementDetails, FindingKind, Priority
 from workbench.core.errors import InvalidValueError
 from workbench.core.framework import DEFAULT_FRAMEWORK_ID
 
@@ -68,6 +67,7 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_create(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement_details import Assessor, EngagementDetails
     from workbench.services import engagements
     team = [Assessor(name.strip()) for name in (args.assessor or [])]
     change = engagements.create(
@@ -121,6 +121,7 @@ def cmd_delete(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_assessor(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement_details import Assessor
     from workbench.services import engagements
     engagements.add_assessor(session, args.id, Assessor(args.name, args.role or "",
                                                         args.initials or ""))
@@ -178,6 +179,7 @@ def _int(text: str, what: str) -> int:
 
 
 def cmd_note(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement import FindingKind
     from workbench.services import assessment
     if args.kind == "notes":
         assessment.set_notes(session, args.id, args.element, args.text, args.assessor)
@@ -221,6 +223,7 @@ def cmd_rotate(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_action(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement import Action, Priority
     from workbench.services import actions
     actions.add(session, args.id, Action(args.element, args.text, args.owner or "",
                                          Priority(args.priority), args.due))
@@ -420,6 +423,7 @@ def _rotate_parser(add: Add) -> None:
 
 
 def _action_parser(add: Add) -> None:
+    from workbench.core.engagement import Priority
     p = add("action", cmd_action, "add an improvement action")
     p.add_argument("id")
     p.add_argument("element")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.core.engagement import (
+from workbench.core.engagement_details import (
     Assessor,
     EngagementDetails,
     EngagementStatus,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from workbench.core.engagement import EngagementStatus
+from workbench.core.engagement_details import EngagementStatus
 from workbench.core.errors import LockedError, NotFoundError
 from workbench.storage.clock import now
 from workbench.storage.sqlite_db import Database
