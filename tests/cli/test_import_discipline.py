@@ -119,6 +119,8 @@ def test_rate_and_score_with_a_warm_cache_validate_no_yaml(tmp_path: Path) -> No
         # storage: a rating or a score builds only the classes it uses
         assert not {"workbench.core.engagement", "workbench.core.site_log",
                     "workbench.storage.evidence", "workbench.storage.documents"} & modules, args
+        # a rating's transaction translates a lock refusal without the sign-off records
+        assert "workbench.storage.signoffs" not in modules or "score" in args
 
 
 def test_the_quick_version_is_what_argparse_prints(capsys: pytest.CaptureFixture[str]) -> None:
