@@ -277,7 +277,9 @@ Add = Callable[[str, object, str], argparse.ArgumentParser]
 def _adder(into: Parsers, parent: argparse.ArgumentParser) -> Add:
     def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
         p = into.add_parser(name, help=help_text, parents=[parent])
-        p.set_defaults(func=func, needs_db=True)
+        # every command here writes only through the database and core.files, both closed
+        # when it returns: the process may end at once (cli.main.end_process)
+        p.set_defaults(func=func, needs_db=True, ends_process=True)
         return p
     return add
 
