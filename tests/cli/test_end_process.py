@@ -110,3 +110,18 @@ def test_a_thread_still_running_is_waited_for(demo: tuple[Path, str, str]) -> No
     assert done.returncode == 0, done.stderr
     assert done.stdout == "thread finished\natexit ran\n"  # waited for, then the normal exit
     assert _level(db, eid, code) == 3
+
+
+def test_a_pdf_export_is_whole_when_the_process_ends_at_once(
+        demo: tuple[Path, str, str], tmp_path: Path) -> None:
+    import pikepdf
+
+    db, eid, _ = demo
+    out = tmp_path / "report.pdf"
+    done = _run("plain", "--db", str(db), "export", "pdf", eid, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    wrote, _, rest = done.stdout.partition("\n")
+    assert rest == "atexit ran\nended at once\n"
+    with pikepdf.open(out) as pdf:
+        assert wrote == f"wrote {out} ({len(pdf.pages)} pages)"
+        assert len(pdf.pages) > 20
