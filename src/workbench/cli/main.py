@@ -7,6 +7,7 @@ Exit status: 0 success, 1 a user error (one message on stderr, nothing half-writ
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -136,6 +137,33 @@ _REGISTER: dict[str, Callable[[Parsers, argparse.ArgumentParser], None]] = {  # 
     "site_log_commands": _site_log}
 
 
+def terminal_columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size().columns` gives it ($COLUMNS when
+    a positive number, else the width of the terminal on standard output, else 80)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help formatter gets the width argparse would work out (the
+    terminal's less 2) without argparse importing shutil for it on every argument added:
+    shutil brings bz2, lzma and fnmatch, a millisecond and a half of every command (issue
+    17). Sub-command parsers are of the same class (argparse makes them so)."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # every argparse formatter class takes `width` (typeshed's protocol names only prog)
+        return self.formatter_class(prog=self.prog, width=terminal_columns() - 2)  # type: ignore[call-arg]
+
+
 def command_named(args: Sequence[str]) -> str | None:
     """The top-level command in `args` (None for none, an unknown one or a help request)."""
     skip = False
@@ -156,11 +184,11 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     in full and every other command as its name and help line: enough to parse that command,
     to print `--help` and `--version`, and to refuse an unknown command, as the full one does.
     """
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = Parser(add_help=False)
     parent.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
                         help="the database file (default: $WORKBENCH_DB, else the user data "
                              "folder)")
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = Parser(
         prog="workbench", parents=[parent],
         description="Assessor Workbench: customer experience maturity assessments, offline. "
                     "With no command it opens the application.")
@@ -178,7 +206,7 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
         # The other commands only need a name and a help line: one shared stand-in parser,
         # which never parses (a command named is registered in full), spares building
         # twenty parsers (and argparse's gettext look-ups for each).
-        stand_in = argparse.ArgumentParser(prog="workbench", add_help=False)
+        stand_in = Parser(prog="workbench", add_help=False)
         for name, (help_text, _) in COMMANDS.items():
             if name not in sub.choices:
                 sub._name_parser_map[name] = stand_in
