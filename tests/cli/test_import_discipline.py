@@ -121,6 +121,8 @@ def test_rate_and_score_with_a_warm_cache_validate_no_yaml(tmp_path: Path) -> No
                     "workbench.storage.evidence", "workbench.storage.documents"} & modules, args
         # the framework cache found without platformdirs, the help width without shutil
         assert not {"platformdirs", "tempfile", "shutil"} & modules, args
+        # read by cli.quick: argparse (with gettext and locale) is not even imported
+        assert not {"argparse", "gettext", "locale"} & modules, args
         # a rating's transaction translates a lock refusal without the sign-off records
         assert "workbench.storage.signoffs" not in modules or "score" in args
 

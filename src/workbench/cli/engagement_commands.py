@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -13,6 +12,8 @@ from workbench.core.errors import InvalidValueError
 from workbench.core.framework import DEFAULT_FRAMEWORK_ID
 
 if TYPE_CHECKING:
+    import argparse  # not imported for `rate` and `score` (cli.quick): annotations only
+
     from workbench.services.session import Session
 
 
@@ -271,7 +272,7 @@ def cmd_score(session: Session, args: argparse.Namespace) -> int:
 
 if TYPE_CHECKING:
     Parsers = argparse._SubParsersAction[argparse.ArgumentParser]
-Add = Callable[[str, object, str], argparse.ArgumentParser]
+    Add = Callable[[str, object, str], argparse.ArgumentParser]
 
 
 def _adder(into: Parsers, parent: argparse.ArgumentParser) -> Add:

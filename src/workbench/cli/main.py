@@ -6,8 +6,6 @@ Exit status: 0 success, 1 a user error (one message on stderr, nothing half-writ
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -20,6 +18,9 @@ from workbench.core.errors import WorkbenchError
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+
     from workbench.services.session import Session
 
 Command = Callable[..., int]
@@ -137,33 +138,6 @@ _REGISTER: dict[str, Callable[[Parsers, argparse.ArgumentParser], None]] = {  # 
     "site_log_commands": _site_log}
 
 
-def terminal_columns() -> int:
-    """The terminal's width as `shutil.get_terminal_size().columns` gives it ($COLUMNS when
-    a positive number, else the width of the terminal on standard output, else 80)."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-        columns = columns or 80
-    return columns
-
-
-class Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose help formatter gets the width argparse would work out (the
-    terminal's less 2) without argparse importing shutil for it on every argument added:
-    shutil brings bz2, lzma and fnmatch, a millisecond and a half of every command (issue
-    17). Sub-command parsers are of the same class (argparse makes them so)."""
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        # every argparse formatter class takes `width` (typeshed's protocol names only prog)
-        return self.formatter_class(prog=self.prog, width=terminal_columns() - 2)  # type: ignore[call-arg]
-
-
 def command_named(args: Sequence[str]) -> str | None:
     """The top-level command in `args` (None for none, an unknown one or a help request)."""
     skip = False
@@ -184,6 +158,10 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     in full and every other command as its name and help line: enough to parse that command,
     to print `--help` and `--version`, and to refuse an unknown command, as the full one does.
     """
+    import argparse
+
+    from workbench.cli.parser import Parser
+
     parent = Parser(add_help=False)
     parent.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
                         help="the database file (default: $WORKBENCH_DB, else the user data "
@@ -299,12 +277,16 @@ def _main(argv: list[str] | None = None, whole_process: bool = False,
     """Parse and run the command; `done` gets True when a command that may end the process
     at once (`ends_process`) returned without an exception."""
     args_in = sys.argv[1:] if argv is None else argv
-    parser = build_parser(command_named(args_in), full=False)
-    args = parser.parse_args(args_in)
-    func: Command | None = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return 2
+    from workbench.cli.quick import quick_args
+
+    args: argparse.Namespace | SimpleNamespace | None = quick_args(args_in)  # see cli.quick
+    if args is None:
+        parser = build_parser(command_named(args_in), full=False)
+        args = parser.parse_args(args_in)
+        if getattr(args, "func", None) is None:
+            parser.print_help()
+            return 2
+    func: Command = args.func
     session: Session | None = None
     try:
         if getattr(args, "needs_db", False):
