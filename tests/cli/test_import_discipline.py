@@ -123,6 +123,8 @@ def test_rate_and_score_with_a_warm_cache_validate_no_yaml(tmp_path: Path) -> No
         assert not {"platformdirs", "tempfile", "shutil"} & modules, args
         # read by cli.quick: argparse (with gettext and locale) is not even imported
         assert not {"argparse", "gettext", "locale"} & modules, args
+        # a score builds none of the details, team or list-row classes
+        assert "workbench.core.engagement_details" not in modules or "rate" in args
         # a rating's transaction translates a lock refusal without the sign-off records
         assert "workbench.storage.signoffs" not in modules or "score" in args
 

@@ -1,17 +1,13 @@
-"""An engagement's status, details, team and engagement-list row: what opening an
-engagement, rating and scoring need, without the whole document's types (core.engagement,
-which re-exports these) and the site-visit log's (issue 17: fewer classes built at start)."""
+"""An engagement's details, team and engagement-list row (and its status, from
+core.engagement_status): what opening an engagement and rating need, without the whole
+document's types (core.engagement, which re-exports these) and the site-visit log's
+(issue 17: fewer classes built at start)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class EngagementStatus(StrEnum):
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    SIGNED_OFF = "signed_off"
+from workbench.core.engagement_status import EngagementStatus as EngagementStatus
 
 
 @dataclass(frozen=True)

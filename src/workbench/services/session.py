@@ -10,7 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from workbench.core.engagement_details import EngagementStatus
+from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import LockedError
 from workbench.core.framework import Framework
 from workbench.storage import audit, engagements, frameworks

@@ -11,7 +11,7 @@ revision, so no report ever prints "Signed off" over altered content.
 
 from __future__ import annotations
 
-from workbench.core.engagement_details import EngagementStatus
+from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import WorkbenchError
 from workbench.services.session import Session
 from workbench.storage import signoffs

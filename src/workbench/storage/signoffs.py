@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.core.engagement_details import EngagementStatus
+from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import LockedError, NotFoundError
 from workbench.storage.clock import now
 from workbench.storage.db_errors import LOCK_PREFIX as LOCK_PREFIX
