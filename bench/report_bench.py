@@ -1,8 +1,8 @@
 """Report benchmarks (issue "Branded PDF assessment report"), each beside its baseline.
 
 1. The full demo report without photos, against LibreOffice headless converting the
-   exported workbook of the same engagement to PDF: in process after a warm-up (targets:
-   at most 0.2x LibreOffice's time, and 0.1x by issue 17), and as a whole
+   exported workbook of the same engagement to PDF: in process after a warm-up (target:
+   at most 0.1x LibreOffice's time, issue 17), and as a whole
    `workbench export pdf` process (issue 17: at most 0.35x).
    If the workbook exporter is not installed, the baseline converts a workbook of comparable
    size written with openpyxl, and says so.
@@ -159,7 +159,7 @@ def main() -> None:
             _libreoffice_to_pdf(xlsx, folder)  # first start creates LibreOffice's profile
             lo = statistics.median(_libreoffice_to_pdf(xlsx, folder) for _ in range(2))
             print(f"{'  baseline: LibreOffice xlsx -> pdf':<44} median {lo * 1000:8.0f} ms  "
-                  f"ratio {ours / lo:5.2f}x  | target <= 0.20x (issue 17: <= 0.10x)",
+                  f"ratio {ours / lo:5.2f}x  | target <= 0.10x",
                   flush=True)
             print(f"  (baseline input: {what})")
             whole = statistics.median(_whole_process(db, eid, folder) for _ in range(3))

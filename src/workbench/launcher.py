@@ -43,4 +43,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"workbench {__version__}")
         return 0
     from workbench.cli.main import main as cli_main
-    return cli_main(args, whole_process=argv is None)  # argv None: the process's own command
+    own = argv is None  # the process's own command: see cli.main.main
+    return cli_main(args, whole_process=own, exit_when_done=own)

@@ -115,6 +115,18 @@ def test_rate_and_score_with_a_warm_cache_validate_no_yaml(tmp_path: Path) -> No
         assert "workbench.services.assessment" in modules or "score" in args
         assert not {"pydantic", "yaml", "workbench.core.framework_loader", "reportlab",
                     "openpyxl", "pyhanko", "PySide6", "pikepdf"} & modules, args
+        # nor the whole engagement document's types, the site-visit log's or the findings'
+        # storage: a rating or a score builds only the classes it uses
+        assert not {"workbench.core.engagement", "workbench.core.site_log",
+                    "workbench.storage.evidence", "workbench.storage.documents"} & modules, args
+        # the framework cache found without platformdirs, the help width without shutil
+        assert not {"platformdirs", "tempfile", "shutil"} & modules, args
+        # read by cli.quick: argparse (with gettext and locale) is not even imported
+        assert not {"argparse", "gettext", "locale"} & modules, args
+        # a score builds none of the details, team or list-row classes
+        assert "workbench.core.engagement_details" not in modules or "rate" in args
+        # a rating's transaction translates a lock refusal without the sign-off records
+        assert "workbench.storage.signoffs" not in modules or "score" in args
 
 
 def test_the_quick_version_is_what_argparse_prints(capsys: pytest.CaptureFixture[str]) -> None:
@@ -157,3 +169,31 @@ def test_the_collector_is_on_while_a_command_runs_and_after(tmp_path: Path,
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@pytest.mark.parametrize("columns", [None, "", "abc", "0", "-5", "40", "73", "200"])
+def test_help_is_as_wide_as_argparse_makes_it(columns: str | None,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser's own width rule (cli.main.Parser) gives the help plain argparse gives."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    for command in (None, "rate", "export"):
+        parser = build_parser(command, full=False)
+        plain = argparse.ArgumentParser._get_formatter(parser)
+        assert parser._get_formatter()._width == plain._width
+        assert parser.format_help() == _plain_help(parser)
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        if command is not None:
+            assert sub.choices[command].format_help() == _plain_help(sub.choices[command])
+
+
+def _plain_help(parser: argparse.ArgumentParser) -> str:
+    """`parser.format_help()` with argparse's own formatter (and its shutil width)."""
+    real = type(parser)._get_formatter
+    try:
+        type(parser)._get_formatter = argparse.ArgumentParser._get_formatter  # type: ignore[method-assign]
+        return parser.format_help()
+    finally:
+        type(parser)._get_formatter = real  # type: ignore[method-assign]

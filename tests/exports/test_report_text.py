@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph
 
@@ -69,3 +71,12 @@ def test_words_for_figures() -> None:
     assert join_words(["A", "B", "C"]) == "A, B and C"
     assert fmt_percent(None) == "–"
     assert fmt_percent(61.5).startswith("61")  # rounded down: never past its band
+
+
+@given(st.text())
+def test_escape_is_the_standard_librarys_with_both_quotes(text: str) -> None:
+    from xml.sax.saxutils import escape as standard
+
+    from workbench.exports.report.text import escape
+
+    assert escape(text) == standard(text, {'"': "&quot;", "'": "&#39;"})

@@ -111,3 +111,19 @@ def test_the_plain_form_round_trips_and_refuses_other_data(framework: Framework)
     for bad in [None, (), (99, *framework_to_plain(framework)[1:]), ("x",) * 14]:
         with pytest.raises(ValueError):
             framework_from_plain(bad)
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"),
+                    reason="elsewhere cache_dir is platformdirs' own answer")
+@pytest.mark.parametrize("xdg", [None, "", "relative/cache", "/srv/cache", "/srv/cache/"])
+def test_the_cache_folder_is_the_one_platformdirs_names(
+        xdg: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_path
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = user_cache_path("assessor-workbench", appauthor=False) / "frameworks"
+    assert framework_cache.cache_dir() == expected

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
-from workbench.core.engagement import Action, Assessor, EngagementDetails, FindingKind, Priority
 from workbench.core.errors import InvalidValueError
 from workbench.core.framework import DEFAULT_FRAMEWORK_ID
 
 if TYPE_CHECKING:
+    import argparse  # not imported for `rate` and `score` (cli.quick): annotations only
+
     from workbench.services.session import Session
 
 
@@ -68,6 +68,7 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_create(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement_details import Assessor, EngagementDetails
     from workbench.services import engagements
     team = [Assessor(name.strip()) for name in (args.assessor or [])]
     change = engagements.create(
@@ -121,6 +122,7 @@ def cmd_delete(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_assessor(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement_details import Assessor
     from workbench.services import engagements
     engagements.add_assessor(session, args.id, Assessor(args.name, args.role or "",
                                                         args.initials or ""))
@@ -178,6 +180,7 @@ def _int(text: str, what: str) -> int:
 
 
 def cmd_note(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement import FindingKind
     from workbench.services import assessment
     if args.kind == "notes":
         assessment.set_notes(session, args.id, args.element, args.text, args.assessor)
@@ -221,6 +224,7 @@ def cmd_rotate(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_action(session: Session, args: argparse.Namespace) -> int:
+    from workbench.core.engagement import Action, Priority
     from workbench.services import actions
     actions.add(session, args.id, Action(args.element, args.text, args.owner or "",
                                          Priority(args.priority), args.due))
@@ -268,13 +272,15 @@ def cmd_score(session: Session, args: argparse.Namespace) -> int:
 
 if TYPE_CHECKING:
     Parsers = argparse._SubParsersAction[argparse.ArgumentParser]
-Add = Callable[[str, object, str], argparse.ArgumentParser]
+    Add = Callable[[str, object, str], argparse.ArgumentParser]
 
 
 def _adder(into: Parsers, parent: argparse.ArgumentParser) -> Add:
     def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
         p = into.add_parser(name, help=help_text, parents=[parent])
-        p.set_defaults(func=func, needs_db=True)
+        # every command here writes only through the database and core.files, both closed
+        # when it returns: the process may end at once (cli.main.end_process)
+        p.set_defaults(func=func, needs_db=True, ends_process=True)
         return p
     return add
 
@@ -420,6 +426,7 @@ def _rotate_parser(add: Add) -> None:
 
 
 def _action_parser(add: Add) -> None:
+    from workbench.core.engagement import Priority
     p = add("action", cmd_action, "add an improvement action")
     p.add_argument("id")
     p.add_argument("element")

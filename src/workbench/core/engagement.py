@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workbench.core.engagement_details import Assessor as Assessor
+from workbench.core.engagement_details import EngagementDetails as EngagementDetails
+from workbench.core.engagement_details import EngagementStatus as EngagementStatus
+from workbench.core.engagement_details import EngagementSummary as EngagementSummary
 from workbench.core.ratings import RatingSet
 from workbench.core.site_log import Interview, ReviewedDocument
-
-
-class EngagementStatus(StrEnum):
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    SIGNED_OFF = "signed_off"
 
 
 class ActionStatus(StrEnum):
@@ -30,28 +28,6 @@ class Priority(StrEnum):
 class FindingKind(StrEnum):
     STRENGTH = "strength"
     OPPORTUNITY = "opportunity"
-
-
-@dataclass(frozen=True)
-class EngagementDetails:
-    client: str
-    site: str
-    title: str
-    lead_assessor: str
-    start_date: str | None = None  # ISO dates, YYYY-MM-DD
-    end_date: str | None = None
-    brand: str = "default"
-
-
-@dataclass(frozen=True)
-class Assessor:
-    name: str
-    role: str = ""
-    initials: str = ""
-
-    @property
-    def display_initials(self) -> str:
-        return self.initials or "".join(p[0] for p in self.name.replace(".", " ").split() if p)[:3]
 
 
 @dataclass(frozen=True)
@@ -96,26 +72,6 @@ class AttachmentInfo:
     @property
     def is_image(self) -> bool:
         return self.media_type.startswith("image/")
-
-
-@dataclass(frozen=True)
-class EngagementSummary:
-    """One row of the engagement list."""
-
-    id: str
-    client: str
-    site: str
-    title: str
-    start_date: str | None
-    end_date: str | None
-    status: EngagementStatus
-    archived: bool
-    framework_id: str
-    framework_version: str
-    lead_assessor: str
-    updated_at: str
-    total: float | None = None
-    level: int | None = None
 
 
 @dataclass(frozen=True)

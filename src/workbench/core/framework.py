@@ -17,6 +17,8 @@ def version_key(version: str) -> tuple[tuple[int, str], ...]:
 
 @dataclass(frozen=True)
 class ScaleLevel:
+    """One level of the rating scale: its number, label, meaning and the fraction it scores."""
+
     value: int
     label: str
     meaning: str
@@ -25,6 +27,8 @@ class ScaleLevel:
 
 @dataclass(frozen=True)
 class ObjectiveLevel:
+    """One answer to an element's statement of objective and the fraction it scores."""
+
     key: str
     label: str
     fraction: float
@@ -32,6 +36,8 @@ class ObjectiveLevel:
 
 @dataclass(frozen=True)
 class Band:
+    """A maturity band: the level reached from `min_percent` upwards."""
+
     level: int
     label: str
     min_percent: float
@@ -39,6 +45,8 @@ class Band:
 
 @dataclass(frozen=True)
 class Category:
+    """A group of dimensions and the points it carries."""
+
     id: str
     name: str
     points: float
@@ -47,12 +55,16 @@ class Category:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One indicator of an element or enabler: its code and wording."""
+
     code: str
     text: str
 
 
 @dataclass(frozen=True)
 class Element:
+    """An element of a dimension: its points, statement of objective and indicators."""
+
     code: str
     title: str
     points: float
@@ -63,6 +75,8 @@ class Element:
 
 @dataclass(frozen=True)
 class Dimension:
+    """A dimension of the framework and its elements."""
+
     code: str
     name: str
     category: str
@@ -74,6 +88,8 @@ class Dimension:
 
 @dataclass(frozen=True)
 class Enabler:
+    """An enabler: indicators rated like an element but scored apart from the total."""
+
     code: str
     name: str
     summary: str
@@ -82,6 +98,8 @@ class Enabler:
 
 @dataclass(frozen=True)
 class Weights:
+    """How an element's score divides between its indicators and its objective."""
+
     indicators: float
     objective: float
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
 
 from workbench.core import limits
+from workbench.core.brand_name import BRAND_NAME as BRAND_NAME  # re-exported
 from workbench.core.engagement import ActionStatus, Priority
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -19,7 +20,6 @@ Short = Annotated[str, Field(max_length=500)]
 Long = Annotated[str, Field(max_length=200_000)]
 Level = Any  # checked against the framework's scale by interchange_checks
 # A brand is the name of a profile folder, never a path (as exports.brand checks it).
-BRAND_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 

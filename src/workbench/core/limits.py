@@ -8,11 +8,16 @@ naming it; nothing is ever cut short silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from workbench.core.engagement import Action, Assessor, EngagementDetails, EngagementDocument
 from workbench.core.errors import TooLongError
-from workbench.core.site_log import Interview, ReviewedDocument
+
+# As typing.TYPE_CHECKING, without importing typing. The types below are only annotations
+# here: a text limit needs none of the engagement document's classes built (issue 17).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from workbench.core.engagement import Action, Assessor, EngagementDetails, EngagementDocument
+    from workbench.core.site_log import Interview, ReviewedDocument
 
 NAME = 200  # client, site, title, people's names and roles, action owners, signers
 INITIALS = 10

@@ -54,6 +54,8 @@ UNRATED = Resolved(Source.UNRATED)
 
 @dataclass(frozen=True)
 class ElementScore:
+    """One element's score, level, target and status."""
+
     code: str
     points: float
     score: float
@@ -91,6 +93,8 @@ class RollupScore:
 
 @dataclass(frozen=True)
 class EnablerScore:
+    """One enabler's percentage, level and status."""
+
     code: str
     percent: float | None
     level: int | None
@@ -102,6 +106,8 @@ class EnablerScore:
 
 @dataclass(frozen=True)
 class ScoreResult:
+    """The whole score of an engagement: totals, dimensions, categories, elements, enablers."""
+
     framework_id: str
     framework_version: str
     total: float
@@ -189,6 +195,8 @@ def resolve_objective(framework: Framework, ratings: RatingSet, element: str) ->
 
 @dataclass(frozen=True)
 class _IndicatorSummary:
+    """What an element's indicators come to: the resolved values, fraction and counts."""
+
     resolved: dict[str, Resolved]
     fraction: float | None  # None when every indicator is N/A
     rated: int

@@ -18,11 +18,11 @@ from typing import Annotated, Any, Literal
 from platformdirs import user_data_path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from workbench.core.brand_name import BRAND_NAME
 from workbench.core.bundled import resources_dir, templates_dir
 from workbench.core.errors import ImageError, NotFoundError, WorkbenchError
 from workbench.core.files import FileInputError, read_regular_file
 from workbench.core.images import inspect_image
-from workbench.core.interchange import BRAND_NAME
 from workbench.core.safe_yaml import YamlProblem, load_yaml
 from workbench.core.visual import visual
 from workbench.exports.svg_logo import svg_drawing

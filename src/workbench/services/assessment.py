@@ -10,12 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.core import limits
-from workbench.core.engagement import FindingKind
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.framework import Framework
 from workbench.core.ratings import NA, IndicatorValue
 from workbench.services.session import Change, ChangeKind, Session
-from workbench.storage import engagements, evidence, ratings
+from workbench.storage import engagements, ratings
+
+# As typing.TYPE_CHECKING, without importing typing (issue 17). Rating, judging and targets
+# need neither the findings' storage nor the whole engagement document's types that it
+# brings: the findings' functions import them when called.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from workbench.core.engagement import FindingKind
 
 MAX_NOTE = limits.NOTE
 MAX_FINDING = limits.FINDING
@@ -200,6 +206,7 @@ def add_finding(session: Session, engagement_id: str, element: str, kind: Findin
                 text: str, assessor: str | None = None, position: int | None = None) -> Change:
     """Add a strength or an opportunity for improvement to an element: at the end of its
     list, or at `position` (`finding_position` of one removed: undo puts it back there)."""
+    from workbench.storage import evidence
     framework = session.framework_of(engagement_id)
     _check_element(framework, element)
     text = _check_text(text.strip(), MAX_FINDING, str(kind))
@@ -214,6 +221,7 @@ def add_finding(session: Session, engagement_id: str, element: str, kind: Findin
 
 
 def update_finding(session: Session, engagement_id: str, finding_id: int, text: str) -> Change:
+    from workbench.storage import evidence
     text = _check_text(text.strip(), MAX_FINDING, "text")
     with session.edit(engagement_id):
         element, kind, old = evidence.finding(session.db, engagement_id, finding_id)
@@ -226,6 +234,7 @@ def update_finding(session: Session, engagement_id: str, finding_id: int, text: 
 
 
 def remove_finding(session: Session, engagement_id: str, finding_id: int) -> Change:
+    from workbench.storage import evidence
     with session.edit(engagement_id):
         element, kind, old = evidence.finding(session.db, engagement_id, finding_id)
         evidence.remove_finding(session.db, finding_id)
@@ -234,11 +243,13 @@ def remove_finding(session: Session, engagement_id: str, finding_id: int) -> Cha
 
 
 def finding_position(session: Session, engagement_id: str, finding_id: int) -> int:
+    from workbench.storage import evidence
     return evidence.finding_position(session.db, engagement_id, finding_id)
 
 
 def findings(session: Session, engagement_id: str, element: str, kind: FindingKind,
              assessor: str | None = None) -> list[tuple[int, str]]:
+    from workbench.storage import evidence
     aid, _ = _assessor(session, engagement_id, assessor)
     return evidence.findings(session.db, engagement_id, aid, element, kind)
 
@@ -268,6 +279,8 @@ class ElementSheet:
 def element_sheet(session: Session, engagement_id: str, element: str,
                   assessor: str | None = None) -> ElementSheet:
     """One assessor's ratings, notes and findings on one element, read in a few small queries."""
+    from workbench.core.engagement import FindingKind
+    from workbench.storage import evidence
     framework = session.framework_of(engagement_id)
     _check_element(framework, element)
     aid, name = _assessor(session, engagement_id, assessor)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from workbench.core.brand_name import BRAND_NAME
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.files import (
     FileInputError,
@@ -27,7 +28,6 @@ from workbench.core.files import (
     read_regular_file,
     write_atomically,
 )
-from workbench.core.interchange import BRAND_NAME
 from workbench.exports import brand_archive
 from workbench.exports.brand import (
     BRAND_FILE,

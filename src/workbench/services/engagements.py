@@ -54,7 +54,7 @@ def _clean_details(d: EngagementDetails) -> EngagementDetails:
         if bad is not None:
             raise InvalidValueError(f"the {name} holds a control character "
                                     f"(U+{ord(bad):04X}); only plain text is allowed")
-    from workbench.core.interchange_model import BRAND_NAME  # pydantic: not for a listing
+    from workbench.core.brand_name import BRAND_NAME
 
     if not BRAND_NAME.match(cleaned.brand):
         raise InvalidValueError(f"{cleaned.brand!r} is not a brand profile name (letters, "

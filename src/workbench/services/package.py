@@ -24,6 +24,7 @@ from workbench.core.merge_checks import describe, problem
 from workbench.services import package_revisions
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import engagements, frameworks
+from workbench.storage.db_errors import translated_lock
 from workbench.storage.engagements import details as stored_details
 from workbench.storage.merge_cells import read_cells, write_cells
 from workbench.storage.package_file import (
@@ -34,7 +35,6 @@ from workbench.storage.package_file import (
     write_package,
 )
 from workbench.storage.schema import SCHEMA_VERSION
-from workbench.storage.signoffs import translated_lock
 
 Progress = Callable[[float, str], None]
 SUFFIX = ".wbx"

@@ -10,14 +10,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from workbench.core.engagement import EngagementStatus
+from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import LockedError
 from workbench.core.framework import Framework
 from workbench.storage import audit, engagements, frameworks
 from workbench.storage.database import OpenedDatabase, default_database_path, open_database
-from workbench.storage.db_errors import READ_ONLY_MESSAGE, DatabaseReadOnlyError
+from workbench.storage.db_errors import READ_ONLY_MESSAGE, DatabaseReadOnlyError, translated_lock
 from workbench.storage.framework_cache import bundled_frameworks, bundled_texts
-from workbench.storage.signoffs import translated_lock
 from workbench.storage.sqlite_db import Database
 
 

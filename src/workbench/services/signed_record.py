@@ -11,10 +11,10 @@ revision, so no report ever prints "Signed off" over altered content.
 
 from __future__ import annotations
 
-from workbench.core.engagement import EngagementStatus
+from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import WorkbenchError
 from workbench.services.session import Session
-from workbench.storage import documents, signoffs
+from workbench.storage import signoffs
 
 
 class AlteredRecordError(WorkbenchError):
@@ -58,6 +58,7 @@ def check(session: Session, engagement_id: str) -> None:
             raise AlteredRecordError(engagement_id, revision,
                                      "it is marked signed off but no signed content is recorded")
         from workbench.core.canonical import canonical_bytes  # as hash_of above
+        from workbench.storage import documents  # the whole document: only when signed off
 
         live = canonical_bytes(documents.load(session.db, engagement_id),
                                session.framework_of(engagement_id))

@@ -40,6 +40,8 @@ class DatabaseError(WorkbenchError):
 
 @dataclass
 class OpenedDatabase:
+    """A database as opened: the handle, its file, warnings for the user, the backup made."""
+
     db: Database
     path: Path
     warnings: list[str] = field(default_factory=list)

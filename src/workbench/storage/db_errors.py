@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import LockedError, WorkbenchError
 
 T = TypeVar("T")
 
@@ -144,3 +144,29 @@ class GuardedConnection(sqlite3.Connection):
 
     def commit(self) -> None:
         _guard(super().commit)
+
+
+# The lock triggers' refusals (migration `002_signoff`), here rather than in `signoffs` so
+# that an edit's transaction needs no sign-off record types built (issue 17).
+LOCK_PREFIX = "signed off:"
+
+
+def locked_message(exc: BaseException) -> str | None:
+    """The refusal of a lock trigger as a sentence for the user, or None for other errors."""
+    text = str(exc)
+    if isinstance(exc, sqlite3.IntegrityError) and text.startswith(LOCK_PREFIX):
+        rest = text[len(LOCK_PREFIX):].strip()
+        return rest[:1].upper() + rest[1:] + "."
+    return None
+
+
+@contextmanager
+def translated_lock() -> Iterator[None]:
+    """Turn a lock trigger's refusal into a LockedError with its message."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        message = locked_message(exc)
+        if message is None:
+            raise
+        raise LockedError(message) from None

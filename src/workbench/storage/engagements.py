@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from workbench.core.engagement import (
-    Assessor,
-    EngagementDetails,
-    EngagementStatus,
-    EngagementSummary,
-)
+from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.storage.clock import now
 from workbench.storage.sqlite_db import Database
+
+# As typing.TYPE_CHECKING, without importing typing. The details, team and list-row classes
+# are built by the functions that return them: a score needs none of them (issue 17).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from workbench.core.engagement_details import Assessor, EngagementDetails, EngagementSummary
 
 _DETAIL_COLUMNS = ("client", "site", "title", "lead_assessor", "start_date", "end_date", "brand")
 
@@ -38,6 +39,8 @@ def row(db: Database, engagement_id: str) -> dict[str, Any]:
 
 
 def details(db: Database, engagement_id: str) -> EngagementDetails:
+    from workbench.core.engagement_details import EngagementDetails
+
     r = row(db, engagement_id)
     return EngagementDetails(**{c: r[c] for c in _DETAIL_COLUMNS})
 
@@ -85,6 +88,8 @@ def delete(db: Database, engagement_id: str) -> None:
 
 def summaries(db: Database, include_archived: bool = False, search: str = "",
               only_id: str | None = None) -> list[EngagementSummary]:
+    from workbench.core.engagement_details import EngagementSummary
+
     sql = ("SELECT id, client, site, title, start_date, end_date, status, archived, framework_id, "
            "framework_version, lead_assessor, updated_at, cached_total, cached_level "
            "FROM engagements")
@@ -112,6 +117,8 @@ def ids(db: Database) -> list[str]:
 # --- assessors -------------------------------------------------------------------------------
 
 def assessors(db: Database, engagement_id: str) -> list[Assessor]:
+    from workbench.core.engagement_details import Assessor
+
     return [Assessor(r[0], r[1], r[2]) for r in db.conn.execute(
         "SELECT name, role, initials FROM assessors WHERE engagement_id = ? "
         "ORDER BY position, name", (engagement_id,))]

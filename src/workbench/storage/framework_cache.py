@@ -11,11 +11,11 @@ is validated again and the entry rewritten. Without a writable cache folder noth
 from __future__ import annotations
 
 import marshal
+import os
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-
-from platformdirs import user_cache_path
 
 from workbench.core.bundled import resources_dir
 from workbench.core.errors import WorkbenchError
@@ -29,6 +29,21 @@ _memory: dict[str, Framework] = {}
 
 
 def cache_dir() -> Path:
+    """Where the validated frameworks are kept: the per-user cache folder platformdirs names.
+
+    On Linux that is the XDG Base Directory rule (`$XDG_CACHE_HOME` when it is an absolute
+    path, else `~/.cache`), worked out here: importing platformdirs (and the tempfile,
+    random and shutil modules it brings) would cost every command a few milliseconds
+    (issue 17). Only a cache lives here: where platformdirs would answer otherwise (a
+    relative $HOME), the cost is a validation, never a wrong framework.
+    """
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(base) / "assessor-workbench" / "frameworks"
+    from platformdirs import user_cache_path
+
     return user_cache_path("assessor-workbench", appauthor=False) / "frameworks"
 
 

@@ -8,17 +8,15 @@ of the workflow live in `services.signoff`.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from workbench.core.engagement import EngagementStatus
+from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import LockedError, NotFoundError
 from workbench.storage.clock import now
+from workbench.storage.db_errors import LOCK_PREFIX as LOCK_PREFIX
+from workbench.storage.db_errors import locked_message as locked_message
+from workbench.storage.db_errors import translated_lock as translated_lock
 from workbench.storage.sqlite_db import Database
-
-LOCK_PREFIX = "signed off:"
 
 
 @dataclass(frozen=True)
@@ -51,27 +49,6 @@ class RevisionRecord:
     @property
     def signed(self) -> bool:
         return self.signed_at is not None
-
-
-def locked_message(exc: BaseException) -> str | None:
-    """The refusal of a lock trigger as a sentence for the user, or None for other errors."""
-    text = str(exc)
-    if isinstance(exc, sqlite3.IntegrityError) and text.startswith(LOCK_PREFIX):
-        rest = text[len(LOCK_PREFIX):].strip()
-        return rest[:1].upper() + rest[1:] + "."
-    return None
-
-
-@contextmanager
-def translated_lock() -> Iterator[None]:
-    """Turn a lock trigger's refusal into a LockedError with its message."""
-    try:
-        yield
-    except sqlite3.IntegrityError as exc:
-        message = locked_message(exc)
-        if message is None:
-            raise
-        raise LockedError(message) from None
 
 
 def current(db: Database, engagement_id: str) -> tuple[EngagementStatus, int]:

@@ -8,7 +8,6 @@ file. Every piece of user text passes through `markup()` before it meets a Parag
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from workbench.core.display import percent_value, score_text
 
@@ -22,9 +21,16 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def escape(text: str) -> str:
+    """`&`, `<`, `>`, `"` and `'` as character references: what xml.sax.saxutils.escape
+    gives with the two quotes as entities, without the URL library it imports (issue 17)."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
 def markup(text: str) -> str:
     """User text as Paragraph markup that prints literally: escaped, newlines as <br/>."""
-    escaped = escape(clean(text), {'"': "&quot;", "'": "&#39;"})
+    escaped = escape(clean(text))
     return escaped.replace("\t", " ").replace("\n", "<br/>")
 
 
