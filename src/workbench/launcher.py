@@ -44,4 +44,4 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from workbench.cli.main import main as cli_main
     own = argv is None  # the process's own command: see cli.main.main
-    return cli_main(args, whole_process=own, exit_when_done=own)
+    return cli_main(args, whole_process=own)

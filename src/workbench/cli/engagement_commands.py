@@ -278,9 +278,7 @@ if TYPE_CHECKING:
 def _adder(into: Parsers, parent: argparse.ArgumentParser) -> Add:
     def add(name: str, func: object, help_text: str) -> argparse.ArgumentParser:
         p = into.add_parser(name, help=help_text, parents=[parent])
-        # every command here writes only through the database and core.files, both closed
-        # when it returns: the process may end at once (cli.main.end_process)
-        p.set_defaults(func=func, needs_db=True, ends_process=True)
+        p.set_defaults(func=func, needs_db=True)
         return p
     return add
 

@@ -198,8 +198,7 @@ def build_parser(command: str | None = None, *, full: bool = True) -> argparse.A
     return parser
 
 
-def main(argv: list[str] | None = None, *, whole_process: bool = False,
-         exit_when_done: bool = False) -> int:
+def main(argv: list[str] | None = None, *, whole_process: bool = False) -> int:
     """Run one command; everything printed passes through `SafeStream`.
 
     `whole_process`: this command is all the process does (the `workbench` entry point).
@@ -208,9 +207,6 @@ def main(argv: list[str] | None = None, *, whole_process: bool = False,
     objects are frozen out of later collections when the command starts, and whatever is
     alive at the end is frozen before the interpreter exits, so that its final collection
     does not walk them once more (issue 17). The command itself runs with the collector on.
-
-    `exit_when_done`: the process ends here, through `end_process`, once a command that
-    allows it (`ends_process` among its defaults) has returned; the entry point's own call.
     """
     import gc
 
@@ -219,49 +215,15 @@ def main(argv: list[str] | None = None, *, whole_process: bool = False,
     collecting = gc.isenabled()
     if whole_process:
         gc.disable()
-    done: list[bool] = []
     try:
-        code = _main(argv, whole_process, done)
+        code = _main(argv, whole_process)
     finally:
         sys.stdout, sys.stderr = out, err
         if whole_process:
             gc.freeze()
             if collecting:
                 gc.enable()
-    if exit_when_done and done:
-        end_process(code)
     return code
-
-
-def end_process(code: int) -> None:
-    """End the process with `code` at once, without tearing down every module and object one
-    by one, as a normal exit does (issue 17; with the collector's objects frozen that
-    teardown is small: about 1 ms of a 40 ms `workbench rate`, 9 ms of the demo's PDF). Only
-    for a command whose files and database are closed when it returns (it writes through
-    the database and `core.files` alone): nothing then waits for that teardown.
-
-    What a normal exit would still do is done first: the `atexit` handlers run and the
-    standard streams are flushed. While another thread runs, or when a stream cannot be
-    flushed (a closed pipe), this returns and the normal exit follows, reporting as always.
-    """
-    threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:
-        return
-    import atexit
-    import os
-
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (AttributeError, OSError, ValueError):  # no stream, a closed or broken one
-        return
-    atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (AttributeError, OSError, ValueError):  # no stream, a closed or broken one
-        return
-    os._exit(code)
 
 
 def _collector_on(whole_process: bool) -> None:
@@ -273,10 +235,8 @@ def _collector_on(whole_process: bool) -> None:
         gc.enable()
 
 
-def _main(argv: list[str] | None = None, whole_process: bool = False,
-          done: list[bool] | None = None) -> int:
-    """Parse and run the command; `done` gets True when a command that may end the process
-    at once (`ends_process`) returned without an exception."""
+def _main(argv: list[str] | None = None, whole_process: bool = False) -> int:
+    """Parse and run the command."""
     args_in = sys.argv[1:] if argv is None else argv
     from workbench.cli.quick import quick_args
 
@@ -297,10 +257,7 @@ def _main(argv: list[str] | None = None, whole_process: bool = False,
             for warning in session.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
             _collector_on(whole_process)
-            code = func(session, args)
-            if done is not None and getattr(args, "ends_process", False):
-                done.append(True)
-            return code
+            return func(session, args)
         _collector_on(whole_process)
         return func(args)
     except WorkbenchError as exc:

@@ -63,5 +63,4 @@ def quick_args(args: Sequence[str]) -> SimpleNamespace | None:
 
     func = engagement_commands.cmd_rate if command == "rate" else engagement_commands.cmd_score
     return SimpleNamespace(**{**defaults, **dict(zip(positionals, words, strict=True)),
-                              **values, "command": command, "func": func, "needs_db": True,
-                              "ends_process": True})
+                              **values, "command": command, "func": func, "needs_db": True})

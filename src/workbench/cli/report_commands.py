@@ -53,6 +53,4 @@ def register_export(export_sub: argparse._SubParsersAction[argparse.ArgumentPars
                    help="the same data gives byte-identical files (for tests and archives)")
     p.add_argument("--working-papers", action="store_true",
                    help="attach a signed engagement's full content (each assessor's ratings)")
-    # the report is written whole (core.files.write_atomically) before the command returns:
-    # the process may end at once (cli.main.end_process)
-    p.set_defaults(func=cmd_export_pdf, needs_db=True, ends_process=True)
+    p.set_defaults(func=cmd_export_pdf, needs_db=True)
