@@ -129,6 +129,26 @@ def test_rate_and_score_with_a_warm_cache_validate_no_yaml(tmp_path: Path) -> No
         assert "workbench.storage.signoffs" not in modules or "score" in args
 
 
+def test_a_pdf_export_with_a_warm_cache_imports_no_pydantic_nor_yaml(tmp_path: Path) -> None:
+    from workbench.services.demo import create_demo
+    from workbench.services.session import Session
+
+    db = tmp_path / "d.sqlite3"
+    session = Session.open(db)
+    eid = create_demo(session)
+    session.close()
+    args = ["--db", str(db), "export", "pdf", eid, "-o", str(tmp_path / "r.pdf"),
+            "--deterministic"]
+    cold = _imported_by(tmp_path, *args)  # checks the brand profile and the visual language
+    first = (tmp_path / "r.pdf").read_bytes()
+    assert {"pydantic", "yaml"} <= cold
+    warm = _imported_by(tmp_path, *args)
+    assert "reportlab" in warm  # the measurement saw the report being built
+    assert not {"pydantic", "yaml", "workbench.exports.brand_model",
+                "workbench.core.interchange", "workbench.core.safe_yaml"} & warm
+    assert (tmp_path / "r.pdf").read_bytes() == first  # the same report either way
+
+
 def test_the_quick_version_is_what_argparse_prints(capsys: pytest.CaptureFixture[str]) -> None:
     from workbench.cli.main import main
     from workbench.launcher import main as launch

@@ -81,7 +81,7 @@ def framework_digest(framework: Framework) -> str:
 
 def canonical_data(doc: EngagementDocument, framework: Framework) -> dict[str, Any]:
     """The canonical form as JSON data (before serialisation)."""
-    from workbench.core.interchange import document_to_dict  # pydantic: only when hashing
+    from workbench.core.interchange_dict import document_to_dict
 
     data = document_to_dict(doc, framework)
     for key in VOLATILE_KEYS:

@@ -95,7 +95,6 @@ class ActionModel(_Model):
     status: ActionStatus = ActionStatus.OPEN
 
 
-SITE_LOG_FORMAT = "workbench.site_log/1"
 
 
 class PersonModel(_Model):

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from workbench.core.bundled import resources_dir
+from workbench.core.files import read_regular_file
+from workbench.core.plain_cache import checked_plain
+
+MAX_VISUAL_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,12 @@ class Visual:
 
 @cache
 def visual() -> Visual:
-    # libyaml's safe loader where it is built in (the same result, 20 times sooner)
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load((resources_dir() / "visual.yaml").read_text("utf-8"),
-                                     Loader=loader)
+    """The visual language as resources/visual.yaml defines it, parsed once per version of
+    the file: the plain result is kept in the cache folder, so that a command or a start
+    that finds it does not import PyYAML (issue 17)."""
+    text = read_regular_file(resources_dir() / "visual.yaml", limit=MAX_VISUAL_BYTES,
+                             what="visual language file")
+    data: dict[str, Any] = checked_plain("visual", text, lambda: _parse(text))
     return Visual(
         levels={int(k): Swatch(v["fill"], v["text"], name=v.get("name", ""))
                 for k, v in data["levels"].items()},
@@ -48,6 +52,15 @@ def visual() -> Visual:
                  for k, v in data["neutral"].items()},
         brand=dict(data["brand"]), target_line=data["target"]["line"],
         spacing=int(data["spacing"]))
+
+
+def _parse(text: bytes) -> dict[str, Any]:
+    import yaml
+
+    # libyaml's safe loader where it is built in (the same result, 20 times sooner)
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load(text.decode("utf-8"), Loader=loader)
+    return data
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

@@ -10,21 +10,22 @@ reported with the file and the key it concerns.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from platformdirs import user_data_path
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from workbench import __version__
 from workbench.core.brand_name import BRAND_NAME
 from workbench.core.bundled import resources_dir, templates_dir
-from workbench.core.errors import ImageError, NotFoundError, WorkbenchError
+from workbench.core.errors import ImageError, NotFoundError
 from workbench.core.files import FileInputError, read_regular_file
 from workbench.core.images import inspect_image
-from workbench.core.safe_yaml import YamlProblem, load_yaml
+from workbench.core.plain_cache import checked_plain
 from workbench.core.visual import visual
+from workbench.exports.brand_error import BrandError as BrandError  # re-exported
 from workbench.exports.svg_logo import svg_drawing
 from workbench.exports.word_template import (
     MAX_TEMPLATE_BYTES,
@@ -41,13 +42,9 @@ MAX_LOGO_BYTES = 5 * 1024 * 1024
 MAX_LOGO_PIXELS = 16_000_000  # a 4000 × 4000 logo is already far more than a cover needs
 MAX_FILE_NAME = 255  # the longest file name a file system holds
 _NAME = BRAND_NAME  # a profile is named by its folder: a name, never a path
-_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_MODEL_REVISION = 1  # bump when exports/brand_model.py checks or defaults anything differently
 
 PaperSize = Literal["A4", "Letter"]
-
-
-class BrandError(WorkbenchError):
-    """A brand profile that is missing or malformed."""
 
 
 @dataclass(frozen=True)
@@ -95,59 +92,6 @@ def _fill(template: str, **values: str) -> str:
     for key, value in values.items():
         template = template.replace("{" + key + "}", value)
     return template
-
-
-Line = Annotated[str, Field(max_length=300)]
-Paragraph = Annotated[str, Field(max_length=3000)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _FirmModel(_Model):
-    name: Annotated[str, Field(min_length=1, max_length=120)]
-    logo: str | None = None
-
-
-class _ColoursModel(_Model):
-    primary: str = visual().brand["primary"]
-    accent: str = visual().brand["accent"]
-
-    @field_validator("primary", "accent")
-    @classmethod
-    def _hex(cls, value: str) -> str:
-        if not _HEX.match(value):
-            raise ValueError(f"{value!r} is not a colour written as #RRGGBB")
-        return value.upper()
-
-
-class _FontsModel(_Model):
-    family: Annotated[str, Field(min_length=1, max_length=60,
-                                 pattern=r"^[A-Za-z0-9][A-Za-z0-9 _-]*$")] = "DejaVu Sans"
-    regular: str = "DejaVuSans.ttf"
-    bold: str = "DejaVuSans-Bold.ttf"
-    italic: str = "DejaVuSans-Oblique.ttf"
-
-
-class _CoverModel(_Model):
-    title: Line = "Customer Experience Management Maturity Assessment"
-    subtitle: Line = "Assessment report"
-    text: Paragraph = ""
-
-
-class _BrandModel(_Model):
-    format: Literal["workbench.brand/1"] = "workbench.brand/1"
-    name: Annotated[str, Field(min_length=1, max_length=120)]
-    firm: _FirmModel
-    client_logo: str | None = None
-    colours: _ColoursModel = _ColoursModel()
-    fonts: _FontsModel = _FontsModel()
-    cover: _CoverModel = _CoverModel()
-    footer: Line = "{firm}"
-    confidentiality: Line = "Confidential: prepared for {client}. Not for onward distribution."
-    paper: Literal["A4", "Letter"] = "A4"
-    word_template: str | None = None
 
 
 def bundled_brands_dir() -> Path:
@@ -206,49 +150,46 @@ def load_brand_folder(folder: Path) -> Brand:
 
 
 def parse_brand(data: bytes, source: Path, folder: Path) -> Brand:
-    """Validate a brand profile's text (`source` names it in messages; files are beside it)."""
-    try:
-        # No aliases or repeated keys in the YAML.
-        raw: Any = load_yaml(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BrandError(f"{source}: the file is not UTF-8 text") from None
-    except YamlProblem as exc:
-        if exc.message.startswith("not valid YAML"):
-            where = f" at line {exc.line}" if exc.line else ""
-            raise BrandError(f"{source}: not valid YAML{where}") from None
-        raise BrandError(f"{source}: line {exc.line}: {exc.message}") from None
-    except RecursionError:
-        raise BrandError(f"{source}: nested too deeply to be a brand profile") from None
-    if not isinstance(raw, dict):
-        raise BrandError(f"{source}: expected a mapping of keys (name, firm, colours, …)")
-    try:
-        model = _BrandModel.model_validate(raw)
-    except ValidationError as exc:
-        issues = [f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}"
-                  for err in exc.errors()]
-        raise BrandError(f"{source}: {len(issues)} problem(s) in the brand profile:\n"
-                         + "\n".join(f"  {p}" for p in issues)) from None
+    """Validate a brand profile's text (`source` names it in messages; files are beside it).
 
+    The text's YAML and keys are checked once per text (core.plain_cache): a profile loaded
+    before with the very same bytes takes its checked values from the cache, without PyYAML
+    or pydantic (issue 17). The files it names (logos, fonts, the Word template) are checked
+    on every load, as they may have changed since.
+    """
+    values = checked_plain("brands", data, partial(_validated, data, source), salt=_cache_salt())
     problems: list[str] = []
-    logo = _image(folder, model.firm.logo, "firm.logo", problems)
-    client_logo = _image(folder, model.client_logo, "client_logo", problems)
+    logo = _image(folder, values["firm"]["logo"], "firm.logo", problems)
+    client_logo = _image(folder, values["client_logo"], "client_logo", problems)
     fonts = BrandFonts(
-        family=model.fonts.family,
-        regular=_font(folder, model.fonts.regular, "fonts.regular", problems),
-        bold=_font(folder, model.fonts.bold, "fonts.bold", problems),
-        italic=_font(folder, model.fonts.italic, "fonts.italic", problems))
-    word_template = _template(folder, model.word_template, problems)
+        family=values["fonts"]["family"],
+        regular=_font(folder, values["fonts"]["regular"], "fonts.regular", problems),
+        bold=_font(folder, values["fonts"]["bold"], "fonts.bold", problems),
+        italic=_font(folder, values["fonts"]["italic"], "fonts.italic", problems))
+    word_template = _template(folder, values["word_template"], problems)
     if problems:
         raise BrandError(f"{source}: {len(problems)} problem(s) in the brand profile:\n"
                          + "\n".join(f"  {p}" for p in problems))
     return Brand(
-        name=folder.name, display_name=model.name, firm_name=model.firm.name,
+        name=folder.name, display_name=values["name"], firm_name=values["firm"]["name"],
         logo=logo, client_logo=client_logo,
-        primary=model.colours.primary, accent=model.colours.accent, fonts=fonts,
-        cover_title=model.cover.title, cover_subtitle=model.cover.subtitle,
-        cover_text=model.cover.text, footer=model.footer,
-        confidentiality=model.confidentiality, paper_size=model.paper,
+        primary=values["colours"]["primary"], accent=values["colours"]["accent"], fonts=fonts,
+        cover_title=values["cover"]["title"], cover_subtitle=values["cover"]["subtitle"],
+        cover_text=values["cover"]["text"], footer=values["footer"],
+        confidentiality=values["confidentiality"], paper_size=values["paper"],
         folder=folder.resolve(), word_template=word_template)
+
+
+def _cache_salt() -> str:
+    """What the checked values depend on besides the text: the model and its defaults."""
+    brand = visual().brand
+    return f"{FORMAT} {_MODEL_REVISION} {__version__} {brand['primary']} {brand['accent']}"
+
+
+def _validated(data: bytes, source: Path) -> dict[str, Any]:
+    from workbench.exports.brand_model import brand_values  # PyYAML and pydantic: on a miss
+
+    return brand_values(data, source)
 
 
 def _inside(folder: Path, relative: str, key: str, problems: list[str]) -> Path | None:
@@ -353,6 +294,8 @@ def raw_brand(folder: Path) -> dict[str, Any]:
     source = folder / BRAND_FILE
     try:
         data = read_regular_file(source, limit=MAX_BRAND_FILE_BYTES, what="brand profile")
+        from workbench.core.safe_yaml import YamlProblem, load_yaml
+
         raw: Any = load_yaml(data.decode("utf-8"))
     except FileInputError as exc:
         raise BrandError(str(exc)) from None

@@ -267,7 +267,7 @@ def document(session: Session, engagement_id: str) -> EngagementDocument:
 
 
 def export_json(session: Session, engagement_id: str, path: Path) -> Path:
-    from workbench.core.interchange import document_to_dict  # pydantic: when exporting
+    from workbench.core.interchange_dict import document_to_dict
 
     check_output_target(path)
     signed_record.check(session, engagement_id)

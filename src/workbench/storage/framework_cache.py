@@ -11,8 +11,6 @@ is validated again and the entry rewritten. Without a writable cache folder noth
 from __future__ import annotations
 
 import marshal
-import os
-import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -22,6 +20,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.files import read_regular_file, write_atomically
 from workbench.core.framework import Framework, version_key
 from workbench.core.framework_plain import framework_from_plain, framework_to_plain
+from workbench.core.plain_cache import cache_root
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # as core.framework_loader.MAX_FILE_BYTES
 MAX_ENTRY_BYTES = 4 * MAX_TEXT_BYTES
@@ -29,22 +28,9 @@ _memory: dict[str, Framework] = {}
 
 
 def cache_dir() -> Path:
-    """Where the validated frameworks are kept: the per-user cache folder platformdirs names.
-
-    On Linux that is the XDG Base Directory rule (`$XDG_CACHE_HOME` when it is an absolute
-    path, else `~/.cache`), worked out here: importing platformdirs (and the tempfile,
-    random and shutil modules it brings) would cost every command a few milliseconds
-    (issue 17). Only a cache lives here: where platformdirs would answer otherwise (a
-    relative $HOME), the cost is a validation, never a wrong framework.
-    """
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
-            base = os.path.join(os.path.expanduser("~"), ".cache")
-        return Path(base) / "assessor-workbench" / "frameworks"
-    from platformdirs import user_cache_path
-
-    return user_cache_path("assessor-workbench", appauthor=False) / "frameworks"
+    """Where the validated frameworks are kept: a folder of the per-user cache folder
+    (core.plain_cache.cache_root, worked out without importing platformdirs)."""
+    return cache_root() / "frameworks"
 
 
 def text_digest(text: str) -> str:
