@@ -139,12 +139,9 @@ class ScoreResult:
         return found + [c for c, n in self.enablers.items() if n.needs_consensus]
 
 
-class _Fixed(NamedTuple):
-    """The Resolved values that recur (consensus or agreement on a level), built once.
-
-    Private to the engine, like Resolved a NamedTuple: a dataclass costs every process
-    that scores about half a millisecond to build its methods (issue 17).
-    """
+@dataclass(frozen=True, eq=False)
+class _Fixed:
+    """The Resolved values that recur (consensus or agreement on a level), built once."""
 
     consensus: dict[object, Resolved]
     agreed: dict[object, Resolved]
@@ -196,11 +193,9 @@ def resolve_objective(framework: Framework, ratings: RatingSet, element: str) ->
                     framework.objective_fraction, _objective_fixed(framework))  # type: ignore[arg-type]
 
 
-class _IndicatorSummary(NamedTuple):
-    """What an element's indicators come to: the resolved values, fraction and counts.
-
-    A NamedTuple for the same reason as _Fixed.
-    """
+@dataclass(frozen=True)
+class _IndicatorSummary:
+    """What an element's indicators come to: the resolved values, fraction and counts."""
 
     resolved: dict[str, Resolved]
     fraction: float | None  # None when every indicator is N/A
