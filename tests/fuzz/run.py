@@ -22,8 +22,12 @@ HARNESSES = ("framework", "engagement_json", "workbook", "brand", "svg_logo",
 
 def run(name: str, seconds: int, findings: Path) -> int:
     seeds = HERE / "corpus" / name
-    with tempfile.TemporaryDirectory(prefix=f"fuzz-{name}-") as scratch:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
+    with tempfile.TemporaryDirectory(prefix=f"fuzz-{name}-") as scratch, \
+            tempfile.TemporaryDirectory(prefix=f"fuzz-{name}-cache-") as cache:
+        # The parse caches (core.plain_cache) of the harness's valid inputs are thrown away
+        # with it, never left in the user's cache folder.
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
+                   XDG_CACHE_HOME=cache)
         command = [sys.executable, "-m", f"tests.fuzz.fuzz_{name}", scratch, str(seeds),
                    f"-max_total_time={seconds}", "-timeout=20", "-rss_limit_mb=3072",
                    f"-artifact_prefix={findings}/{name}-", "-print_final_stats=1"]
