@@ -17,7 +17,10 @@ NOT_BEFORE_THE_WINDOW = ("reportlab", "openpyxl", "pyhanko", "pikepdf", "pydanti
                          "workbench.exports.workbook", "workbench.exports.docx",
                          "workbench.exports.signing", "workbench.core.framework_loader",
                          "workbench.core.interchange", "workbench.services.signoff.signed_report",
-                         "workbench.services.signoff.verification")
+                         "workbench.services.signoff.verification",
+                         # the workspace's other tabs are built when first shown
+                         "workbench.gui.dashboard", "workbench.gui.consensus_view",
+                         "workbench.gui.site_visit_view")
 
 PROBE = """
 import json, sys

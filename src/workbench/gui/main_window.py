@@ -243,9 +243,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError:
             return
         if self.workspace is not None:
-            self.workspace.form.set_read_only(banner is not None, banner or "")
-            self.workspace.consensus.set_read_only(banner is not None, banner or "")
-            self.workspace.site_visit.set_read_only(banner is not None, banner or "")
+            self.workspace.set_read_only(banner is not None, banner or "")
         locked = banner is not None
         context.read_only = locked
         self.undo_actions.refresh()
