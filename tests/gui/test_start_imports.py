@@ -12,7 +12,7 @@ from pathlib import Path
 
 import workbench
 
-NOT_BEFORE_THE_WINDOW = ("reportlab", "openpyxl", "pyhanko", "pikepdf", "pydantic",
+NOT_BEFORE_THE_WINDOW = ("yaml", "reportlab", "openpyxl", "pyhanko", "pikepdf", "pydantic",
                          "sqlite_utils", "docx", "workbench.exports.report",
                          "workbench.exports.workbook", "workbench.exports.docx",
                          "workbench.exports.signing", "workbench.core.framework_loader",
