@@ -66,7 +66,8 @@ class Workspace(QWidget):
     FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB, SITE_VISIT_TAB = 0, 1, 2, 3
 
     def __init__(self, context: EngagementContext, runner: TaskRunner,
-                 parent: QWidget | None = None, autosave_ms: int = 600) -> None:
+                 parent: QWidget | None = None, autosave_ms: int = 600,
+                 element: str = "") -> None:
         super().__init__(parent)
         self.context = context
         framework = context.framework
@@ -114,8 +115,8 @@ class Workspace(QWidget):
         self.model.update_scores(context.score)
         self.refresh_review(context.score)
         codes = self.model.scorable_codes()
-        if codes:
-            self.select_element(codes[0])
+        if codes:  # straight to the element asked for (a reopening): one form filled, not two
+            self.select_element(element if element in codes else codes[0])
 
     # --- the tabs built on first use ------------------------------------------------------
     @property
