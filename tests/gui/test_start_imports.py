@@ -20,7 +20,11 @@ NOT_BEFORE_THE_WINDOW = ("yaml", "reportlab", "openpyxl", "pyhanko", "pikepdf", 
                          "workbench.services.signoff.verification",
                          # the workspace's other tabs are built when first shown
                          "workbench.gui.dashboard", "workbench.gui.consensus_view",
-                         "workbench.gui.site_visit_view")
+                         "workbench.gui.site_visit_view",
+                         # the sign-off workflow (the lock banner is services.signoff_lock),
+                         # the consensus service, a comparison, the engagement dialogs
+                         "workbench.services.signoff", "workbench.services.consensus",
+                         "workbench.core.comparison", "workbench.gui.engagement_dialogs")
 
 PROBE = """
 import json, sys

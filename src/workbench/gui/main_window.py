@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def _lock_if_signed(self, context: EngagementContext) -> None:
         """Show the read-only banner (and disable the forms) while the engagement is signed."""
-        from workbench.services.signoff import lock_banner
+        from workbench.services.signoff_lock import lock_banner
 
         try:
             banner = lock_banner(self.session, context.engagement_id)
