@@ -35,8 +35,8 @@ from workbench.services.session import Session
 app = application()
 session = Session.open(sys.argv[2])
 window = build_main_window(session, sys.argv[3])
+resume(window)  # as run_gui does: the last place first, then the window shows
 window.show()
-resume(window)
 QTimer.singleShot(0, app.quit)
 app.exec()
 with open(sys.argv[1], "w", encoding="utf-8") as out:
