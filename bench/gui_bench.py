@@ -47,9 +47,9 @@ WORKBENCH = textwrap.dedent("""
     session = Session.open(sys.argv[1])
     ensure_demo(session)
     w = build_main_window(session, sys.argv[2])
-    w.showNormal(); w.resize(1366, 768)
     from workbench.gui.resume import resume
-    resume(w)
+    resume(w)  # before the window shows, as run_gui does
+    w.showNormal(); w.resize(1366, 768)
     collector_on()  # as run_gui does before its event loop
     QTimer.singleShot(0, app.quit)
     app.exec()

@@ -139,7 +139,7 @@ def test_a_pdf_export_with_a_warm_cache_imports_no_pydantic_nor_yaml(tmp_path: P
     session.close()
     args = ["--db", str(db), "export", "pdf", eid, "-o", str(tmp_path / "r.pdf"),
             "--deterministic"]
-    cold = _imported_by(tmp_path, *args)  # checks the brand profile and the visual language
+    cold = _imported_by(tmp_path, *args)  # checks the brand profile
     first = (tmp_path / "r.pdf").read_bytes()
     assert {"pydantic", "yaml"} <= cold
     warm = _imported_by(tmp_path, *args)

@@ -26,3 +26,13 @@ def test_shown_percents_never_cross_a_band() -> None:
     assert percent_text(70.0 - 1e-14) == "70 %"
     assert percent_text(None) == "—"
     assert score_text(33.75) == "33.8"
+
+
+def test_the_generated_visual_language_is_the_yaml() -> None:
+    """The app reads core.visual_language; after an edit of resources/visual.yaml run
+    `python tests/tools/visual_language.py` to regenerate it."""
+    from tests.tools.visual_language import TARGET, from_yaml, module_text
+    from workbench.core.visual_language import DATA
+
+    assert from_yaml() == DATA
+    assert TARGET.read_text("utf-8") == module_text(from_yaml())

@@ -158,6 +158,7 @@ def test_empty_state_offers_the_demo(qtbot: QtBot, tmp_path: object, settings: S
     try:
         window = MainWindow(session, settings)
         qtbot.addWidget(window)
+        window.show()  # the list is read when it shows
         page = window.list_page
         assert page.stack.currentWidget() is page.empty
         page.demo_requested.emit()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from workbench.gui.main_window import MainWindow
@@ -78,3 +79,44 @@ def test_a_deleted_engagement_is_not_reopened(qtbot: QtBot, gui_session: Session
     assert window.workspace is None
     assert message is not None and "did not close normally" in message
     assert settings.last_place == ("", "")
+
+
+def test_a_reopened_start_reads_the_list_when_the_user_goes_back_to_it(
+        qtbot: QtBot, gui_session: Session, settings: Settings, demo: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.core.engagement import EngagementDetails
+    from workbench.gui import engagement_commands
+    from workbench.gui.models.engagement_list import Column
+
+    other = engagements.create(gui_session, EngagementDetails(
+        "Contoso Bank", "Dublin", "CEM maturity 2027", "Ana Ruiz", "2027-03-01", "2027-03-03")
+    ).engagement_id
+    settings.set_place(demo, ELEMENT)
+    read: list[bool] = []
+    original = engagements.summaries
+
+    def counted(*args: object, **kwargs: object) -> object:
+        read.append(bool(kwargs.get("only_id")))
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engagements, "summaries", counted)
+    window = _window(qtbot, gui_session, settings)
+    resume(window)  # before the window shows, as run_gui does
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.stack.currentWidget() is window.workspace
+    assert read == [True]  # only the reopened engagement's own row: the list was not read
+    # a new engagement made from the workbench is the list's selected row when it shows
+    new = EngagementDetails("Fabrikam", "Leeds", "CEM maturity 2028", "Ben Okafor",
+                            "2028-01-10", "2028-01-11")
+    monkeypatch.setattr(engagement_commands, "ask_new", lambda *_a: (new, [], None))
+    window.new_engagement()
+    window.show_list()
+    page = window.list_page
+    clients = sorted(str(page.proxy.index(n, Column.CLIENT).data())
+                     for n in range(page.proxy.rowCount()))
+    assert clients == ["Contoso Bank", "Fabrikam", "Northwind Telecom"]
+    assert page.count.text() == "3 engagements"
+    selected = page.selected_id()
+    assert selected is not None and selected not in (demo, other)
+    assert engagements.details(gui_session, selected).client == "Fabrikam"

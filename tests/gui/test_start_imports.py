@@ -12,12 +12,19 @@ from pathlib import Path
 
 import workbench
 
-NOT_BEFORE_THE_WINDOW = ("reportlab", "openpyxl", "pyhanko", "pikepdf", "pydantic",
+NOT_BEFORE_THE_WINDOW = ("yaml", "reportlab", "openpyxl", "pyhanko", "pikepdf", "pydantic",
                          "sqlite_utils", "docx", "workbench.exports.report",
                          "workbench.exports.workbook", "workbench.exports.docx",
                          "workbench.exports.signing", "workbench.core.framework_loader",
                          "workbench.core.interchange", "workbench.services.signoff.signed_report",
-                         "workbench.services.signoff.verification")
+                         "workbench.services.signoff.verification",
+                         # the workspace's other tabs are built when first shown
+                         "workbench.gui.dashboard", "workbench.gui.consensus_view",
+                         "workbench.gui.site_visit_view",
+                         # the sign-off workflow (the lock banner is services.signoff_lock),
+                         # the consensus service, a comparison, the engagement dialogs
+                         "workbench.services.signoff", "workbench.services.consensus",
+                         "workbench.core.comparison", "workbench.gui.engagement_dialogs")
 
 PROBE = """
 import json, sys
@@ -28,8 +35,8 @@ from workbench.services.session import Session
 app = application()
 session = Session.open(sys.argv[2])
 window = build_main_window(session, sys.argv[3])
+resume(window)  # as run_gui does: the last place first, then the window shows
 window.show()
-resume(window)
 QTimer.singleShot(0, app.quit)
 app.exec()
 with open(sys.argv[1], "w", encoding="utf-8") as out:

@@ -74,10 +74,13 @@ def run_gui(db: str | Path | None = None) -> int:
         QMessageBox.warning(None, APP_NAME, f"The demo engagement could not be created.\n\n"
                                             f"{exc}")
     window = build_main_window(session)
-    window.show()
     from workbench.gui.resume import resume, tell_recovered
 
-    recovered = resume(window)  # the last engagement, element and assessor; a crash noted
+    # The last engagement, element and assessor (a crash noted) before the window shows:
+    # nothing is painted before the event loop either way, and a window that opens on the
+    # workbench never shows, so never reads, the engagement list (issue 17).
+    recovered = resume(window)
+    window.show()
     if recovered is not None:
         QTimer.singleShot(0, lambda: tell_recovered(window, recovered))
     for warning in session.warnings:

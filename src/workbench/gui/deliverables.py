@@ -28,7 +28,6 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
-from workbench.gui.engagement_dialogs import brand_choices
 from workbench.gui.ops import Op
 from workbench.gui.settings import Settings
 from workbench.gui.tasks import TaskRunner
@@ -63,6 +62,8 @@ class ReportOptions(QDialog):
         layout.setContentsMargins(3 * GRID, 2 * GRID, 3 * GRID, 2 * GRID)
         form = QFormLayout()
         self.brand = QComboBox(self)
+        from workbench.gui.engagement_dialogs import brand_choices  # the dialogs: on use
+
         names, labels = brand_choices()
         for name in names:
             self.brand.addItem(labels[name], name)

@@ -16,7 +16,6 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.framework import DEFAULT_FRAMEWORK_ID
 from workbench.core.team import Reassignment
 from workbench.gui import dialogs
-from workbench.gui.engagement_dialogs import DuplicateDialog, EngagementDialog, ReassignDialog
 from workbench.gui.ops import Op
 from workbench.services import engagements
 from workbench.services import frameworks as installed_frameworks
@@ -30,6 +29,8 @@ def ask_details(parent: QWidget, details: EngagementDetails | None,
                 team: list[Assessor] | None, baselines: list[tuple[str, str]],
                 baseline: str | None) -> EditedDetails | None:
     """Show the details dialog; (details, team, baseline id) when saved (tests replace this)."""
+    from workbench.gui.engagement_dialogs import EngagementDialog  # loaded when first asked
+
     dialog = EngagementDialog(details, team, parent, baselines=baselines, baseline=baseline,
                               check=engagements.check_details)
     if dialog.exec():
@@ -42,6 +43,8 @@ NewEngagement = tuple[EngagementDetails, list[Assessor], tuple[str, str] | None]
 
 def ask_new(parent: QWidget, choices: list[FrameworkInfo]) -> NewEngagement | None:
     """Show the New Engagement dialog; (details, team, framework) when created."""
+    from workbench.gui.engagement_dialogs import EngagementDialog  # loaded when first asked
+
     dialog = EngagementDialog(None, None, parent, frameworks=choices,
                               check=engagements.check_details)
     if dialog.exec():
@@ -52,6 +55,8 @@ def ask_new(parent: QWidget, choices: list[FrameworkInfo]) -> NewEngagement | No
 def ask_duplicate(parent: QWidget,
                   source: EngagementDetails) -> tuple[EngagementDetails, bool] | None:
     """(details of the copy, with ratings?) or None (tests replace this)."""
+    from workbench.gui.engagement_dialogs import DuplicateDialog  # loaded when first asked
+
     dialog = DuplicateDialog(source, parent)
     if dialog.exec():
         return dialog.details(), dialog.with_ratings
@@ -60,6 +65,8 @@ def ask_duplicate(parent: QWidget,
 
 def ask_reassign(parent: QWidget, name: str, work: str, colleagues: list[str]) -> str | None:
     """Whom to move a removed assessor's work to; None keeps the assessor (tests replace this)."""
+    from workbench.gui.engagement_dialogs import ReassignDialog  # loaded when first asked
+
     dialog = ReassignDialog(name, work, colleagues, parent)
     if dialog.exec():
         return dialog.chosen()

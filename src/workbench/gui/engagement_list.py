@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -69,7 +69,22 @@ class EngagementListPage(QWidget):
         layout.addWidget(self.stack, 1)
 
         layout.addLayout(self._bottom_bar())
+        # The rows are read when the page is first shown (or a change asks for them): a start
+        # that reopens the last engagement never shows the list, and skips reading it.
+        self._loaded = False
+        self._selection()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self.reload()
+        super().showEvent(event)
+
+    def _ensure_loaded(self) -> bool:
+        """Read the rows if they were not yet; True when this call read them."""
+        if self._loaded:
+            return False
         self.reload()
+        return True
 
     def _top_bar(self, show_archived: bool) -> QHBoxLayout:
         top = QHBoxLayout()
@@ -172,7 +187,8 @@ class EngagementListPage(QWidget):
 
     # --- data ---------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the whole list (on start and when "show archived" flips)."""
+        """Read the whole list (when first shown and when "show archived" flips)."""
+        self._loaded = True
         try:
             rows = engagements.summaries(self.session, include_archived=self.show_archived)
         except WorkbenchError:
@@ -188,6 +204,10 @@ class EngagementListPage(QWidget):
 
     def apply(self, change: Change) -> None:
         """Refresh only the row a Change concerns."""
+        if self._ensure_loaded():
+            if change.kind is ChangeKind.ENGAGEMENT_CREATED:
+                self.select(change.engagement_id)
+            return
         if change.kind is ChangeKind.ENGAGEMENT_DELETED:
             self.model.remove(change.engagement_id)
         else:
@@ -197,6 +217,8 @@ class EngagementListPage(QWidget):
         self._after_change()
 
     def refresh_row(self, engagement_id: str) -> None:
+        if self._ensure_loaded():
+            return
         try:
             summary = engagements.summary(self.session, engagement_id)
         except WorkbenchError:
@@ -208,6 +230,7 @@ class EngagementListPage(QWidget):
             self.model.upsert(summary)
 
     def select(self, engagement_id: str) -> None:
+        self._ensure_loaded()
         row = self.model.row_of(engagement_id)
         if row is None:
             return
@@ -217,6 +240,8 @@ class EngagementListPage(QWidget):
             self.table.scrollTo(index)
 
     def selected_id(self) -> str | None:
+        if not self._loaded:
+            return None  # nothing is selected in a list not yet read
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():
             return None

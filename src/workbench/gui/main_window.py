@@ -182,11 +182,14 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{context.title} — {APP_TITLE}")
             self.status.set_engagement(context.title, context.assessor)
 
-    def open_engagement(self, engagement_id: str) -> bool:
-        """Open an engagement in the workbench (the previous one is closed, its text saved)."""
+    def open_engagement(self, engagement_id: str, element: str = "") -> bool:
+        """Open an engagement in the workbench (the previous one is closed, its text saved),
+        at `element` when it is one of its elements, else at the first."""
         if self.context is not None and self.context.engagement_id == engagement_id \
                 and self.workspace is not None:
             self.show_workspace()
+            if element in self.workspace.model.scorable_codes():
+                self.workspace.select_element(element)
             return True
         try:
             context = EngagementContext(self.session, engagement_id,
@@ -203,7 +206,7 @@ class MainWindow(QMainWindow):
         context.assessor_changed.connect(self._assessor_changed)
         context.details_changed.connect(self._details_changed)
         self.workspace = Workspace(context, self.runner, self.stack,
-                                   self.settings.autosave_delay_ms)
+                                   self.settings.autosave_delay_ms, element)
         if self.settings.splitter_state is not None:
             self.workspace.splitter.restoreState(self.settings.splitter_state)
         else:  # the first time: as wide as the names, where the window has room
@@ -236,16 +239,14 @@ class MainWindow(QMainWindow):
 
     def _lock_if_signed(self, context: EngagementContext) -> None:
         """Show the read-only banner (and disable the forms) while the engagement is signed."""
-        from workbench.services.signoff import lock_banner
+        from workbench.services.signoff_lock import lock_banner
 
         try:
             banner = lock_banner(self.session, context.engagement_id)
         except WorkbenchError:
             return
         if self.workspace is not None:
-            self.workspace.form.set_read_only(banner is not None, banner or "")
-            self.workspace.consensus.set_read_only(banner is not None, banner or "")
-            self.workspace.site_visit.set_read_only(banner is not None, banner or "")
+            self.workspace.set_read_only(banner is not None, banner or "")
         locked = banner is not None
         context.read_only = locked
         self.undo_actions.refresh()

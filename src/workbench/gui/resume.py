@@ -39,10 +39,7 @@ def resume(window: MainWindow) -> str | None:
     if not found or found[0].archived:
         settings.set_place("")
         return _crash_message(window, "", started) if crashed else None
-    opened = window.open_engagement(engagement_id) and window.workspace is not None
-    if opened and window.workspace is not None \
-            and element in window.workspace.model.scorable_codes():
-        window.workspace.select_element(element)
+    window.open_engagement(engagement_id, element)  # at the element, if it is still one
     return _crash_message(window, engagement_id, started) if crashed else None
 
 

@@ -20,7 +20,7 @@ from workbench.core.engagement import FindingKind
 from workbench.core.errors import WorkbenchError
 from workbench.core.ratings import IndicatorValue
 from workbench.gui.context import EngagementContext
-from workbench.services import assessment, consensus
+from workbench.services import assessment
 from workbench.services.session import Change
 
 V = TypeVar("V")
@@ -199,11 +199,15 @@ class SetConsensus(ServiceCommand):
                  value: IndicatorValue | str | None, reason: str = "") -> None:
         shown = "N/A" if value == "na" else "cleared" if value is None else str(value)
         super().__init__(context, element, f"consensus {code} {shown}")
+        from workbench.services import consensus  # the consensus screen's (not at start)
+
         self.code = code
         self.new = consensus.ConsensusValue(value, reason)
         self.old = consensus.ConsensusValue(None)
 
     def do(self) -> Change | None:
+        from workbench.services import consensus
+
         change = self.context.call(consensus.set_consensus, self.code, self.new.value,
                                    self.new.reason, restoring=self._pushed)
         if change is not None and not self._pushed and isinstance(change.old,
@@ -212,6 +216,8 @@ class SetConsensus(ServiceCommand):
         return change
 
     def undo_it(self) -> None:
+        from workbench.services import consensus
+
         self.context.call(consensus.set_consensus, self.code, self.old.value, self.old.reason,
                           restoring=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -30,12 +31,9 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.scoring import ScoreResult
-from workbench.gui.consensus_view import ConsensusView
 from workbench.gui.context import EngagementContext
-from workbench.gui.dashboard import DashboardView
 from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
-from workbench.gui.site_visit_view import SiteVisitView
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
 from workbench.gui.undo_evidence import MoveAttachment
@@ -44,7 +42,13 @@ from workbench.gui.widgets.name_delegate import NameDelegate
 from workbench.gui.widgets.review_filter import ReviewFilter
 from workbench.gui.widgets.score_panel import ScorePanel
 from workbench.services import attachments, comparison, review
+from workbench.services.comparison import Baseline
 from workbench.services.session import Change, ChangeKind
+
+if TYPE_CHECKING:  # the three secondary tabs are built (and their modules loaded) when needed
+    from workbench.gui.consensus_view import ConsensusView
+    from workbench.gui.dashboard import DashboardView
+    from workbench.gui.site_visit_view import SiteVisitView
 
 NAVIGATOR_WIDTH = 280
 WRAP_FROM = 360  # the name column's width from which long names wrap instead of eliding
@@ -62,7 +66,8 @@ class Workspace(QWidget):
     FORM_TAB, DASHBOARD_TAB, CONSENSUS_TAB, SITE_VISIT_TAB = 0, 1, 2, 3
 
     def __init__(self, context: EngagementContext, runner: TaskRunner,
-                 parent: QWidget | None = None, autosave_ms: int = 600) -> None:
+                 parent: QWidget | None = None, autosave_ms: int = 600,
+                 element: str = "") -> None:
         super().__init__(parent)
         self.context = context
         framework = context.framework
@@ -77,22 +82,21 @@ class Workspace(QWidget):
         self.tabs = QTabWidget(self.splitter)
         self.tabs.setDocumentMode(True)
         self.form = ElementForm(context, runner, self.tabs, autosave_ms)
-        self.dashboard = DashboardView(framework, self.tabs)
         self.tabs.addTab(self.form, "Scoring form")
-        self.tabs.addTab(self.dashboard, "Dashboard")
-        self.consensus = ConsensusView(context, self.tabs)
-        self.tabs.addTab(self.consensus, "Consensus")
-        self.consensus.element_shown.connect(self._consensus_shown)
-        self.site_visit = SiteVisitView(context, self.tabs)
-        self.site_visit.counted.connect(self.dashboard.set_site_log)
-        self.dashboard.site_visit_requested.connect(self.show_site_visit)
-        self.site_visit.load()
-        self.tabs.addTab(self.site_visit, "Site visit")
+        # The dashboard, consensus and site-visit tabs are built the first time they are
+        # shown or asked for (issue 17: the start shows the scoring form only); until then
+        # each tab holds an empty page of the same title.
+        self._dashboard: DashboardView | None = None
+        self._consensus: ConsensusView | None = None
+        self._site_visit: SiteVisitView | None = None
+        self._baseline: Baseline | None = None
+        self._site_counts: tuple[int, int] | None = None
+        self._read_only: tuple[bool, str] = (False, "")
+        for title in ("Dashboard", "Consensus", "Site visit"):
+            self.tabs.addTab(QWidget(self.tabs), title)
         self.form.site_visit.open_requested.connect(self.show_site_visit)
         context.reveal_log.connect(self.show_site_visit)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.dashboard.element_activated.connect(self.open_element)
-        self.dashboard.consensus_requested.connect(self.show_consensus)
 
         self.score_panel = ScorePanel(framework, self.splitter)
         self.splitter.setStretchFactor(0, 0)
@@ -111,8 +115,91 @@ class Workspace(QWidget):
         self.model.update_scores(context.score)
         self.refresh_review(context.score)
         codes = self.model.scorable_codes()
-        if codes:
-            self.select_element(codes[0])
+        if codes:  # straight to the element asked for (a reopening): one form filled, not two
+            self.select_element(element if element in codes else codes[0])
+
+    # --- the tabs built on first use ------------------------------------------------------
+    @property
+    def dashboard(self) -> DashboardView:
+        if self._dashboard is None:
+            from workbench.gui.dashboard import DashboardView
+
+            view = DashboardView(self.context.framework, self.tabs)
+            self._dashboard = view
+            view.set_baseline(self._baseline)
+            view.element_activated.connect(self.open_element)
+            view.consensus_requested.connect(self.show_consensus)
+            view.site_visit_requested.connect(self.show_site_visit)
+            self._place(self.DASHBOARD_TAB, view)
+            site_visit = self.site_visit  # the log's tile counts what the log holds
+            if self._site_counts is None:
+                site_visit.load()
+            else:
+                view.set_site_log(*self._site_counts)
+        return self._dashboard
+
+    @property
+    def consensus(self) -> ConsensusView:
+        if self._consensus is None:
+            from workbench.gui.consensus_view import ConsensusView
+
+            view = ConsensusView(self.context, self.tabs)
+            self._consensus = view
+            view.set_read_only(*self._read_only)
+            view.element_shown.connect(self._consensus_shown)
+            self._place(self.CONSENSUS_TAB, view)
+        return self._consensus
+
+    @property
+    def site_visit(self) -> SiteVisitView:
+        if self._site_visit is None:
+            from workbench.gui.site_visit_view import SiteVisitView
+
+            view = SiteVisitView(self.context, self.tabs)
+            self._site_visit = view
+            view.set_read_only(*self._read_only)
+            view.counted.connect(self._site_log_counted)
+            self._place(self.SITE_VISIT_TAB, view)
+            view.load()
+        return self._site_visit
+
+    def tab_view(self, index: int) -> QWidget:
+        """The view of a tab, built if this is the first time it is asked for."""
+        if index == self.DASHBOARD_TAB:
+            return self.dashboard
+        if index == self.CONSENSUS_TAB:
+            return self.consensus
+        if index == self.SITE_VISIT_TAB:
+            return self.site_visit
+        return self.form
+
+    def _place(self, index: int, view: QWidget) -> None:
+        """Put a newly built view in place of its tab's empty page (same title, same tab)."""
+        empty = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        title = self.tabs.tabText(index)
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, title)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        if empty is not None:
+            empty.deleteLater()
+
+    def _site_log_counted(self, interviews: int, documents: int) -> None:
+        self._site_counts = (interviews, documents)
+        if self._dashboard is not None:
+            self._dashboard.set_site_log(interviews, documents)
+
+    def set_read_only(self, locked: bool, message: str = "") -> None:
+        """The signed-off lock on the form and on every tab (those built later get it too)."""
+        self._read_only = (locked, message)
+        self.form.set_read_only(locked, message)
+        for view in (self._consensus, self._site_visit):
+            if view is not None:
+                view.set_read_only(locked, message)
 
     def fit_navigator(self) -> None:
         """Give the navigator the width of its longest name when the window has room (at
@@ -283,6 +370,7 @@ class Workspace(QWidget):
             self.select_element(code)
 
     def _tab_changed(self, index: int) -> None:
+        self.tab_view(index)  # built on its first showing
         on_dashboard = index == self.DASHBOARD_TAB
         # The dashboard shows the score larger; the consensus screen needs the width.
         self.score_panel.setVisible(index == self.FORM_TAB)
@@ -295,8 +383,8 @@ class Workspace(QWidget):
         self.model.update_scores(result)
         self.refresh_review(result)
         self._show_score()
-        if self.tabs.currentIndex() == self.DASHBOARD_TAB:
-            self.dashboard.set_result(result)
+        if self.tabs.currentIndex() == self.DASHBOARD_TAB and self._dashboard is not None:
+            self._dashboard.set_result(result)
         else:
             self._dashboard_stale = True
 
@@ -307,7 +395,9 @@ class Workspace(QWidget):
         except WorkbenchError as exc:
             baseline = None
             self.context.failed.emit(f"The baseline cannot be compared: {exc}")
-        self.dashboard.set_baseline(baseline)
+        self._baseline = baseline
+        if self._dashboard is not None:
+            self._dashboard.set_baseline(baseline)
 
     def _changed(self, change: Change) -> None:
         # the form, the list and the status bar each listen for what concerns them; the

@@ -5,13 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.core.comparison import (
-    ActionFollowUp,
-    Comparison,
-    TrendPoint,
-    compare,
-    follow_up,
-)
 from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import InvalidValueError, WorkbenchError
 from workbench.core.framework import Framework
@@ -20,7 +13,8 @@ from workbench.services import scores
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import actions, engagements
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # core.comparison loads when a comparison is made (issue 17: not at start)
+    from workbench.core.comparison import ActionFollowUp, Comparison, TrendPoint
     from workbench.exports.report.model import ChangeInput
 
 
@@ -123,6 +117,8 @@ def compare_engagements(session: Session, baseline_id: str, engagement_id: str
     if baseline_id == engagement_id:
         raise InvalidValueError("an engagement compared with itself shows no change; name its "
                                 "baseline and the re-assessment")
+    from workbench.core.comparison import compare, follow_up
+
     old = scores.score(session, baseline_id)
     new = scores.score(session, engagement_id)
     comparison = compare(session.framework_of(baseline_id), old,
@@ -136,6 +132,8 @@ def compare_engagements(session: Session, baseline_id: str, engagement_id: str
 
 
 def _trend_point(session: Session, engagement_id: str) -> TrendPoint:
+    from workbench.core.comparison import TrendPoint
+
     result = scores.score(session, engagement_id)
     side = Side(engagement_id, engagements.details(session.db, engagement_id))
     assessed = {code for code, e in result.elements.items() if e.status != "not_assessed"}

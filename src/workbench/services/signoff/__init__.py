@@ -1,7 +1,7 @@
 """Sign-off: readiness check, draft → in review → signed off, amendments, signed reports.
 
 - readiness: what is missing or inconsistent before sign-off;
-- workflow: review, sign off (lock), amend, history, the lock banner;
+- workflow: review, sign off (lock), amend, history (the lock banner: services.signoff_lock);
 - signed_report: the signed report (hash, embedded JSON, PAdES certification);
 - verification: a signed report checked for three facts: intact, signer trusted (the
   trust list, services.trust), content matching the signed revision in this database.
@@ -31,12 +31,12 @@ from workbench.services.signoff.workflow import (
     SignOffResult,
     amend,
     history,
-    lock_banner,
     return_to_draft,
     sign_off,
     signature_image,
     submit_for_review,
 )
+from workbench.services.signoff_lock import lock_banner
 from workbench.services.signoff_page import signoff_info
 from workbench.storage.signoffs import RevisionRecord, SignoffRecord
 

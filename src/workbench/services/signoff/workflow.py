@@ -15,10 +15,8 @@ from workbench.core.canonical import canonical_bytes, hash_of
 from workbench.core.engagement import EngagementStatus
 from workbench.core.errors import InvalidValueError, LockedError
 from workbench.core.images import inspect_image
-from workbench.services import signed_record
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.services.signoff.readiness import NotReadyError, readiness, summary
-from workbench.services.signoff_page import countersigned, date_of
 from workbench.storage import documents, evidence, signoffs
 from workbench.storage.clock import now
 from workbench.storage.signoffs import RevisionRecord, SignoffRecord, translated_lock
@@ -171,23 +169,3 @@ def history(session: Session, engagement_id: str) -> list[RevisionRecord]:
 
 def signature_image(session: Session, digest: str) -> bytes:
     return evidence.get_blob(session.db, digest)
-
-
-def lock_banner(session: Session, engagement_id: str) -> str | None:
-    """The read-only banner's sentence for a signed-off engagement (None when editable).
-
-    An altered signed record gives its loud warning instead, and stays read-only."""
-    status, revision = signoffs.current(session.db, engagement_id)
-    try:
-        signed_record.check(session, engagement_id)
-    except signed_record.AlteredRecordError as exc:
-        return f"WARNING: {str(exc)[:1].upper()}{str(exc)[1:]}."
-    if status is not EngagementStatus.SIGNED_OFF:
-        return None
-    record = next(r for r in signoffs.revisions(session.db, engagement_id)
-                  if r.revision == revision)
-    names = ", ".join(s.signer for n, s in enumerate(record.signers)
-                      if countersigned(s, n)) or "its signers"
-    day = date_of(record.signed_at or now()).strftime("%d %B %Y").lstrip("0")
-    return (f"Signed off on {day} by {names} (revision {revision}, SHA-256 "
-            f"{(record.content_hash or '')[:12]}…). Read-only: start an amendment to change it.")
