@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench fuzz screenshots report-pngs package system-deps-run system-deps-test clean
+.PHONY: run test lint bench fuzz screenshots report-pngs visual-language package system-deps-run system-deps-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ screenshots: system-deps-test $(STAMP)
 
 report-pngs: system-deps-test $(STAMP)
 	$(BIN)/python tests/tools/report_pngs.py report-pngs
+
+# After an edit of resources/visual.yaml: the plain-data copy the app reads at start.
+visual-language: $(STAMP)
+	$(BIN)/python tests/tools/visual_language.py
 
 package: system-deps-run $(STAMP)
 	$(BIN)/python packaging/build.py

@@ -30,9 +30,10 @@ def test_shown_percents_never_cross_a_band() -> None:
 
 def test_the_generated_visual_language_is_the_yaml() -> None:
     """The app reads core.visual_language; after an edit of resources/visual.yaml run
-    `python tests/tools/visual_language.py` to regenerate it."""
+    `make visual-language` to regenerate it."""
     from tests.tools.visual_language import TARGET, from_yaml, module_text
     from workbench.core.visual_language import DATA
 
-    assert from_yaml() == DATA
-    assert TARGET.read_text("utf-8") == module_text(from_yaml())
+    stale = "resources/visual.yaml changed: run `make visual-language` to regenerate"
+    assert from_yaml() == DATA, stale
+    assert TARGET.read_text("utf-8") == module_text(from_yaml()), stale
