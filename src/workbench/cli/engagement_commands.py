@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.attachment_commands import ATTACHMENT_PARSERS
 from workbench.cli.output import fmt_percent, fmt_score, print_json, print_table
 from workbench.core.errors import InvalidValueError
 from workbench.core.framework import DEFAULT_FRAMEWORK_ID
@@ -197,32 +198,6 @@ def cmd_attach(session: Session, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_attachments(session: Session, args: argparse.Namespace) -> int:
-    from workbench.services import attachments
-    items = attachments.attachments(session, args.id, args.element)
-    if args.json:
-        print_json([{"id": a.id, "element": a.element, "file": a.filename,
-                     "caption": a.caption, "media_type": a.media_type, "size": a.size,
-                     "width": a.width, "height": a.height} for a in items])
-    else:
-        print_table(["id", "element", "file", "caption"],
-                    [(a.id, a.element, a.filename, a.caption) for a in items])
-    return 0
-
-
-def cmd_caption(session: Session, args: argparse.Namespace) -> int:
-    from workbench.services import attachments
-    attachments.set_caption(session, args.id, args.attachment, args.text)
-    return 0
-
-
-def cmd_rotate(session: Session, args: argparse.Namespace) -> int:
-    from workbench.services import attachments
-    change = attachments.rotate(session, args.id, args.attachment, not args.anticlockwise)
-    print(change.item_id)  # the new version's id
-    return 0
-
-
 def cmd_action(session: Session, args: argparse.Namespace) -> int:
     from workbench.core.engagement import Action, Priority
     from workbench.services import actions
@@ -402,27 +377,6 @@ def _attach_parser(add: Add) -> None:
     _who(p, False)
 
 
-def _attachments_parser(add: Add) -> None:
-    p = add("attachments", cmd_attachments, "list the attachments (id, element, file, caption)")
-    p.add_argument("id")
-    p.add_argument("element", nargs="?")
-    p.add_argument("--json", action="store_true")
-
-
-def _caption_parser(add: Add) -> None:
-    p = add("caption", cmd_caption, "write or change an attachment's caption")
-    p.add_argument("id")
-    p.add_argument("attachment", type=int, help="its id, from `attachments`")
-    p.add_argument("text")
-
-
-def _rotate_parser(add: Add) -> None:
-    p = add("rotate", cmd_rotate, "turn a photo a quarter (prints the new version's id)")
-    p.add_argument("id")
-    p.add_argument("attachment", type=int, help="its id, from `attachments`")
-    p.add_argument("--anticlockwise", action="store_true")
-
-
 def _action_parser(add: Add) -> None:
     from workbench.core.engagement import Priority
     p = add("action", cmd_action, "add an improvement action")
@@ -448,9 +402,7 @@ _RATING_PARSERS: dict[str, Callable[[Add], None]] = {
     "target": _target_parser,
     "note": _note_parser,
     "attach": _attach_parser,
-    "attachments": _attachments_parser,
-    "caption": _caption_parser,
-    "rotate": _rotate_parser,
+    **ATTACHMENT_PARSERS,
     "action": _action_parser,
     "score": _score_parser,
 }
