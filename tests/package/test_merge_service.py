@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,7 @@ def test_the_later_edit_wins_and_the_preview_names_the_conflict(
         tmp_path: Path, laptops: tuple[Session, Session, str]) -> None:
     a, b, eid = laptops
     assessment.rate(a, eid, "D1.2.1", 1)
+    time.sleep(0.005)  # stamps are milliseconds: B's edit must be later, not the same
     assessment.rate(b, eid, "D1.2.1", 5)  # later
     path = tmp_path / "b.wbx"
     package.pack(b, eid, path)
@@ -239,6 +241,7 @@ def test_a_photo_added_on_both_laptops_is_merged_into_one(
 
     a, b, eid = laptops
     attachments.attach_bytes(a, eid, "D2.2", "board.png", png(), "on A")
+    time.sleep(0.005)  # stamps are milliseconds: B's edit must be later, not the same
     attachments.attach_bytes(b, eid, "D2.2", "board-copy.png", png(), "on B")  # later
     send(a, b, eid, tmp_path, "1")
     send(b, a, eid, tmp_path, "2")
