@@ -8,7 +8,9 @@ an attachment of this engagement, texts within `core.limits`), made inside `sess
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from workbench.core import limits
 from workbench.core.errors import InvalidValueError, NotFoundError, TooLongError
@@ -16,6 +18,9 @@ from workbench.core.site_log import Interview, Person, ReviewedDocument, in_fram
 from workbench.services.session import Change, ChangeKind, Session
 from workbench.storage import evidence
 from workbench.storage import site_log as store
+from workbench.storage.sqlite_db import Database
+
+T = TypeVar("T", Interview, ReviewedDocument)
 
 
 def _date(value: str | None) -> str | None:
@@ -66,12 +71,6 @@ def check_document(session: Session, engagement_id: str,
     return checked
 
 
-def _room_for_one_more(count: int, what: str) -> None:
-    if count >= limits.LOG_ENTRIES:
-        raise TooLongError(f"the site-visit log already holds {limits.LOG_ENTRIES:,} {what}, "
-                           "the most one engagement may have")
-
-
 def _element(item: Interview | ReviewedDocument) -> str | None:
     return item.elements[0] if item.elements else None
 
@@ -101,40 +100,18 @@ def interview(session: Session, engagement_id: str, interview_id: int) -> Interv
 
 def add_interview(session: Session, engagement_id: str, item: Interview) -> Change:
     """Record an interview; an item with a `uuid` (an undone removal) comes back under it."""
-    item = check_interview(session, engagement_id, item)
-    with session.edit(engagement_id):
-        if item.uuid is not None and store.has_uuid(session.db, "interviews", engagement_id,
-                                                    item.uuid):
-            raise InvalidValueError("this interview is already in the log")
-        _room_for_one_more(len(store.interviews(session.db, engagement_id)), "interviews")
-        new_id = store.add_interview(session.db, engagement_id, item)
-        stored = store.interview(session.db, engagement_id, new_id)
-        session.log(engagement_id, "add interview", _element(stored) or "", None,
-                    _summary(stored))
-    return Change(ChangeKind.INTERVIEWS, engagement_id, _element(stored), new=stored,
-                  item_id=new_id)
+    return _add(session, engagement_id, _INTERVIEWS, check_interview(session, engagement_id,
+                                                                     item))
 
 
 def update_interview(session: Session, engagement_id: str, interview_id: int,
                      item: Interview) -> Change:
-    item = check_interview(session, engagement_id, item)
-    with session.edit(engagement_id):
-        old = store.interview(session.db, engagement_id, interview_id)
-        store.update_interview(session.db, interview_id, item)
-        new = store.interview(session.db, engagement_id, interview_id)
-        session.log(engagement_id, "edit interview", _element(new) or "", _summary(old),
-                    _summary(new))
-    return Change(ChangeKind.INTERVIEWS, engagement_id, _element(new), old=old, new=new,
-                  item_id=interview_id)
+    return _update(session, engagement_id, _INTERVIEWS, interview_id,
+                   check_interview(session, engagement_id, item))
 
 
 def remove_interview(session: Session, engagement_id: str, interview_id: int) -> Change:
-    with session.edit(engagement_id):
-        old = store.interview(session.db, engagement_id, interview_id)
-        store.remove_interview(session.db, interview_id)
-        session.log(engagement_id, "remove interview", _element(old) or "", _summary(old), None)
-    return Change(ChangeKind.INTERVIEWS, engagement_id, _element(old), old=old,
-                  item_id=interview_id)
+    return _remove(session, engagement_id, _INTERVIEWS, interview_id)
 
 
 # --- documents reviewed -------------------------------------------------------------------
@@ -155,42 +132,81 @@ def document(session: Session, engagement_id: str, document_id: int) -> Reviewed
 def add_document(session: Session, engagement_id: str, item: ReviewedDocument) -> Change:
     """Record a reviewed document; an item with a `uuid` (an undone removal) comes back
     under it."""
-    item = check_document(session, engagement_id, item)
-    with session.edit(engagement_id):
-        if item.uuid is not None and store.has_uuid(session.db, "reviewed_documents",
-                                                    engagement_id, item.uuid):
-            raise InvalidValueError("this document is already in the log")
-        _room_for_one_more(len(store.documents(session.db, engagement_id)),
-                           "documents reviewed")
-        new_id = store.add_document(session.db, engagement_id, item)
-        stored = store.document(session.db, engagement_id, new_id)
-        session.log(engagement_id, "add reviewed document", _element(stored) or "", None,
-                    _summary(stored))
-    return Change(ChangeKind.DOCUMENTS, engagement_id, _element(stored), new=stored,
-                  item_id=new_id)
+    return _add(session, engagement_id, _DOCUMENTS, check_document(session, engagement_id,
+                                                                   item))
 
 
 def update_document(session: Session, engagement_id: str, document_id: int,
                     item: ReviewedDocument) -> Change:
-    item = check_document(session, engagement_id, item)
-    with session.edit(engagement_id):
-        old = store.document(session.db, engagement_id, document_id)
-        store.update_document(session.db, document_id, item)
-        new = store.document(session.db, engagement_id, document_id)
-        session.log(engagement_id, "edit reviewed document", _element(new) or "",
-                    _summary(old), _summary(new))
-    return Change(ChangeKind.DOCUMENTS, engagement_id, _element(new), old=old, new=new,
-                  item_id=document_id)
+    return _update(session, engagement_id, _DOCUMENTS, document_id,
+                   check_document(session, engagement_id, item))
 
 
 def remove_document(session: Session, engagement_id: str, document_id: int) -> Change:
+    return _remove(session, engagement_id, _DOCUMENTS, document_id)
+
+
+# --- the edits, the same for both lists ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _List(Generic[T]):
+    """One list of the log: its table, how messages and the audit log name its entries,
+    its Change kind and its storage functions."""
+
+    table: str
+    noun: str  # in the audit log: "interview", "reviewed document"
+    short: str  # in messages: "interview", "document"
+    plural: str
+    kind: ChangeKind
+    get: Callable[[Database, str, int], T]
+    insert: Callable[[Database, str, T], int]
+    update: Callable[[Database, int, T], None]
+    delete: Callable[[Database, int], None]
+
+
+_INTERVIEWS: _List[Interview] = _List(
+    "interviews", "interview", "interview", "interviews", ChangeKind.INTERVIEWS,
+    store.interview, store.add_interview, store.update_interview, store.remove_interview)
+_DOCUMENTS: _List[ReviewedDocument] = _List(
+    "reviewed_documents", "reviewed document", "document", "documents reviewed",
+    ChangeKind.DOCUMENTS, store.document, store.add_document, store.update_document,
+    store.remove_document)
+
+
+def _add(session: Session, engagement_id: str, log: _List[T], item: T) -> Change:
     with session.edit(engagement_id):
-        old = store.document(session.db, engagement_id, document_id)
-        store.remove_document(session.db, document_id)
-        session.log(engagement_id, "remove reviewed document", _element(old) or "",
-                    _summary(old), None)
-    return Change(ChangeKind.DOCUMENTS, engagement_id, _element(old), old=old,
-                  item_id=document_id)
+        if item.uuid is not None and store.has_uuid(session.db, log.table, engagement_id,
+                                                    item.uuid):
+            raise InvalidValueError(f"this {log.short} is already in the log")
+        if store.count(session.db, log.table, engagement_id) >= limits.LOG_ENTRIES:
+            raise TooLongError(f"the site-visit log already holds {limits.LOG_ENTRIES:,} "
+                               f"{log.plural}, the most one engagement may have")
+        new_id = log.insert(session.db, engagement_id, item)
+        stored = log.get(session.db, engagement_id, new_id)
+        session.log(engagement_id, f"add {log.noun}", _element(stored) or "", None,
+                    _summary(stored))
+    return Change(log.kind, engagement_id, _element(stored), new=stored, item_id=new_id)
+
+
+def _update(session: Session, engagement_id: str, log: _List[T], item_id: int,
+            item: T) -> Change:
+    with session.edit(engagement_id):
+        old = log.get(session.db, engagement_id, item_id)
+        log.update(session.db, item_id, item)
+        new = log.get(session.db, engagement_id, item_id)
+        session.log(engagement_id, f"edit {log.noun}", _element(new) or "", _summary(old),
+                    _summary(new))
+    return Change(log.kind, engagement_id, _element(new), old=old, new=new, item_id=item_id)
+
+
+def _remove(session: Session, engagement_id: str, log: _List[T], item_id: int) -> Change:
+    with session.edit(engagement_id):
+        old = log.get(session.db, engagement_id, item_id)
+        log.delete(session.db, item_id)
+        session.log(engagement_id, f"remove {log.noun}", _element(old) or "", _summary(old),
+                    None)
+    return Change(log.kind, engagement_id, _element(old), old=old, item_id=item_id)
 
 
 __all__ = ["add_document", "add_interview", "check_document", "check_interview", "document",

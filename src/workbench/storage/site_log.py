@@ -78,12 +78,22 @@ def relink_attachment(db: Database, old_id: int, new_id: int) -> None:
                     "WHERE attachment_id = ?", (new_id, now(), old_id))
 
 
-def has_uuid(db: Database, table: str, engagement_id: str, uuid: str) -> bool:
-    """Whether an entry of `table` (interviews or reviewed_documents) has this uuid."""
+def _log_table(table: str) -> str:
     if table not in ("interviews", "reviewed_documents"):
         raise ValueError(table)
-    return db.conn.execute(f"SELECT 1 FROM {table} WHERE engagement_id = ? AND uuid = ?",
-                           (engagement_id, uuid)).fetchone() is not None
+    return table
+
+
+def has_uuid(db: Database, table: str, engagement_id: str, uuid: str) -> bool:
+    """Whether an entry of `table` (interviews or reviewed_documents) has this uuid."""
+    return db.conn.execute(f"SELECT 1 FROM {_log_table(table)} WHERE engagement_id = ? AND "
+                           "uuid = ?", (engagement_id, uuid)).fetchone() is not None
+
+
+def count(db: Database, table: str, engagement_id: str) -> int:
+    """How many entries of `table` (interviews or reviewed_documents) the engagement has."""
+    return int(db.conn.execute(f"SELECT count(*) FROM {_log_table(table)} WHERE "
+                               "engagement_id = ?", (engagement_id,)).fetchone()[0])
 
 
 def _json(values: Sequence[Any]) -> str:
