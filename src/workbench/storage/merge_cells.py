@@ -195,35 +195,38 @@ def _target(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
                  " ON CONFLICT DO UPDATE SET target = excluded.target", (eid, key[0], value[0]))
 
 
+def _put_by_uuid(conn: sqlite3.Connection, table: str, eid: str, uuid: Any,
+                 columns: tuple[str, ...], row: tuple[Any, ...] | None,
+                 updated_at: bool = True) -> None:
+    """The row of `table` with this uuid: removed (`row` None), changed in place, or made
+    (with its creation time, and with its update time where the table keeps one)."""
+    if row is None:
+        conn.execute(f"DELETE FROM {table} WHERE engagement_id = ? AND uuid = ?", (eid, uuid))
+        return
+    stamp = now()
+    changed = ("updated_at",) if updated_at else ()
+    made = ("created_at", *changed)
+    sets = ", ".join(f"{c} = ?" for c in (*columns, *changed))
+    updated = conn.execute(f"UPDATE {table} SET {sets} WHERE engagement_id = ? AND uuid = ?",
+                           (*row, *(stamp for _ in changed), eid, uuid))
+    if updated.rowcount == 0:
+        names = (*columns, "engagement_id", "uuid", *made)
+        conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                     f"({', '.join('?' * len(names))})", (*row, eid, uuid, *(stamp for _ in made)))
+
+
 def _finding(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
              blob: BlobSource) -> None:
-    if value is None:
-        conn.execute("DELETE FROM findings WHERE engagement_id = ? AND uuid = ?", (eid, key[0]))
-        return
-    aid = _assessor_id(conn, eid, value[0])
-    row = (aid, value[1], value[2], value[3], value[4])
-    updated = conn.execute("UPDATE findings SET assessor_id = ?, element = ?, kind = ?, "
-                           "text = ?, position = ? WHERE engagement_id = ? AND uuid = ?",
-                           (*row, eid, key[0]))
-    if updated.rowcount == 0:
-        conn.execute("INSERT INTO findings (assessor_id, element, kind, text, position, "
-                     "engagement_id, uuid, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (*row, eid, key[0], now()))
+    row = None if value is None else (_assessor_id(conn, eid, value[0]), *value[1:5])
+    _put_by_uuid(conn, "findings", eid, key[0],
+                 ("assessor_id", "element", "kind", "text", "position"), row, updated_at=False)
 
 
 def _action(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
             blob: BlobSource) -> None:
-    if value is None:
-        conn.execute("DELETE FROM actions WHERE engagement_id = ? AND uuid = ?", (eid, key[0]))
-        return
-    stamp = now()
-    updated = conn.execute("UPDATE actions SET element = ?, action = ?, owner = ?, priority = ?,"
-                           " due_date = ?, status = ?, position = ?, updated_at = ? WHERE "
-                           "engagement_id = ? AND uuid = ?", (*value, stamp, eid, key[0]))
-    if updated.rowcount == 0:
-        conn.execute("INSERT INTO actions (element, action, owner, priority, due_date, status, "
-                     "position, engagement_id, uuid, created_at, updated_at) VALUES "
-                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*value, eid, key[0], stamp, stamp))
+    _put_by_uuid(conn, "actions", eid, key[0], ("element", "action", "owner", "priority",
+                                                "due_date", "status", "position"),
+                 None if value is None else tuple(value))
 
 
 def _attachment(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
@@ -258,18 +261,10 @@ def _attachment(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
 
 def _interview(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
                blob: BlobSource) -> None:
-    if value is None:
-        conn.execute("DELETE FROM interviews WHERE engagement_id = ? AND uuid = ?", (eid, key[0]))
-        return
-    stamp = now()
-    row = (value[0], _json(value[1]), value[2], _json(value[3]), value[4])
-    updated = conn.execute("UPDATE interviews SET held_on = ?, people = ?, topics = ?, "
-                           "elements = ?, position = ?, updated_at = ? WHERE engagement_id = ? "
-                           "AND uuid = ?", (*row, stamp, eid, key[0]))
-    if updated.rowcount == 0:
-        conn.execute("INSERT INTO interviews (held_on, people, topics, elements, position, "
-                     "engagement_id, uuid, created_at, updated_at) VALUES "
-                     "(?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, eid, key[0], stamp, stamp))
+    row = None if value is None else (value[0], _json(value[1]), value[2], _json(value[3]),
+                                      value[4])
+    _put_by_uuid(conn, "interviews", eid, key[0],
+                 ("held_on", "people", "topics", "elements", "position"), row)
 
 
 def _linked_attachment(conn: sqlite3.Connection, eid: str, element: Any,
@@ -284,20 +279,11 @@ def _linked_attachment(conn: sqlite3.Connection, eid: str, element: Any,
 
 def _document(conn: sqlite3.Connection, eid: str, key: list[Any], value: Any,
               blob: BlobSource) -> None:
-    if value is None:
-        conn.execute("DELETE FROM reviewed_documents WHERE engagement_id = ? AND uuid = ?",
-                     (eid, key[0]))
-        return
-    stamp = now()
-    row = (value[0], value[1], value[2], _json(value[3]),
-           _linked_attachment(conn, eid, value[4], value[5]), value[6])
-    updated = conn.execute("UPDATE reviewed_documents SET title = ?, owner = ?, version = ?, "
-                           "elements = ?, attachment_id = ?, position = ?, updated_at = ? "
-                           "WHERE engagement_id = ? AND uuid = ?", (*row, stamp, eid, key[0]))
-    if updated.rowcount == 0:
-        conn.execute("INSERT INTO reviewed_documents (title, owner, version, elements, "
-                     "attachment_id, position, engagement_id, uuid, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, eid, key[0], stamp, stamp))
+    row = None if value is None else (value[0], value[1], value[2], _json(value[3]),
+                                      _linked_attachment(conn, eid, value[4], value[5]),
+                                      value[6])
+    _put_by_uuid(conn, "reviewed_documents", eid, key[0],
+                 ("title", "owner", "version", "elements", "attachment_id", "position"), row)
 
 
 def _json(value: Any) -> str:
