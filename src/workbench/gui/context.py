@@ -15,7 +15,7 @@ An import or a merge (many values at once, beneath every history) clears them al
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -158,6 +158,22 @@ class EngagementContext(QObject):
         new id: commands still holding the old one find the item through `current_id`."""
         if old != new:
             self._renumbered[(kind, old)] = new
+
+    @overload
+    def followed(self, kind: str, item_id: int, change: Change | None) -> int: ...
+
+    @overload
+    def followed(self, kind: str, item_id: int | None, change: Change | None) -> int | None: ...
+
+    def followed(self, kind: str, item_id: int | None, change: Change | None) -> int | None:
+        """The id the item has after `change`, an add that brought it (back) under the id it
+        names: the old id, when there was one, is renumbered to it. Without such a change
+        (refused), the id it had."""
+        if change is None or change.item_id is None:
+            return item_id
+        if item_id is not None:
+            self.renumber(kind, item_id, change.item_id)
+        return change.item_id
 
     def current_id(self, kind: str, item_id: int) -> int:
         seen = {item_id}

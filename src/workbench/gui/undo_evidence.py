@@ -40,10 +40,8 @@ class RemoveAction(ServiceCommand):
         return change
 
     def undo_it(self) -> None:
-        change = self.context.call(actions.add, self.kept)
-        if change is not None and change.item_id is not None:
-            self.context.renumber(ACTION, self.action_id, change.item_id)
-            self.action_id = change.item_id
+        self.action_id = self.context.followed(ACTION, self.action_id,
+                                               self.context.call(actions.add, self.kept))
 
 
 class RemoveAttachment(ServiceCommand):
@@ -78,8 +76,7 @@ class RemoveAttachment(ServiceCommand):
                                    self.info.filename, self.data, self.info.caption,
                                    self.info.assessor)
         if change is not None and change.item_id is not None:
-            self.context.renumber(ATTACHMENT, self.attachment_id, change.item_id)
-            self.attachment_id = change.item_id
+            self.attachment_id = self.context.followed(ATTACHMENT, self.attachment_id, change)
             self._relink(change.item_id)
 
     def _relink(self, attachment_id: int) -> None:
@@ -102,10 +99,7 @@ class AddAction(ServiceCommand):
 
     def do(self) -> Change | None:
         change = self.context.call(actions.add, self.item)
-        if change is not None and change.item_id is not None:
-            if self.action_id is not None:
-                self.context.renumber(ACTION, self.action_id, change.item_id)
-            self.action_id = change.item_id
+        self.action_id = self.context.followed(ACTION, self.action_id, change)
         return change
 
     def undo_it(self) -> None:
@@ -212,9 +206,7 @@ class RotatePhoto(ServiceCommand):
         return True
 
     def _follow(self, change: Change | None) -> Change | None:
-        if change is not None and change.item_id is not None:
-            self.context.renumber(ATTACHMENT, self.attachment_id, change.item_id)
-            self.attachment_id = change.item_id
+        self.attachment_id = self.context.followed(ATTACHMENT, self.attachment_id, change)
         return change
 
     def do(self) -> Change | None:

@@ -66,10 +66,7 @@ class LogCommand(ServiceCommand):
 
     def came_back(self, change: Change | None) -> None:
         """An add (first, or restoring a removal): follow the id it now has."""
-        if change is not None and change.item_id is not None:
-            if self.entry_id is not None:
-                self.context.renumber(self.kind.name, self.entry_id, change.item_id)
-            self.entry_id = change.item_id
+        self.entry_id = self.context.followed(self.kind.name, self.entry_id, change)
 
     def reveal(self) -> None:
         if self.entry_id is not None:
