@@ -240,3 +240,19 @@ def test_a_full_disk_says_so_and_loses_nothing(tiny_disk: Path,
     assessment.set_notes(s, eid, "D1.1", "room again")
     assert assessment.notes(s, eid, "D1.1") == "room again"
     s.close()
+
+
+def test_a_database_whose_pages_sqlite_reads_as_out_of_memory_is_called_damaged(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A fuzzer's find: SQLite answers these damaged pages with "out of memory" (MemoryError).
+    found = Path(__file__).parents[1] / "fuzz" / "regressions" / "package" / \
+        "pages-sqlite-reads-as-out-of-memory"
+    db = tmp_path / "workbench.sqlite3"
+    shutil.copyfile(found, db)
+    before = db.read_bytes()
+    code = main(["engagement", "list", "--db", str(db)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert err.strip() == (f"error: {db}: the database is damaged or unreadable (SQLite could "
+                           "not read its pages)")
+    assert db.read_bytes() == before  # nothing changed

@@ -217,6 +217,10 @@ def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseError(f"{path}: the database is damaged or unreadable ({exc})") from None
+    except MemoryError:  # SQLite answers some damaged pages with "out of memory"
+        conn.close()
+        raise DatabaseError(f"{path}: the database is damaged or unreadable (SQLite could "
+                            "not read its pages)") from None
     except BaseException:
         conn.close()
         raise

@@ -202,6 +202,9 @@ def _strict_text(path: Path) -> Callable[[bytes], str]:
     return decode
 
 
+UNREADABLE_PAGES = "SQLite could not read its pages"
+
+
 def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
     """Open and verify a package; `local` (the user's database) names the known columns."""
     path = Path(path)
@@ -221,12 +224,13 @@ def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:
         conn.execute("PRAGMA cell_size_check = ON")
         meta = _verify(path, conn, local)
         return PackageFile(path, conn, folder, meta)
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema's message
-        # may itself not be UTF-8
+    except (sqlite3.DatabaseError, UnicodeDecodeError, MemoryError) as exc:  # a damaged
+        # schema's message may itself not be UTF-8; SQLite answers some damaged pages with
+        # "out of memory" (the copy is bounded, so that is the file, not this laptop)
         if conn is not None:
             conn.close()
         shutil.rmtree(folder, ignore_errors=True)
-        reason = " ".join(str(exc).split())[:200]
+        reason = " ".join(str(exc).split())[:200] or UNREADABLE_PAGES
         raise PackageError(f"{path}: the package is damaged or not an engagement package "
                            f"({reason})") from None
     except BaseException:
