@@ -367,7 +367,7 @@ def test_the_engagements_own_brand_is_used_by_default(session: Session, demo_id:
     folder.mkdir(parents=True)
     (folder / "brand.yaml").write_text("name: Co\nfirm: {name: Cobrand Partners}\n", "utf-8")
     details = engagements.details(session, demo_id)
-    engagements.update_details(session, demo_id, replace(details, brand="client-co"))
+    engagements.update_details(session, demo_id, details._replace(brand="client-co"))
     path = tmp_path / "co.pdf"
     report.export(session, demo_id, path, sections=["cover", "summary"])
     assert "Cobrand Partners" in pdf_text(path)

@@ -133,8 +133,8 @@ def reassess(session: Session, source: str, year: int, moves: dict[str, int | st
     from workbench.services import actions, engagements
 
     details = engagements.details(session, source)
-    eid = engagements.duplicate(session, source, details=replace(
-        details, title=f"CEM maturity assessment {year}", start_date=f"{year}-11-02",
+    eid = engagements.duplicate(session, source, details=details._replace(
+        title=f"CEM maturity assessment {year}", start_date=f"{year}-11-02",
         end_date=f"{year}-11-04")).engagement_id
     for code, value in moves.items():
         assessment.rate_consensus(session, eid, code, value,  # type: ignore[arg-type]

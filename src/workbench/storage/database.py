@@ -15,7 +15,6 @@ import datetime as dt
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -38,15 +37,17 @@ class DatabaseError(WorkbenchError):
     """The database cannot be opened or used as it is; nothing was changed."""
 
 
-@dataclass
 class OpenedDatabase:
-    """A database as opened: the handle, its file, warnings for the user, the backup made."""
+    """A database as opened: the handle, its file, warnings for the user, the backup made,
+    and whether the file (or its folder) cannot be written (then edits are refused)."""
 
-    db: Database
-    path: Path
-    warnings: list[str] = field(default_factory=list)
-    backup: Path | None = None
-    read_only: bool = False  # the file (or its folder) cannot be written: edits are refused
+    def __init__(self, db: Database, path: Path, warnings: list[str] | None = None,
+                 backup: Path | None = None, read_only: bool = False) -> None:
+        self.db = db
+        self.path = path
+        self.warnings: list[str] = [] if warnings is None else warnings
+        self.backup = backup
+        self.read_only = read_only
 
     def close(self) -> None:
         self.db.close()
