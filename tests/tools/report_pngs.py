@@ -128,7 +128,6 @@ def export_states(folder: Path, *, with_photos: bool = True) -> dict[str, Path]:
 def reassess(session: Session, source: str, year: int, moves: dict[str, int | str]) -> str:
     """The source re-assessed in `year`: duplicated as its baseline, some values moved by
     the team's consensus, some of its actions moved on."""
-    from dataclasses import replace
 
     from workbench.services import actions, engagements
 
@@ -142,7 +141,7 @@ def reassess(session: Session, source: str, year: int, moves: dict[str, int | st
     for n, item in enumerate(actions.list_actions(session, eid)):
         status = ("done", "in_progress", "open")[n % 3]
         assert item.id is not None
-        actions.update(session, eid, item.id, replace(item, status=status))  # type: ignore[arg-type]
+        actions.update(session, eid, item.id, item._replace(status=status))  # type: ignore[arg-type]
     return eid
 
 

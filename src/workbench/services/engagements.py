@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from workbench.core import limits
@@ -168,7 +167,7 @@ def remove_assessor(session: Session, engagement_id: str, name: str, *,
         engagements.remove_assessor(session.db, engagement_id, name)
         session.log(engagement_id, "remove assessor", name,
                     new=None if moved is None else {"reassigned_to": moved.target,
-                                                    "moved": moved.moved.__dict__,
+                                                    "moved": moved.moved._asdict(),
                                                     "kept": [list(k) for k in moved.kept]})
     return Change(ChangeKind.ASSESSORS, engagement_id, assessor=name, new=moved)
 
@@ -207,7 +206,7 @@ def duplicate(session: Session, source_id: str, *, with_ratings: bool = True,
         end_date=None)
     engagement_id = new_id()
     with session.db.atomic():
-        documents.insert(session.db, engagement_id, replace(doc, details=new_details),
+        documents.insert(session.db, engagement_id, doc._replace(details=new_details),
                          with_ratings=with_ratings, baseline_id=source_id)
         if new_details.lead_assessor not in [a.name for a in doc.assessors]:
             engagements.add_assessor(session.db, engagement_id,
