@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from workbench.core.errors import WorkbenchError
 from workbench.storage.db_errors import (
+    UNREADABLE_PAGES,
     DatabaseDamagedError,
     GuardedConnection,
     damaged_message,
@@ -220,8 +221,8 @@ def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
         raise DatabaseError(f"{path}: the database is damaged or unreadable ({exc})") from None
     except MemoryError:  # SQLite answers some damaged pages with "out of memory"
         conn.close()
-        raise DatabaseError(f"{path}: the database is damaged or unreadable (SQLite could "
-                            "not read its pages)") from None
+        raise DatabaseError(f"{path}: the database is damaged or unreadable "
+                            f"({UNREADABLE_PAGES})") from None
     except BaseException:
         conn.close()
         raise
