@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import inspect
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +28,8 @@ rating_sets = st.builds(
                               st.dictionaries(st.sampled_from(INDICATORS), values, max_size=120),
                               st.dictionaries(st.sampled_from(ELEMENTS), objectives,
                                               max_size=32)),
-                    min_size=1, max_size=2))
+                    min_size=1, max_size=2),
+    st.just(Ratings()), st.just({}))
 
 
 def rated_all(level: int, objective: str = "partially") -> RatingSet:
@@ -106,15 +107,16 @@ def test_a_dimension_not_assessed_at_all_has_no_change() -> None:
 def _next_version(framework: Framework) -> Framework:
     """A new version: D1.1 dropped, D1.2 renamed to D1.9, a new indicator D2.6.9."""
     d1, d2 = framework.dimensions[0], framework.dimensions[1]
-    d1_elements = tuple(replace(e, code="D1.9") if e.code == "D1.2" else e
+    d1_elements = tuple(e._replace(code="D1.9") if e.code == "D1.2" else e
                         for e in d1.elements if e.code != "D1.1")
     d26 = framework.element_by_code["D2.6"]
-    extra = replace(d26.indicators[0], code="D2.6.9", text="A brand-new indicator")
-    d2_elements = tuple(replace(e, indicators=(*e.indicators, extra)) if e.code == "D2.6" else e
+    extra = d26.indicators[0]._replace(code="D2.6.9", text="A brand-new indicator")
+    d2_elements = tuple(e._replace(indicators=(*e.indicators, extra)) if e.code == "D2.6" else e
                         for e in d2.elements)
-    dimensions = (replace(d1, elements=d1_elements), replace(d2, elements=d2_elements),
+    dimensions = (d1._replace(elements=d1_elements), d2._replace(elements=d2_elements),
                   *framework.dimensions[2:])
-    return replace(framework, version="2.0", dimensions=dimensions)
+    fields = {name: getattr(framework, name) for name in inspect.signature(Framework).parameters}
+    return Framework(**{**fields, "version": "2.0", "dimensions": dimensions})
 
 
 def test_codes_added_removed_and_renamed_across_versions_are_listed() -> None:

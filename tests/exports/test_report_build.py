@@ -265,7 +265,7 @@ def test_a_photo_that_cannot_be_read_is_a_placeholder(data: ReportInput) -> None
 def test_a_five_megabyte_note_is_cut_with_a_pointer_to_the_rest(data: ReportInput) -> None:
     note = ("The contact centre keeps a log of every complaint and its cause. " * 80_000)[
         :5 * 1024 * 1024]
-    huge = replace(data.document, evidence=(
+    huge = data.document._replace(evidence=(
         *data.document.evidence, ElementEvidence("D1.1", "Zoë Lindqvist", notes=note)))
     result = build_report(replace(data, document=huge), load_brand("default"),
                           sections=["dimensions"])
@@ -275,7 +275,7 @@ def test_a_five_megabyte_note_is_cut_with_a_pointer_to_the_rest(data: ReportInpu
 
 
 def test_a_single_five_megabyte_word_does_not_break_the_layout(data: ReportInput) -> None:
-    huge = replace(data.document, evidence=(
+    huge = data.document._replace(evidence=(
         ElementEvidence("D1.1", "Amira Haddad", notes="x" * (5 * 1024 * 1024)),))
     result = build_report(replace(data, document=huge), load_brand("default"),
                           sections=["dimensions"])
@@ -367,7 +367,7 @@ def test_the_engagements_own_brand_is_used_by_default(session: Session, demo_id:
     folder.mkdir(parents=True)
     (folder / "brand.yaml").write_text("name: Co\nfirm: {name: Cobrand Partners}\n", "utf-8")
     details = engagements.details(session, demo_id)
-    engagements.update_details(session, demo_id, replace(details, brand="client-co"))
+    engagements.update_details(session, demo_id, details._replace(brand="client-co"))
     path = tmp_path / "co.pdf"
     report.export(session, demo_id, path, sections=["cover", "summary"])
     assert "Cobrand Partners" in pdf_text(path)

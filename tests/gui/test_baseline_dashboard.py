@@ -3,8 +3,6 @@ per element, the largest changes, and choosing or clearing the baseline in Edit 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -22,8 +20,8 @@ REASON = "Re-assessed a year on"
 
 def reassess(session: Session, source: str) -> str:
     """Next year's engagement: D2.6 up, D5.3 down, D1.1 not assessed (cleared)."""
-    details = replace(engagements.details(session, source), title="CEM 2027",
-                      start_date="2027-11-02", end_date=None)
+    details = engagements.details(session, source)._replace(title="CEM 2027",
+                                                         start_date="2027-11-02", end_date=None)
     eid = engagements.duplicate(session, source, details=details).engagement_id
     for n in (1, 2, 3):
         assessment.rate_consensus(session, eid, f"D2.6.{n}", 5, REASON)
@@ -191,9 +189,9 @@ def test_a_trend_with_three_linked_assessments(window: MainWindow, gui_session: 
     open_dashboard(window, second)
     assert window.workspace is not None
     assert window.workspace.dashboard.changes.trend.isHidden()  # two years: no trend
-    third = engagements.duplicate(gui_session, second, details=replace(
-        engagements.details(gui_session, second), title="CEM 2028",
-        start_date="2028-11-02")).engagement_id
+    details = engagements.details(gui_session, second)._replace(title="CEM 2028",
+                                                                start_date="2028-11-02")
+    third = engagements.duplicate(gui_session, second, details=details).engagement_id
     assessment.rate_consensus(gui_session, third, "D3.1.1", 5, REASON)
     open_dashboard(window, third)
     assert window.workspace is not None

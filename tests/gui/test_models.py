@@ -38,10 +38,8 @@ def test_engagement_list_model_and_proxy_pass_the_model_tester(
 def test_engagement_list_sorts_scores_as_numbers(gui_session: Session, demo: str) -> None:
     model = EngagementTableModel()
     base = engagements.summaries(gui_session)[0]
-    from dataclasses import replace
-
-    model.set_rows([replace(base, id="a", total=9.5), replace(base, id="b", total=100.0),
-                    replace(base, id="c", total=None)])
+    model.set_rows([base._replace(id="a", total=9.5), base._replace(id="b", total=100.0),
+                    base._replace(id="c", total=None)])
     proxy = EngagementFilterProxy()
     proxy.setSourceModel(model)
     proxy.sort(Column.SCORE)

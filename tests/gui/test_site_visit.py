@@ -3,8 +3,6 @@ the element form's links that follow the edits, and the locked look."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -71,8 +69,8 @@ def test_an_interview_is_added_edited_and_removed_with_undo(
     assert again.uuid == added.uuid  # the same entry came back
 
     assert view.show_entry("interview", again.id or 0)
-    changed = replace(again, people=(*again.people, Person("Tom Berg", "App Product Owner")),
-                      topics="Web self-service, the app roadmap and chat")
+    changed = again._replace(people=(*again.people, Person("Tom Berg", "App Product Owner")),
+                           topics="Web self-service, the app roadmap and chat")
     monkeypatch.setattr(site_log_dialogs, "ask_interview", lambda *_a, **_k: changed)
     view.interviews.edit_button.click()
     [edited] = [i for i in _interviews(workspace) if i.uuid == added.uuid]
@@ -164,7 +162,7 @@ def test_the_document_dialog_returns_every_field(qtbot: QtBot, workspace: Worksp
     assert dialog.elements.codes() == existing.elements
     dialog.version.setText("v2.2")
     value = dialog.value()
-    assert value == replace(existing, version="v2.2")
+    assert value == existing._replace(version="v2.2")
 
 
 def test_the_element_form_lists_its_links_and_follows_edits(

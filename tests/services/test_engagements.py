@@ -78,7 +78,7 @@ def test_duplicate_with_ratings_is_a_baseline(session: Session, demo_id: str) ->
     old_doc, new_doc = engagements.document(session, demo_id), engagements.document(session,
                                                                                     new_id)
     assert new_doc.evidence == old_doc.evidence
-    assert new_doc.actions == tuple(a.__class__(**{**a.__dict__, "id": n.id})
+    assert new_doc.actions == tuple(a._replace(id=n.id)
                                     for a, n in zip(old_doc.actions, new_doc.actions,
                                                     strict=True))
     assert new_doc.details.title.endswith("(copy)")

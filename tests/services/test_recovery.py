@@ -23,7 +23,7 @@ def test_only_edits_after_the_start_are_counted_newest_first(session: Session,
     assessment.set_notes(session, demo_id, "D6.5", "typed")
     assessment.set_target(session, demo_id, "D6.5", 4)
     kept = recovery.since(session, demo_id, started)
-    assert kept is not None and kept.count == 2
+    assert kept is not None and kept.edits == 2
     assert kept.last[0].startswith("target level on D6.5 at ")
     assert kept.last[1].startswith("evidence notes on D6.5 at ")
     assert "All 2 change(s) made in “Demo” in that session were saved" in kept.message("Demo")
@@ -35,12 +35,12 @@ def test_a_long_session_lists_the_last_few_and_counts_the_rest(session: Session,
     for n in range(8):
         assessment.set_notes(session, demo_id, "D6.5", f"draft {n}")
     kept = recovery.since(session, demo_id, started, listed=3)
-    assert kept is not None and kept.count == 8 and len(kept.last) == 3
+    assert kept is not None and kept.edits == 8 and len(kept.last) == 3
     assert "…and 5 earlier." in kept.message("Demo")
 
 
 def test_no_edit_and_an_unknown_engagement(session: Session, demo_id: str) -> None:
     kept = recovery.since(session, demo_id, _later_stamp())
-    assert kept is not None and kept.count == 0
+    assert kept is not None and kept.edits == 0
     assert "Nothing had been changed" in kept.message("Demo")
     assert recovery.since(session, "no-such-id", "") is None

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 
 from workbench.core.canonical import (
     CANONICAL_FORMAT,
@@ -58,11 +57,11 @@ def _shuffled(rs: RatingSet) -> RatingSet:
 def test_the_order_data_is_held_in_does_not_change_the_hash(
         session: Session, demo_id: str, framework: Framework) -> None:
     doc = engagements.document(session, demo_id)
-    shuffled = replace(doc, ratings=_shuffled(doc.ratings),
-                       evidence=tuple(reversed(doc.evidence)),
-                       actions=tuple(reversed(doc.actions)),
-                       attachments=tuple(reversed(doc.attachments)),
-                       consensus_reasons=tuple(reversed(doc.consensus_reasons)))
+    shuffled = doc._replace(ratings=_shuffled(doc.ratings),
+                          evidence=tuple(reversed(doc.evidence)),
+                          actions=tuple(reversed(doc.actions)),
+                          attachments=tuple(reversed(doc.attachments)),
+                          consensus_reasons=tuple(reversed(doc.consensus_reasons)))
     assert canonical_bytes(shuffled, framework) == canonical_bytes(doc, framework)
 
 

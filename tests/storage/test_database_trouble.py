@@ -27,7 +27,10 @@ from workbench.storage.db_errors import (
     BUSY_MESSAGE,
     FULL_MESSAGE,
     DatabaseBusyError,
+    DatabaseDamagedError,
     DiskFullError,
+    GuardedConnection,
+    translated,
 )
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
@@ -253,6 +256,24 @@ def test_a_database_whose_pages_sqlite_reads_as_out_of_memory_is_called_damaged(
     code = main(["engagement", "list", "--db", str(db)])
     _, err = capsys.readouterr()
     assert code == 1
-    assert err.strip() == (f"error: {db}: the database is damaged or unreadable (SQLite could "
-                           "not read its pages)")
+    assert err.strip() == (f"error: {db}: the database is damaged (SQLite could not read its "
+                           "pages); restore a backup (files named *.backup-*.sqlite3 beside it)")
     assert db.read_bytes() == before  # nothing changed
+
+
+def test_pages_read_as_out_of_memory_after_opening_are_called_damaged(tmp_path: Path) -> None:
+    # The same damaged file read through a connection already open (a file damaged under an
+    # open window): every statement and fetch gives the product's damaged-database error.
+    found = Path(__file__).parents[1] / "fuzz" / "regressions" / "package" / \
+        "pages-sqlite-reads-as-out-of-memory"
+    db = tmp_path / "damaged.sqlite3"
+    shutil.copyfile(found, db)
+    guarded, raw = sqlite3.connect(db, factory=GuardedConnection), sqlite3.connect(db)
+    try:
+        with pytest.raises(DatabaseDamagedError, match="SQLite could not read its pages"):
+            guarded.execute("SELECT name FROM sqlite_master").fetchall()
+        with pytest.raises(DatabaseDamagedError, match="restore a backup"), translated():
+            raw.execute("PRAGMA quick_check").fetchall()
+    finally:
+        guarded.close()
+        raw.close()

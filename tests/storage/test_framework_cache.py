@@ -3,7 +3,7 @@ never trusted when its entry is damaged, and giving the same framework as valida
 
 from __future__ import annotations
 
-import dataclasses
+import inspect
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,8 @@ from workbench.storage import framework_cache
 
 
 def _same(a: Framework, b: Framework) -> bool:
-    return all(getattr(a, f.name) == getattr(b, f.name) for f in dataclasses.fields(a))
+    return all(getattr(a, name) == getattr(b, name)
+               for name in inspect.signature(Framework).parameters)
 
 
 @pytest.fixture(autouse=True)

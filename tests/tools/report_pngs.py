@@ -128,13 +128,12 @@ def export_states(folder: Path, *, with_photos: bool = True) -> dict[str, Path]:
 def reassess(session: Session, source: str, year: int, moves: dict[str, int | str]) -> str:
     """The source re-assessed in `year`: duplicated as its baseline, some values moved by
     the team's consensus, some of its actions moved on."""
-    from dataclasses import replace
 
     from workbench.services import actions, engagements
 
     details = engagements.details(session, source)
-    eid = engagements.duplicate(session, source, details=replace(
-        details, title=f"CEM maturity assessment {year}", start_date=f"{year}-11-02",
+    eid = engagements.duplicate(session, source, details=details._replace(
+        title=f"CEM maturity assessment {year}", start_date=f"{year}-11-02",
         end_date=f"{year}-11-04")).engagement_id
     for code, value in moves.items():
         assessment.rate_consensus(session, eid, code, value,  # type: ignore[arg-type]
@@ -142,7 +141,7 @@ def reassess(session: Session, source: str, year: int, moves: dict[str, int | st
     for n, item in enumerate(actions.list_actions(session, eid)):
         status = ("done", "in_progress", "open")[n % 3]
         assert item.id is not None
-        actions.update(session, eid, item.id, replace(item, status=status))  # type: ignore[arg-type]
+        actions.update(session, eid, item.id, item._replace(status=status))  # type: ignore[arg-type]
     return eid
 
 

@@ -381,7 +381,6 @@ def _team_shots(app: object, window: object, session: object, demo: str, out: Pa
 
 def _reassess(session: object, source: str, year: str, moves: dict[str, object]) -> str:
     """A re-assessment a year on: the source duplicated as its baseline, some values moved."""
-    from dataclasses import replace
 
     from workbench.services import assessment, engagements
     from workbench.services.session import Session
@@ -390,9 +389,8 @@ def _reassess(session: object, source: str, year: str, moves: dict[str, object])
     details = engagements.details(session, source)
     title = " ".join([*details.title.split()[:-1], year]) if details.title[-4:].isdigit() \
         else f"{details.title} {year}"
-    eid = engagements.duplicate(session, source, details=replace(
-        details, title=title, start_date=f"{year}-11-02", end_date=f"{year}-11-04")
-    ).engagement_id
+    eid = engagements.duplicate(session, source, details=details._replace(
+        title=title, start_date=f"{year}-11-02", end_date=f"{year}-11-04")).engagement_id
     for code, value in moves.items():
         assessment.rate_consensus(session, eid, code, value,  # type: ignore[arg-type]
                                   "Re-assessed a year on")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
     from workbench.services import engagements
     rows = engagements.summaries(session, include_archived=args.all, search=args.search or "")
     if args.json:
-        print_json([{**asdict(r), "status": str(r.status)} for r in rows])
+        print_json([{**r._asdict(), "status": str(r.status)} for r in rows])
         return 0
     if not rows:
         print("No engagements yet. Create one with `workbench engagement create` or run "
@@ -42,10 +41,10 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     summary = engagements.summary(session, args.id)
     team = engagements.team(session, args.id)
     if args.json:
-        print_json({**asdict(summary), "status": str(summary.status),
+        print_json({**summary._asdict(), "status": str(summary.status),
                     "brand": engagements.details(session, args.id).brand,
                     "baseline_id": comparison.baseline_of(session, args.id),
-                    "assessors": [asdict(a) for a in team]})
+                    "assessors": [a._asdict() for a in team]})
         return 0
     d = engagements.details(session, args.id)
     print(f"{d.client} — {d.title}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +75,7 @@ def cmd_interview_list(session: Session, args: argparse.Namespace) -> int:
 def cmd_interview_edit(session: Session, args: argparse.Namespace) -> int:
     from workbench.services import site_log
     old = site_log.interview(session, args.id, args.entry)
-    new = replace(old, held_on=None if args.no_date else (args.date or old.held_on),
+    new = old._replace(held_on=None if args.no_date else (args.date or old.held_on),
                   people=_people(args.person) or old.people,
                   topics=old.topics if args.topics is None else args.topics,
                   elements=old.elements if args.element is None else tuple(args.element))
@@ -120,7 +119,7 @@ def cmd_document_add(session: Session, args: argparse.Namespace) -> int:
     item = ReviewedDocument(args.title, args.owner or "", args.version or "",
                             tuple(args.element or ()))
     site_log.check_document(session, args.id, item)  # refused before any file is attached
-    item = replace(item, attachment_id=_attachment_for(session, args))
+    item = item._replace(attachment_id=_attachment_for(session, args))
     print(site_log.add_document(session, args.id, item).item_id)
     return 0
 
@@ -148,7 +147,7 @@ def cmd_document_list(session: Session, args: argparse.Namespace) -> int:
 def cmd_document_edit(session: Session, args: argparse.Namespace) -> int:
     from workbench.services import site_log
     old = site_log.document(session, args.id, args.entry)
-    new = replace(old, title=old.title if args.title is None else args.title,
+    new = old._replace(title=old.title if args.title is None else args.title,
                   owner=old.owner if args.owner is None else args.owner,
                   version=old.version if args.version is None else args.version,
                   elements=old.elements if args.element is None else tuple(args.element),

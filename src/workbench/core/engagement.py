@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from workbench.core.engagement_details import Assessor as Assessor
 from workbench.core.engagement_details import EngagementDetails as EngagementDetails
@@ -30,8 +30,7 @@ class FindingKind(StrEnum):
     OPPORTUNITY = "opportunity"
 
 
-@dataclass(frozen=True)
-class ElementEvidence:
+class ElementEvidence(NamedTuple):
     """What one assessor wrote about one element (or enabler)."""
 
     element: str
@@ -45,8 +44,7 @@ class ElementEvidence:
         return not (self.notes or self.strengths or self.opportunities or self.indicator_notes)
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     element: str
     action: str
     owner: str = ""
@@ -56,8 +54,7 @@ class Action:
     id: int | None = None
 
 
-@dataclass(frozen=True)
-class AttachmentInfo:
+class AttachmentInfo(NamedTuple):
     id: int
     element: str
     filename: str
@@ -74,8 +71,7 @@ class AttachmentInfo:
         return self.media_type.startswith("image/")
 
 
-@dataclass(frozen=True)
-class EngagementDocument:
+class EngagementDocument(NamedTuple):
     """The whole content of an engagement, as exchanged in `workbench.engagement/1` JSON."""
 
     details: EngagementDetails
@@ -89,6 +85,6 @@ class EngagementDocument:
     id: str | None = None
     status: EngagementStatus = EngagementStatus.DRAFT
     revision: int = 1
-    attachments: tuple[AttachmentInfo, ...] = field(default=())
+    attachments: tuple[AttachmentInfo, ...] = ()
     interviews: tuple[Interview, ...] = ()  # the site-visit log (core.site_log)
     documents: tuple[ReviewedDocument, ...] = ()

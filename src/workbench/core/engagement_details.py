@@ -5,13 +5,12 @@ document's types (core.engagement, which re-exports these) and the site-visit lo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.core.engagement_status import EngagementStatus as EngagementStatus
 
 
-@dataclass(frozen=True)
-class EngagementDetails:
+class EngagementDetails(NamedTuple):
     """Who the engagement is for, where, by whom and when."""
 
     client: str
@@ -23,8 +22,7 @@ class EngagementDetails:
     brand: str = "default"
 
 
-@dataclass(frozen=True)
-class Assessor:
+class Assessor(NamedTuple):
     """A member of the assessment team."""
 
     name: str
@@ -36,8 +34,7 @@ class Assessor:
         return self.initials or "".join(p[0] for p in self.name.replace(".", " ").split() if p)[:3]
 
 
-@dataclass(frozen=True)
-class EngagementSummary:
+class EngagementSummary(NamedTuple):
     """One row of the engagement list."""
 
     id: str

@@ -1,10 +1,15 @@
-"""The framework model: immutable, typed, with the lookups the scoring engine needs."""
+"""The framework model: immutable, typed, with the lookups the scoring engine needs.
+
+Its records are NamedTuples, and Framework a small class of its own, rather than frozen
+dataclasses: every command and the window load them at start, and a dataclass costs about ten
+times as much to define (and `dataclasses` with `inspect` about 5 ms to import; issue 17).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 DEFAULT_FRAMEWORK_ID = "cem-6d"  # the bundled framework a new engagement uses
 
@@ -15,8 +20,7 @@ def version_key(version: str) -> tuple[tuple[int, str], ...]:
                  for part in version.replace("-", ".").split("."))
 
 
-@dataclass(frozen=True)
-class ScaleLevel:
+class ScaleLevel(NamedTuple):
     """One level of the rating scale: its number, label, meaning and the fraction it scores."""
 
     value: int
@@ -25,8 +29,7 @@ class ScaleLevel:
     fraction: float
 
 
-@dataclass(frozen=True)
-class ObjectiveLevel:
+class ObjectiveLevel(NamedTuple):
     """One answer to an element's statement of objective and the fraction it scores."""
 
     key: str
@@ -34,8 +37,7 @@ class ObjectiveLevel:
     fraction: float
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """A maturity band: the level reached from `min_percent` upwards."""
 
     level: int
@@ -43,8 +45,7 @@ class Band:
     min_percent: float
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     """A group of dimensions and the points it carries."""
 
     id: str
@@ -53,16 +54,14 @@ class Category:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     """One indicator of an element or enabler: its code and wording."""
 
     code: str
     text: str
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     """An element of a dimension: its points, statement of objective and indicators."""
 
     code: str
@@ -73,8 +72,7 @@ class Element:
     dimension: str
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     """A dimension of the framework and its elements."""
 
     code: str
@@ -86,8 +84,7 @@ class Dimension:
     elements: tuple[Element, ...]
 
 
-@dataclass(frozen=True)
-class Enabler:
+class Enabler(NamedTuple):
     """An enabler: indicators rated like an element but scored apart from the total."""
 
     code: str
@@ -96,17 +93,18 @@ class Enabler:
     indicators: tuple[Indicator, ...]
 
 
-@dataclass(frozen=True)
-class Weights:
+class Weights(NamedTuple):
     """How an element's score divides between its indicators and its objective."""
 
     indicators: float
     objective: float
 
 
-@dataclass(frozen=True, eq=False)
 class Framework:
-    """A maturity framework: scale, objective levels, weights, bands and the tree of elements."""
+    """A maturity framework: scale, objective levels, weights, bands and the tree of elements.
+
+    Immutable once made; two frameworks are the same only when they are the same object (the
+    lookups below are worked out once per framework and kept)."""
 
     id: str
     version: str
@@ -120,7 +118,28 @@ class Framework:
     categories: tuple[Category, ...]
     dimensions: tuple[Dimension, ...]
     enablers: tuple[Enabler, ...]
-    source_text: str = field(default="", repr=False)
+    source_text: str
+
+    def __init__(self, id: str, version: str, name: str, description: str,
+                 total_points: float, scale: tuple[ScaleLevel, ...],
+                 objective_levels: tuple[ObjectiveLevel, ...], weights: Weights,
+                 bands: tuple[Band, ...], categories: tuple[Category, ...],
+                 dimensions: tuple[Dimension, ...], enablers: tuple[Enabler, ...],
+                 source_text: str = "") -> None:
+        self.__dict__.update(
+            id=id, version=version, name=name, description=description,
+            total_points=total_points, scale=scale, objective_levels=objective_levels,
+            weights=weights, bands=bands, categories=categories, dimensions=dimensions,
+            enablers=enablers, source_text=source_text)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a framework cannot be changed (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a framework cannot be changed (tried to delete {name!r})")
+
+    def __repr__(self) -> str:
+        return f"Framework(id={self.id!r}, version={self.version!r}, name={self.name!r})"
 
     @property
     def key(self) -> tuple[str, str]:

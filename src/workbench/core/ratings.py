@@ -7,9 +7,8 @@ consensus values beside them (docs/scoring.md §6).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, NamedTuple, TypeAlias
 
 NA: Final = "na"
 IndicatorValue: TypeAlias = int | Literal["na"]
@@ -22,32 +21,45 @@ def _frozen(mapping: Mapping[str, object] | None) -> Mapping[str, object]:
     return MappingProxyType(dict(mapping)) if mapping else _EMPTY
 
 
-@dataclass(frozen=True)
-class Ratings:
-    """One assessor's (or the consensus') values: indicator code -> level or NA, element -> key."""
+class _RatingsFields(NamedTuple):
+    indicators: Mapping[str, IndicatorValue] = _EMPTY  # type: ignore[assignment]
+    objectives: Mapping[str, str] = _EMPTY  # type: ignore[assignment]
 
-    indicators: Mapping[str, IndicatorValue] = field(default_factory=dict)
-    objectives: Mapping[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "indicators", _frozen(self.indicators))
-        object.__setattr__(self, "objectives", _frozen(self.objectives))
+class Ratings(_RatingsFields):
+    """One assessor's (or the consensus') values: indicator code -> level or NA, element -> key.
+
+    Immutable: the mappings given are copied into read-only views."""
+
+    __slots__ = ()
+
+    def __new__(cls, indicators: Mapping[str, IndicatorValue] | None = None,
+                objectives: Mapping[str, str] | None = None) -> Ratings:
+        return super().__new__(cls, _frozen(indicators), _frozen(objectives))  # type: ignore[arg-type]
 
     def is_empty(self) -> bool:
         return not self.indicators and not self.objectives
 
 
-@dataclass(frozen=True)
-class RatingSet:
-    """Everything the scoring engine needs from an engagement."""
+_NO_RATINGS = Ratings()
 
-    assessors: Mapping[str, Ratings] = field(default_factory=dict)
-    consensus: Ratings = field(default_factory=Ratings)
-    targets: Mapping[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "assessors", _frozen(self.assessors))
-        object.__setattr__(self, "targets", _frozen(self.targets))
+class _RatingSetFields(NamedTuple):
+    assessors: Mapping[str, Ratings] = _EMPTY  # type: ignore[assignment]
+    consensus: Ratings = _NO_RATINGS
+    targets: Mapping[str, int] = _EMPTY  # type: ignore[assignment]
+
+
+class RatingSet(_RatingSetFields):
+    """Everything the scoring engine needs from an engagement (immutable, as Ratings)."""
+
+    __slots__ = ()
+
+    def __new__(cls, assessors: Mapping[str, Ratings] | None = None,
+                consensus: Ratings | None = None,
+                targets: Mapping[str, int] | None = None) -> RatingSet:
+        return super().__new__(cls, _frozen(assessors), consensus or _NO_RATINGS,  # type: ignore[arg-type]
+                               _frozen(targets))  # type: ignore[arg-type]
 
     def only(self, assessor: str) -> RatingSet:
         """The ratings of one assessor alone, without consensus (their individual view)."""

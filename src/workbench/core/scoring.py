@@ -8,7 +8,6 @@ figures equal a hand computation to the last bit.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -52,8 +51,7 @@ class Resolved(NamedTuple):
 UNRATED = Resolved(Source.UNRATED)
 
 
-@dataclass(frozen=True)
-class ElementScore:
+class ElementScore(NamedTuple):
     """One element's score, level, target and status."""
 
     code: str
@@ -77,8 +75,7 @@ class ElementScore:
     objective_judged: bool = False
 
 
-@dataclass(frozen=True)
-class RollupScore:
+class RollupScore(NamedTuple):
     """A dimension's or a category's sums."""
 
     code: str
@@ -91,8 +88,7 @@ class RollupScore:
     gap: int | None = None
 
 
-@dataclass(frozen=True)
-class EnablerScore:
+class EnablerScore(NamedTuple):
     """One enabler's percentage, level and status."""
 
     code: str
@@ -104,8 +100,7 @@ class EnablerScore:
     indicators: Mapping[str, Resolved]
 
 
-@dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(NamedTuple):
     """The whole score of an engagement: totals, dimensions, categories, elements, enablers."""
 
     framework_id: str
@@ -139,8 +134,7 @@ class ScoreResult:
         return found + [c for c, n in self.enablers.items() if n.needs_consensus]
 
 
-@dataclass(frozen=True, eq=False)
-class _Fixed:
+class _Fixed(NamedTuple):
     """The Resolved values that recur (consensus or agreement on a level), built once."""
 
     consensus: dict[object, Resolved]
@@ -193,8 +187,7 @@ def resolve_objective(framework: Framework, ratings: RatingSet, element: str) ->
                     framework.objective_fraction, _objective_fixed(framework))  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class _IndicatorSummary:
+class _IndicatorSummary(NamedTuple):
     """What an element's indicators come to: the resolved values, fraction and counts."""
 
     resolved: dict[str, Resolved]

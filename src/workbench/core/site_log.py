@@ -8,14 +8,13 @@ workbook and the engagement JSON read them from the engagement's one document
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.core.errors import NotFoundError
 from workbench.core.framework import Framework
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone interviewed; the report lists people by their role."""
 
     name: str
@@ -26,8 +25,7 @@ class Person:
         return f"{self.name} ({self.role})" if self.role else self.name
 
 
-@dataclass(frozen=True)
-class Interview:
+class Interview(NamedTuple):
     """One interview or workshop held during the assessment."""
 
     held_on: str | None  # ISO date YYYY-MM-DD, or None
@@ -38,8 +36,7 @@ class Interview:
     uuid: str | None = None
 
 
-@dataclass(frozen=True)
-class ReviewedDocument:
+class ReviewedDocument(NamedTuple):
     """One document the client provided and the assessors reviewed."""
 
     title: str

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-@dataclass(frozen=True)
-class AssessorWork:
+class AssessorWork(NamedTuple):
     """Counts of one assessor's own records in an engagement."""
 
     ratings: int = 0  # indicator levels or N/A
@@ -35,8 +34,7 @@ class AssessorWork:
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-@dataclass(frozen=True)
-class Reassignment:
+class Reassignment(NamedTuple):
     """The outcome of moving one assessor's work to another."""
 
     source: str
@@ -44,7 +42,7 @@ class Reassignment:
     moved: AssessorWork
     # Values the source had where the target had already rated otherwise: the target's
     # own value was kept. Each entry: (indicator or element code, source value, kept value).
-    kept: tuple[tuple[str, str, str], ...] = field(default=())
+    kept: tuple[tuple[str, str, str], ...] = ()
 
     def describe(self) -> str:
         text = f"moved {self.moved.describe()} from {self.source} to {self.target}"

@@ -6,15 +6,13 @@ the YAML parser (issue 17)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.core.visual_language import DATA
 
 
-@dataclass(frozen=True)
-class Swatch:
+class Swatch(NamedTuple):
     fill: str
     text: str
     outline: str | None = None
@@ -22,8 +20,7 @@ class Swatch:
     name: str = ""
 
 
-@dataclass(frozen=True)
-class Visual:
+class Visual(NamedTuple):
     levels: dict[int, Swatch]
     neutral: dict[str, Swatch]
     brand: dict[str, str]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -302,7 +301,7 @@ class DuplicateDialog(QDialog):
         return self.baseline.isChecked()
 
     def details(self) -> EngagementDetails:
-        return replace(self.source, title=self.title.text(), start_date=None, end_date=None)
+        return self.source._replace(title=self.title.text(), start_date=None, end_date=None)
 
 
 def _cell_text(item: QTableWidgetItem | None) -> str:

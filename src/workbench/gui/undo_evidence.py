@@ -9,8 +9,6 @@ still holds the old id reaches the item (`current_id`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from workbench.core.engagement import Action, AttachmentInfo
 from workbench.core.errors import WorkbenchError
 from workbench.core.site_log import ReviewedDocument
@@ -27,7 +25,7 @@ class RemoveAction(ServiceCommand):
         super().__init__(context, action.element, f"remove the action “{action.action[:40]}”")
         assert action.id is not None
         self.action_id: int = action.id
-        self.kept = replace(action, id=None)
+        self.kept = action._replace(id=None)
 
     def made_a_difference(self, change: Change) -> bool:
         return True
@@ -36,7 +34,7 @@ class RemoveAction(ServiceCommand):
         self.action_id = self.context.current_id(ACTION, self.action_id)
         change = self.context.call(actions.remove, self.action_id)
         if change is not None and isinstance(change.old, Action):
-            self.kept = replace(change.old, id=None)
+            self.kept = change.old._replace(id=None)
         return change
 
     def undo_it(self) -> None:
@@ -82,7 +80,7 @@ class RemoveAttachment(ServiceCommand):
     def _relink(self, attachment_id: int) -> None:
         for document in site_log.documents(self.context.session, self.context.engagement_id):
             if document.uuid in self.linked and document.id is not None:
-                linked: ReviewedDocument = replace(document, attachment_id=attachment_id)
+                linked: ReviewedDocument = document._replace(attachment_id=attachment_id)
                 self.context.call(site_log.update_document, document.id, linked)
 
 
@@ -91,7 +89,7 @@ class AddAction(ServiceCommand):
 
     def __init__(self, context: EngagementContext, item: Action) -> None:
         super().__init__(context, item.element, f"add the action “{item.action[:40]}”")
-        self.item = replace(item, id=None)
+        self.item = item._replace(id=None)
         self.action_id: int | None = None
 
     def made_a_difference(self, change: Change) -> bool:
@@ -114,7 +112,7 @@ def edit_action(context: EngagementContext, action: Action, item: Action) -> Set
     return SetValue(context, action.element, f"edit the action “{item.action[:40]}”",
                     lambda value: context.call(actions.update,
                                                context.current_id(ACTION, action_id), value),
-                    replace(item, id=None), replace(action, id=None))
+                    item._replace(id=None), action._replace(id=None))
 
 
 def edit_caption(context: EngagementContext, info: AttachmentInfo,

@@ -9,7 +9,7 @@ the entry (`EngagementContext.reveal_log`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from workbench.core.site_log import Interview, ReviewedDocument
@@ -77,13 +77,13 @@ class AddLogEntry(LogCommand):
     """A new entry; undo removes it, redo brings it back under the same uuid."""
 
     def __init__(self, context: EngagementContext, item: Interview | ReviewedDocument) -> None:
-        super().__init__(context, replace(item, id=None), f"add {label(item)}")
-        self.item: Interview | ReviewedDocument = replace(item, id=None)
+        super().__init__(context, item._replace(id=None), f"add {label(item)}")
+        self.item: Interview | ReviewedDocument = item._replace(id=None)
 
     def do(self) -> Change | None:
         change = self.context.call(self.kind.add, self.item)
         if change is not None and isinstance(change.new, (Interview, ReviewedDocument)):
-            self.item = replace(change.new, id=None)  # with its uuid, for a redo
+            self.item = change.new._replace(id=None)  # with its uuid, for a redo
         self.came_back(change)
         return change
 
@@ -97,7 +97,7 @@ class EditLogEntry(LogCommand):
     def __init__(self, context: EngagementContext, old: Interview | ReviewedDocument,
                  new: Interview | ReviewedDocument) -> None:
         super().__init__(context, old, f"edit {label(new)}")
-        self.old, self.new = old, replace(new, id=None, uuid=None)
+        self.old, self.new = old, new._replace(id=None, uuid=None)
 
     def do(self) -> Change | None:
         change = self.context.call(self.kind.update, self.current(), self.new)
@@ -106,7 +106,7 @@ class EditLogEntry(LogCommand):
         return change
 
     def undo_it(self) -> None:
-        self.context.call(self.kind.update, self.current(), replace(self.old, id=None))
+        self.context.call(self.kind.update, self.current(), self.old._replace(id=None))
 
 
 class RemoveLogEntry(LogCommand):
@@ -123,4 +123,4 @@ class RemoveLogEntry(LogCommand):
         return change
 
     def undo_it(self) -> None:
-        self.came_back(self.context.call(self.kind.add, replace(self.kept, id=None)))
+        self.came_back(self.context.call(self.kind.add, self.kept._replace(id=None)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from workbench.core import limits
 from workbench.core.engagement import Action
@@ -20,14 +19,14 @@ def _check(session: Session, engagement_id: str, item: Action) -> Action:
     text = item.action.strip()
     if not text:
         raise InvalidValueError("an action needs a description")
-    limits.check_action(replace(item, action=text, owner=item.owner.strip()))
+    limits.check_action(item._replace(action=text, owner=item.owner.strip()))
     if item.due_date:
         try:
             dt.date.fromisoformat(item.due_date)
         except ValueError:
             raise InvalidValueError(f"the due date {item.due_date!r} is not a date "
                                     "(YYYY-MM-DD)") from None
-    return replace(item, action=text, owner=item.owner.strip())
+    return item._replace(action=text, owner=item.owner.strip())
 
 
 def checked(session: Session, engagement_id: str, item: Action) -> Action:
@@ -41,7 +40,7 @@ def add(session: Session, engagement_id: str, item: Action) -> Change:
     with session.edit(engagement_id):
         action_id = store.add(session.db, engagement_id, item)
         session.log(engagement_id, "add action", item.element, None, item.action)
-    return Change(ChangeKind.ACTIONS, engagement_id, item.element, new=replace(item, id=action_id),
+    return Change(ChangeKind.ACTIONS, engagement_id, item.element, new=item._replace(id=action_id),
                   item_id=action_id)
 
 
@@ -50,9 +49,9 @@ def update(session: Session, engagement_id: str, action_id: int, item: Action) -
     with session.edit(engagement_id):
         old = store.action(session.db, engagement_id, action_id)
         store.update(session.db, action_id, item)
-        session.log(engagement_id, "edit action", item.element, old.__dict__, item.__dict__)
+        session.log(engagement_id, "edit action", item.element, old._asdict(), item._asdict())
     return Change(ChangeKind.ACTIONS, engagement_id, item.element, old=old,
-                  new=replace(item, id=action_id), item_id=action_id)
+                  new=item._replace(id=action_id), item_id=action_id)
 
 
 def remove(session: Session, engagement_id: str, action_id: int) -> Change:

@@ -7,7 +7,7 @@ Change it made (old and new value), which is what undo needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.core import limits
 from workbench.core.errors import InvalidValueError, NotFoundError
@@ -261,8 +261,7 @@ def notes(session: Session, engagement_id: str, element: str, assessor: str | No
 
 # --- appended for the GUI's scoring form (issue 3) -------------------------------------------
 
-@dataclass(frozen=True)
-class ElementSheet:
+class ElementSheet(NamedTuple):
     """What one assessor recorded on one element or enabler: everything a scoring form shows."""
 
     element: str

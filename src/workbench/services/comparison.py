@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from workbench.core.engagement import EngagementDetails
 from workbench.core.errors import InvalidValueError, WorkbenchError
@@ -18,8 +17,7 @@ if TYPE_CHECKING:  # core.comparison loads when a comparison is made (issue 17: 
     from workbench.exports.report.model import ChangeInput
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """One engagement of a comparison: its id and details."""
 
     id: str
@@ -40,16 +38,14 @@ class Side:
         return self.date[:4] if self.date else self.details.title or self.id
 
 
-@dataclass(frozen=True)
-class ComparisonReport:
+class ComparisonReport(NamedTuple):
     baseline: Side
     current: Side
     comparison: Comparison
     actions: tuple[ActionFollowUp, ...]
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(NamedTuple):
     """An engagement's baseline as a view compares against it: who, which framework, score,
     and, with three or more linked assessments, the trend over them (oldest first)."""
 

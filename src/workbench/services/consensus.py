@@ -11,7 +11,7 @@ whose old and new are `ConsensusValue`s, so `undo` can put the previous value ba
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from workbench.core.agreement import (
@@ -162,7 +162,7 @@ def set_consensus(session: Session, engagement_id: str, code: str,
         change = assessment.judge_consensus(session, engagement_id, code, value, reason,
                                             restoring=restoring)
     after = current(session, engagement_id, code)
-    return replace(change, old=before, new=after)
+    return change._replace(old=before, new=after)
 
 
 def undo(session: Session, change: Change) -> Change:

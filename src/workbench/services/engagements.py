@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from workbench.core import limits
@@ -41,8 +40,9 @@ def new_id() -> str:
 
 
 def _clean_details(d: EngagementDetails) -> EngagementDetails:
-    cleaned = replace(d, client=d.client.strip(), site=d.site.strip(), title=d.title.strip(),
-                      lead_assessor=d.lead_assessor.strip(), brand=(d.brand or "default").strip())
+    cleaned = d._replace(client=d.client.strip(), site=d.site.strip(), title=d.title.strip(),
+                         lead_assessor=d.lead_assessor.strip(),
+                         brand=(d.brand or "default").strip())
     if not cleaned.client:
         raise InvalidValueError("an engagement needs a client name")
     if not cleaned.lead_assessor:
@@ -110,7 +110,7 @@ def update_details(session: Session, engagement_id: str, details: EngagementDeta
         if details.lead_assessor not in team:
             engagements.add_assessor(session.db, engagement_id,
                                      Assessor(details.lead_assessor, "Lead assessor"))
-        session.log(engagement_id, "edit details", "", old.__dict__, details.__dict__)
+        session.log(engagement_id, "edit details", "", old._asdict(), details._asdict())
     return Change(ChangeKind.ENGAGEMENT_UPDATED, engagement_id, old=old, new=details)
 
 
@@ -118,7 +118,7 @@ def add_assessor(session: Session, engagement_id: str, assessor: Assessor) -> Ch
     limits.check_assessor(assessor)
     with session.edit(engagement_id):
         engagements.add_assessor(session.db, engagement_id, assessor)
-        session.log(engagement_id, "add assessor", assessor.name, new=assessor.__dict__)
+        session.log(engagement_id, "add assessor", assessor.name, new=assessor._asdict())
     return Change(ChangeKind.ASSESSORS, engagement_id, assessor=assessor.name)
 
 
@@ -126,7 +126,7 @@ def update_assessor(session: Session, engagement_id: str, name: str, new: Assess
     limits.check_assessor(new)
     with session.edit(engagement_id):
         engagements.update_assessor(session.db, engagement_id, name, new)
-        session.log(engagement_id, "edit assessor", name, new=new.__dict__)
+        session.log(engagement_id, "edit assessor", name, new=new._asdict())
     return Change(ChangeKind.ASSESSORS, engagement_id, assessor=new.name)
 
 
@@ -167,7 +167,7 @@ def remove_assessor(session: Session, engagement_id: str, name: str, *,
         engagements.remove_assessor(session.db, engagement_id, name)
         session.log(engagement_id, "remove assessor", name,
                     new=None if moved is None else {"reassigned_to": moved.target,
-                                                    "moved": moved.moved.__dict__,
+                                                    "moved": moved.moved._asdict(),
                                                     "kept": [list(k) for k in moved.kept]})
     return Change(ChangeKind.ASSESSORS, engagement_id, assessor=name, new=moved)
 
@@ -201,12 +201,12 @@ def duplicate(session: Session, source_id: str, *, with_ratings: bool = True,
               details: EngagementDetails | None = None) -> Change:
     """A new engagement from a previous one: its ratings as a baseline, or its structure only."""
     doc = documents.load(session.db, source_id)
-    new_details = _clean_details(details) if details else replace(
-        doc.details, title=(doc.details.title + " (copy)")[:MAX_TEXT], start_date=None,
+    new_details = _clean_details(details) if details else doc.details._replace(
+        title=(doc.details.title + " (copy)")[:MAX_TEXT], start_date=None,
         end_date=None)
     engagement_id = new_id()
     with session.db.atomic():
-        documents.insert(session.db, engagement_id, replace(doc, details=new_details),
+        documents.insert(session.db, engagement_id, doc._replace(details=new_details),
                          with_ratings=with_ratings, baseline_id=source_id)
         if new_details.lead_assessor not in [a.name for a in doc.assessors]:
             engagements.add_assessor(session.db, engagement_id,
@@ -238,7 +238,7 @@ def summaries(session: Session, include_archived: bool = False, search: str = ""
     for r in stale:
         framework = session.framework(r.framework_id, r.framework_version)
         result = score_engagement(framework, rating_set(session.db, r.id))
-        fresh[r.id] = replace(r, total=result.total, level=result.level)
+        fresh[r.id] = r._replace(total=result.total, level=result.level)
     caches = [r for r in stale if r.status is not EngagementStatus.SIGNED_OFF]
     if caches and not session.read_only:
         # The cache only saves time: when another program holds the database (or the disk

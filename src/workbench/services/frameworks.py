@@ -8,8 +8,8 @@ version kept apart so that an engagement always scores with the version it start
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from workbench.core.errors import InvalidValueError, NotFoundError
 from workbench.core.files import write_atomically
@@ -31,8 +31,7 @@ def short_description(framework: Framework, limit: int = 160) -> str:
     return cut + "…"
 
 
-@dataclass(frozen=True)
-class FrameworkInfo:
+class FrameworkInfo(NamedTuple):
     """One framework version as the list shows it."""
 
     id: str
@@ -111,8 +110,7 @@ def read_definition(path: Path) -> Framework:
                             "(.xlsx) or a definition file (.yaml)")
 
 
-@dataclass(frozen=True)
-class Installed:
+class Installed(NamedTuple):
     framework: Framework
     new: bool  # False when that very definition was already there
 

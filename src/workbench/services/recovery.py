@@ -7,7 +7,7 @@ what the database holds from the interrupted session, so they know where they st
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.core.errors import WorkbenchError
 from workbench.services.session import Session
@@ -20,22 +20,21 @@ _WHAT = {"notes": "evidence notes", "indicator note": "indicator note", "rate": 
          "caption": "attachment caption", "remove attachment": "attachment removed"}
 
 
-@dataclass(frozen=True)
-class Recovered:
+class Recovered(NamedTuple):
     """The edits the interrupted session committed (newest first, at most `listed`)."""
 
     engagement_id: str
-    count: int
+    edits: int  # how many edits it committed
     last: list[str]  # e.g. "evidence notes on D6.5 at 14:02:11"
 
     def message(self, title: str) -> str:
-        if self.count == 0:
+        if self.edits == 0:
             return (f"The workbench did not close normally last time. Nothing had been "
                     f"changed in “{title}” in that session.")
         listed = "\n".join(f"• {line}" for line in self.last)
-        more = f"\n…and {self.count - len(self.last)} earlier." if self.count > len(
+        more = f"\n…and {self.edits - len(self.last)} earlier." if self.edits > len(
             self.last) else ""
-        return (f"The workbench did not close normally last time. All {self.count} "
+        return (f"The workbench did not close normally last time. All {self.edits} "
                 f"change(s) made in “{title}” in that session were saved, typed text up to "
                 f"about a second before it stopped. The last:\n{listed}{more}")
 

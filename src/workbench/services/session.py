@@ -5,10 +5,9 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import LockedError
@@ -39,8 +38,7 @@ class ChangeKind(StrEnum):
     RATINGS_IMPORTED = "ratings_imported"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What one service call changed, so a view can refresh just that."""
 
     kind: ChangeKind
@@ -66,13 +64,13 @@ def _default_actor() -> str:
         return ""
 
 
-@dataclass
 class Session:
     """One open database. Not thread-safe: use it from one thread at a time."""
 
-    opened: OpenedDatabase
-    actor: str = field(default_factory=_default_actor)
-    _framework_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
+    def __init__(self, opened: OpenedDatabase, actor: str | None = None) -> None:
+        self.opened = opened
+        self.actor = _default_actor() if actor is None else actor
+        self._framework_keys: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Session:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from workbench.core import limits
 from workbench.core.errors import InvalidValueError, NotFoundError, TooLongError
@@ -46,7 +45,7 @@ def check_interview(session: Session, engagement_id: str, item: Interview) -> In
     people = tuple(Person(p.name.strip(), p.role.strip()) for p in item.people)
     if any(not p.name for p in people):
         raise InvalidValueError("every person interviewed needs a name")
-    checked = replace(item, held_on=_date(item.held_on), people=people, topics=topics,
+    checked = item._replace(held_on=_date(item.held_on), people=people, topics=topics,
                       elements=in_framework_order(item.elements,
                                                   session.framework_of(engagement_id)))
     return limits.check_interview(checked)
@@ -58,7 +57,7 @@ def check_document(session: Session, engagement_id: str,
     title = item.title.strip()
     if not title:
         raise InvalidValueError("a reviewed document needs a title")
-    checked = replace(item, title=title, owner=item.owner.strip(), version=item.version.strip(),
+    checked = item._replace(title=title, owner=item.owner.strip(), version=item.version.strip(),
                       elements=in_framework_order(item.elements,
                                                   session.framework_of(engagement_id)))
     limits.check_reviewed_document(checked)
@@ -149,8 +148,7 @@ def remove_document(session: Session, engagement_id: str, document_id: int) -> C
 # --- the edits, the same for both lists ----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _List(Generic[T]):
+class _List(NamedTuple, Generic[T]):
     """One list of the log: its table, how messages and the audit log name its entries,
     its Change kind and its storage functions."""
 

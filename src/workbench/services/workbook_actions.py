@@ -6,7 +6,6 @@ carry them. The import writes them in its own transaction, after `actions.checke
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from workbench.core import limits
@@ -40,7 +39,7 @@ def action_changes(content: WorkbookContent, current: dict[int, Action] | None) 
     listed: set[int] = set()
     if current is None:
         found = [(row.action.element, ValueChange(
-                    Field.ACTION, row.action.element, None, replace(row.action, id=None), PLAN,
+                    Field.ACTION, row.action.element, None, row.action._replace(id=None), PLAN,
                     row.cell, "— (new)", _words(row.action)))
                  for row in content.plan if row.action is not None]
         return found, [p for row in content.plan if row.action is not None
@@ -66,7 +65,7 @@ def action_changes(content: WorkbookContent, current: dict[int, Action] | None) 
         if new is not None and _too_long(new, row.cell):
             problems += _too_long(new, row.cell)
             continue
-        if old is not None and new is not None and replace(new, id=old.id) == old:
+        if old is not None and new is not None and new._replace(id=old.id) == old:
             continue
         item = new if new is not None else old
         assert item is not None  # a row without an action text is a removal of a known one
@@ -91,7 +90,7 @@ def _too_long(item: Action, cell: str) -> list[Problem]:
 
 def action_as_logged(value: Any) -> Any:
     """An action as the audit log and the staleness check keep it: a plain dict."""
-    return dict(value.__dict__) if isinstance(value, Action) else value
+    return value._asdict() if isinstance(value, Action) else value
 
 
 def write_action(session: Session, engagement_id: str, change: ValueChange) -> None:

@@ -15,12 +15,12 @@ import datetime as dt
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 from workbench.core.errors import WorkbenchError
 from workbench.storage.db_errors import (
+    UNREADABLE_PAGES,
     DatabaseDamagedError,
     GuardedConnection,
     damaged_message,
@@ -38,15 +38,17 @@ class DatabaseError(WorkbenchError):
     """The database cannot be opened or used as it is; nothing was changed."""
 
 
-@dataclass
 class OpenedDatabase:
-    """A database as opened: the handle, its file, warnings for the user, the backup made."""
+    """A database as opened: the handle, its file, warnings for the user, the backup made,
+    and whether the file (or its folder) cannot be written (then edits are refused)."""
 
-    db: Database
-    path: Path
-    warnings: list[str] = field(default_factory=list)
-    backup: Path | None = None
-    read_only: bool = False  # the file (or its folder) cannot be written: edits are refused
+    def __init__(self, db: Database, path: Path, warnings: list[str] | None = None,
+                 backup: Path | None = None, read_only: bool = False) -> None:
+        self.db = db
+        self.path = path
+        self.warnings: list[str] = [] if warnings is None else warnings
+        self.backup = backup
+        self.read_only = read_only
 
     def close(self) -> None:
         self.db.close()
@@ -219,8 +221,8 @@ def open_database(path: Path | str, *, create: bool = True) -> OpenedDatabase:
         raise DatabaseError(f"{path}: the database is damaged or unreadable ({exc})") from None
     except MemoryError:  # SQLite answers some damaged pages with "out of memory"
         conn.close()
-        raise DatabaseError(f"{path}: the database is damaged or unreadable (SQLite could "
-                            "not read its pages)") from None
+        raise DatabaseError(f"{path}: the database is damaged or unreadable "
+                            f"({UNREADABLE_PAGES})") from None
     except BaseException:
         conn.close()
         raise

@@ -76,6 +76,12 @@ def product_error(exc: BaseException) -> WorkbenchError | None:
     return None
 
 
+# SQLite answers some damaged pages with "out of memory", which Python raises as MemoryError:
+# inside a statement or a fetch it means the file could not be read, not that the laptop
+# ran out of memory (a fuzzer's find; the opening of a database maps it the same way).
+UNREADABLE_PAGES = "SQLite could not read its pages"
+
+
 def _guard(call: Callable[[], T]) -> T:
     try:
         return call()
@@ -84,6 +90,8 @@ def _guard(call: Callable[[], T]) -> T:
         if mapped is None:
             raise
         raise mapped from None
+    except MemoryError:
+        raise DatabaseDamagedError(damaged_message(UNREADABLE_PAGES)) from None
 
 
 @contextmanager
@@ -96,6 +104,8 @@ def translated() -> Iterator[None]:
         if mapped is None:
             raise
         raise mapped from None
+    except MemoryError:
+        raise DatabaseDamagedError(damaged_message(UNREADABLE_PAGES)) from None
 
 
 class GuardedCursor(sqlite3.Cursor):

@@ -27,6 +27,7 @@ from urllib.parse import quote
 from workbench.core.errors import WorkbenchError
 from workbench.core.files import atomic_output, copy_regular_file
 from workbench.storage.clock import now
+from workbench.storage.db_errors import UNREADABLE_PAGES
 
 FORMAT = "workbench.package"
 FORMAT_VERSION = 1
@@ -201,8 +202,6 @@ def _strict_text(path: Path) -> Callable[[bytes], str]:
                 from None
     return decode
 
-
-UNREADABLE_PAGES = "SQLite could not read its pages"
 
 
 def open_package(path: Path, local: sqlite3.Connection) -> PackageFile:

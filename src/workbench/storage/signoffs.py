@@ -8,7 +8,7 @@ of the workflow live in `services.signoff`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.core.engagement_status import EngagementStatus
 from workbench.core.errors import LockedError, NotFoundError
@@ -19,8 +19,7 @@ from workbench.storage.db_errors import translated_lock as translated_lock
 from workbench.storage.sqlite_db import Database
 
 
-@dataclass(frozen=True)
-class SignoffRecord:
+class SignoffRecord(NamedTuple):
     """One signature of one revision."""
 
     revision: int
@@ -34,8 +33,7 @@ class SignoffRecord:
     position: int = 0
 
 
-@dataclass(frozen=True)
-class RevisionRecord:
+class RevisionRecord(NamedTuple):
     """One revision: open (being edited or amended) or signed with its content hash."""
 
     revision: int

@@ -4,8 +4,6 @@ service call runs as an `Op`); the dialogs check with the service before they cl
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
@@ -58,7 +56,7 @@ class SiteLogEditor:
         if self.context.read_only:
             return
         changed = self.ask(item, isinstance(item, ReviewedDocument))
-        if changed is not None and replace(changed, id=item.id, uuid=item.uuid) != item:
+        if changed is not None and changed._replace(id=item.id, uuid=item.uuid) != item:
             self.context.undo_stack.push(EditLogEntry(self.context, item, changed))
 
     def remove(self, item: Interview | ReviewedDocument) -> None:
@@ -76,4 +74,4 @@ class SiteLogEditor:
         if self.context.read_only or code in item.elements:
             return
         self.context.undo_stack.push(
-            EditLogEntry(self.context, item, replace(item, elements=(*item.elements, code))))
+            EditLogEntry(self.context, item, item._replace(elements=(*item.elements, code))))
