@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
-from workbench.gui import dialogs
 from workbench.gui.tasks import Task, TaskRunner, shared_runner, worker_session
 from workbench.services.session import Change, Session
 
@@ -140,6 +139,8 @@ class Op(Generic[T]):
             self._on_success(result)
 
     def _failed(self, message: str) -> None:
+        from workbench.gui import dialogs
+
         if self._on_failure is not None:
             self._on_failure(message)
         else:
