@@ -33,7 +33,9 @@ NOT_BEFORE_THE_WINDOW = ("yaml", "reportlab", "openpyxl", "pyhanko", "pikepdf", 
                          "workbench.gui.packages", "workbench.gui.engagement_commands",
                          "workbench.gui.undo_evidence", "workbench.gui.undo_site_log",
                          "workbench.gui.widgets.site_log_dialogs",
-                         "workbench.gui.widgets.date_field", "workbench.services.comparison")
+                         "workbench.gui.widgets.date_field", "workbench.services.comparison",
+                         # the engagement list: built when first shown
+                         "workbench.gui.engagement_list", "workbench.gui.models.engagement_list")
 
 PROBE = """
 import json, sys

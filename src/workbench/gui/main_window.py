@@ -5,21 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
 from workbench.core.errors import WorkbenchError
 from workbench.gui import window_dialogs
 from workbench.gui.actions import ActionId, ActionRegistry
 from workbench.gui.context import EngagementContext
-from workbench.gui.engagement_list import EngagementListPage
 from workbench.gui.keyboard_flow import KeyboardFlow, advance_action
 from workbench.gui.settings import PlaceKeeper, Settings
 from workbench.gui.status_line import StatusLine, spacer
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
 from workbench.gui.undo_actions import UndoActions
-from workbench.gui.window_parts import fill_assessors, fill_recent, first_size
+from workbench.gui.window_parts import fill_assessors, fill_recent, restore_window
 from workbench.gui.workspace import Workspace
 from workbench.services import engagements
 from workbench.services.session import Change, ChangeKind, Session
@@ -27,6 +26,7 @@ from workbench.services.session import Change, ChangeKind, Session
 if TYPE_CHECKING:  # built when first used
     from workbench.gui.deliverables import Deliverables
     from workbench.gui.engagement_commands import EngagementCommands
+    from workbench.gui.engagement_list import EngagementListPage
     from workbench.gui.packages import Packages
 
 APP_TITLE = "Assessor Workbench"
@@ -51,8 +51,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.stack = QStackedWidget(self)
-        self.list_page = EngagementListPage(session, settings.show_archived, self.stack)
-        self.stack.addWidget(self.list_page)
+        # The engagement list is built when it is first shown: a start that reopens the last
+        # engagement goes straight to the workbench and never builds it (issue 17).
+        self._list_page: EngagementListPage | None = None
         self.setCentralWidget(self.stack)
         self.status = StatusLine(self.statusBar(), session.path)
 
@@ -61,10 +62,9 @@ class MainWindow(QMainWindow):
         self._deliverables: Deliverables | None = None
         self._packages: Packages | None = None
 
-        self._connect_list_page()
         self._bind_actions()
         self._show_page()
-        self._restore()
+        restore_window(self, settings)
 
     def _build_menus(self) -> None:
         menus = self.registry.build_menus(self.menuBar())
@@ -95,16 +95,6 @@ class MainWindow(QMainWindow):
         self._assessor_actions = [self.toolbar.addWidget(self.assessor_label),
                                   self.toolbar.addWidget(self.assessor_combo)]
         self.addToolBar(self.toolbar)
-
-    def _connect_list_page(self) -> None:
-        page = self.list_page
-        page.open_requested.connect(self.open_engagement)
-        page.new_requested.connect(self.new_engagement)
-        page.demo_requested.connect(self._open_demo)
-        page.duplicate_requested.connect(self.duplicate_engagement)
-        page.archive_requested.connect(lambda e, on: self.commands.set_archived(e, on))
-        page.delete_requested.connect(lambda e: self.commands.delete(e))
-        page.archived.toggled.connect(self._show_archived_changed)
 
     def _bind_actions(self) -> None:
         a = self.registry
@@ -146,13 +136,32 @@ class MainWindow(QMainWindow):
         a.on(ActionId.SIGN_OFF, lambda: self._with_context(lambda c: self.sign_off()))
         a.on(ActionId.AMEND, lambda: self._with_context(lambda c: self.amend()))
         a.on(ActionId.VERIFY, self.verify)
-        a.on(ActionId.ABOUT, lambda: window_dialogs.about(self, self.session))
-        a.on(ActionId.FRAMEWORKS, lambda: window_dialogs.frameworks(self, self.session))
-        a.on(ActionId.TRUST, lambda: window_dialogs.trust(self))
-        a.on(ActionId.BRAND_PROFILES, lambda: window_dialogs.brands(self))
-        a.on(ActionId.SHORTCUTS, lambda: window_dialogs.shortcuts(self, self.registry))
+        window_dialogs.bind(a, self, self.session)  # Settings and Help
 
     # --- parts built on first use --------------------------------------------------------
+    @property
+    def list_page(self) -> EngagementListPage:
+        if self._list_page is None:
+            from workbench.gui.engagement_list import EngagementListPage
+
+            page = EngagementListPage(self.session, self.settings.show_archived, self.stack)
+            self._list_page = page
+            self.stack.insertWidget(0, page)  # the current page when it is the only one
+            page.open_requested.connect(self.open_engagement)
+            page.new_requested.connect(self.new_engagement)
+            page.demo_requested.connect(self._open_demo)
+            page.duplicate_requested.connect(self.duplicate_engagement)
+            page.archive_requested.connect(lambda e, on: self.commands.set_archived(e, on))
+            page.delete_requested.connect(lambda e: self.commands.delete(e))
+            page.archived.toggled.connect(
+                lambda on: setattr(self.settings, "show_archived", on))
+        return self._list_page
+
+    def _to_list(self, change: Change) -> None:
+        """A change for the list; a list not built reads it when shown, but selects a new one."""
+        if self._list_page is not None or change.kind is ChangeKind.ENGAGEMENT_CREATED:
+            self.list_page.apply(change)
+
     @property
     def commands(self) -> EngagementCommands:
         if self._commands is None:
@@ -180,7 +189,7 @@ class MainWindow(QMainWindow):
             self._packages = Packages(self.session, self.runner, self.settings, self)
             self._packages.context = self.context
             self._packages.status.connect(self.status.message)
-            self._packages.changed.connect(self.list_page.apply)
+            self._packages.changed.connect(self._to_list)
             self._packages.opened.connect(self.open_engagement)
         return self._packages
 
@@ -188,8 +197,8 @@ class MainWindow(QMainWindow):
     def show_list(self) -> None:
         if self.workspace is not None:
             self.workspace.flush()
-        if self.context is not None:
-            self.list_page.refresh_row(self.context.engagement_id)
+        if self.context is not None and self._list_page is not None:
+            self._list_page.refresh_row(self.context.engagement_id)
         self.stack.setCurrentWidget(self.list_page)
         self._show_page()
         self.list_page.table.setFocus()
@@ -327,7 +336,7 @@ class MainWindow(QMainWindow):
         VerifyDialog(self.session, engagement_id, None, self, runner=self.runner).open()
 
     def _signoff_changed(self, change: Change) -> None:
-        self.list_page.apply(change)
+        self._to_list(change)
         if self.context is not None and change.engagement_id == self.context.engagement_id:
             self._lock_if_signed(self.context)
 
@@ -351,7 +360,7 @@ class MainWindow(QMainWindow):
         """The engagement a command acts on: the open one, else the one selected in the list."""
         if self.stack.currentWidget() is self.workspace and self.context is not None:
             return self.context.engagement_id
-        return self.list_page.selected_id()
+        return self._list_page.selected_id() if self._list_page is not None else None
 
     def _with_target(self, command: object) -> None:
         target = self._target()
@@ -372,7 +381,7 @@ class MainWindow(QMainWindow):
             self.context.reload_details()
 
     def _engagement_changed(self, change: Change) -> None:
-        self.list_page.apply(change)
+        self._to_list(change)
         open_id = self.context.engagement_id if self.context else None
         if change.engagement_id != open_id:
             return
@@ -388,11 +397,8 @@ class MainWindow(QMainWindow):
             self.context.reload_details()
 
     def _created_elsewhere(self, change: Change) -> None:
-        self.list_page.apply(change)
+        self._to_list(change)
         self.status.message("A new engagement was created from the file")
-
-    def _show_archived_changed(self, on: bool) -> None:
-        self.settings.show_archived = on
 
     # --- assessor -----------------------------------------------------------------------
     def _assessor_chosen(self, index: int) -> None:
@@ -425,15 +431,10 @@ class MainWindow(QMainWindow):
         self.list_page.focus_search()
 
     # --- window state -------------------------------------------------------------------
-    def _restore(self) -> None:
-        geometry = self.settings.window_geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # maximised or not, as it was left
-        else:
-            first_size(self)
-        state = self.settings.window_state
-        if state is not None:
-            self.restoreState(state)
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stack.count() == 0:  # no engagement reopened: the window opens on the list
+            self.stack.setCurrentWidget(self.list_page)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

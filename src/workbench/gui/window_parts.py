@@ -1,12 +1,12 @@
 """Parts of the main window that need only what they are given: the recent engagements
-menu, the assessor list of the toolbar and the size of a first start."""
+menu, the assessor list of the toolbar, and the window's size and place."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QWidget
 
 from workbench.gui.context import EngagementContext
 from workbench.gui.settings import Settings
@@ -39,6 +39,18 @@ def fill_assessors(combo: QComboBox, context: EngagementContext | None) -> None:
             combo.addItem(f"{member.name}{role}", member.name)
         combo.setCurrentIndex(max(0, combo.findData(context.assessor)))
     combo.blockSignals(False)
+
+
+def restore_window(window: QMainWindow, settings: Settings) -> None:
+    """The window's size, place and toolbars as they were left (maximised or not)."""
+    geometry = settings.window_geometry
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    else:
+        first_size(window)
+    state = settings.window_state
+    if state is not None:
+        window.restoreState(state)
 
 
 def first_size(window: QWidget) -> None:
