@@ -139,11 +139,11 @@ class Op(Generic[T]):
             self._on_success(result)
 
     def _failed(self, message: str) -> None:
-        from workbench.gui import dialogs
-
         if self._on_failure is not None:
             self._on_failure(message)
         else:
+            from workbench.gui import dialogs  # loaded by the first refusal (issue 17)
+
             dialogs.show_error(self._parent, message)
 
 

@@ -111,9 +111,7 @@ class AttachmentsSection(AttachmentsPanel):
 
         def done(result: tuple[list[Change], list[str]]) -> None:
             from workbench.gui import dialogs
-            from workbench.gui.undo_evidence import (
-                AttachedFiles,
-            )
+            from workbench.gui.undo_evidence import AttachedFiles
 
             made, problems = result
             for change in made:
@@ -146,9 +144,7 @@ class AttachmentsSection(AttachmentsPanel):
         open_attachment(self, self.context, attachment_id)
 
     def edit_caption(self, attachment_id: int) -> None:
-        from workbench.gui.undo_evidence import (
-            edit_caption,
-        )
+        from workbench.gui.undo_evidence import edit_caption
 
         found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
@@ -160,9 +156,7 @@ class AttachmentsSection(AttachmentsPanel):
             self.context.undo_stack.push(edit_caption(self.context, info, text))
 
     def rotate(self, attachment_id: int) -> None:
-        from workbench.gui.undo_evidence import (
-            RotatePhoto,
-        )
+        from workbench.gui.undo_evidence import RotatePhoto
 
         found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
@@ -174,9 +168,7 @@ class AttachmentsSection(AttachmentsPanel):
 
     def remove(self, attachment_id: int) -> None:
         from workbench.gui import dialogs
-        from workbench.gui.undo_evidence import (
-            RemoveAttachment,
-        )
+        from workbench.gui.undo_evidence import RemoveAttachment
 
         found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
