@@ -24,7 +24,18 @@ NOT_BEFORE_THE_WINDOW = ("yaml", "reportlab", "openpyxl", "pyhanko", "pikepdf", 
                          # the sign-off workflow (the lock banner is services.signoff_lock),
                          # the consensus service, a comparison, the engagement dialogs
                          "workbench.services.signoff", "workbench.services.consensus",
-                         "workbench.core.comparison", "workbench.gui.engagement_dialogs")
+                         "workbench.core.comparison", "workbench.gui.engagement_dialogs",
+                         # the modal dialogs, the exports and packages, the engagement
+                         # commands, the undo commands of the evidence and the site-visit log,
+                         # the date field of the dialogs, the baseline comparison (read when
+                         # the dashboard first shows): each loads when first used
+                         "workbench.gui.dialogs", "workbench.gui.deliverables",
+                         "workbench.gui.packages", "workbench.gui.engagement_commands",
+                         "workbench.gui.undo_evidence", "workbench.gui.undo_site_log",
+                         "workbench.gui.widgets.site_log_dialogs",
+                         "workbench.gui.widgets.date_field", "workbench.services.comparison",
+                         # the engagement list: built when first shown
+                         "workbench.gui.engagement_list", "workbench.gui.models.engagement_list")
 
 PROBE = """
 import json, sys

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
@@ -57,6 +57,8 @@ def build_main_window(session: Session, settings_path: Path | None = None) -> Ma
 def run_gui(db: str | Path | None = None) -> int:
     """`workbench` with no command: open the database (the demo on first start) and the window."""
     app = application()
+    from PySide6.QtWidgets import QMessageBox  # only for an error or a warning
+
     from workbench.gui.crash import install_crash_handler
 
     install_crash_handler()

@@ -27,6 +27,10 @@ from workbench.gui.ops import Op
 from workbench.services import engagements, scores
 from workbench.services.session import Change, ChangeKind, Session
 
+# The site-visit log's two kinds of entry: the kinds of id `renumber` keeps for them, and the
+# link targets of the log's screens ("interview:12").
+INTERVIEW, DOCUMENT = "interview", "document"
+
 
 class EngagementContext(QObject):
     """The state shared by the parts of the workbench for one engagement.

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from workbench.core.engagement import FindingKind
 from workbench.core.errors import WorkbenchError
 from workbench.core.ratings import NA, IndicatorValue
-from workbench.gui import dialogs, undo
+from workbench.gui import undo
 from workbench.gui.context import EngagementContext
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID, heading, muted_label, set_muted, set_shown
@@ -179,6 +179,8 @@ class ElementForm(QScrollArea):
             sheet = assessment.element_sheet(self.context.session, self.context.engagement_id,
                                              code, self.context.assessor)
         except WorkbenchError as exc:
+            from workbench.gui import dialogs
+
             dialogs.show_error(self, str(exc))
             return
         fw = self.framework

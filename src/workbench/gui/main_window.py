@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar
 
 from workbench.core.errors import WorkbenchError
-from workbench.gui import dialogs, window_dialogs
+from workbench.gui import window_dialogs
 from workbench.gui.actions import ActionId, ActionRegistry
 from workbench.gui.context import EngagementContext
-from workbench.gui.deliverables import Deliverables
-from workbench.gui.engagement_commands import EngagementCommands
-from workbench.gui.engagement_list import EngagementListPage
 from workbench.gui.keyboard_flow import KeyboardFlow, advance_action
-from workbench.gui.packages import Packages
 from workbench.gui.settings import PlaceKeeper, Settings
 from workbench.gui.status_line import StatusLine, spacer
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
 from workbench.gui.undo_actions import UndoActions
+from workbench.gui.window_parts import fill_assessors, fill_recent, restore_window
 from workbench.gui.workspace import Workspace
 from workbench.services import engagements
 from workbench.services.session import Change, ChangeKind, Session
+
+if TYPE_CHECKING:  # built when first used
+    from workbench.gui.deliverables import Deliverables
+    from workbench.gui.engagement_commands import EngagementCommands
+    from workbench.gui.engagement_list import EngagementListPage
+    from workbench.gui.packages import Packages
 
 APP_TITLE = "Assessor Workbench"
 
@@ -46,32 +51,29 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.stack = QStackedWidget(self)
-        self.list_page = EngagementListPage(session, settings.show_archived, self.stack)
-        self.stack.addWidget(self.list_page)
+        # The engagement list is built when it is first shown: a start that reopens the last
+        # engagement goes straight to the workbench and never builds it (issue 17).
+        self._list_page: EngagementListPage | None = None
         self.setCentralWidget(self.stack)
         self.status = StatusLine(self.statusBar(), session.path)
 
-        self.commands = EngagementCommands(session, self)
-        self.commands.changed.connect(self._engagement_changed)
-        self.deliverables = Deliverables(session, self.runner, settings, self)
-        self.deliverables.status.connect(self.status.message)
-        self.deliverables.created.connect(self._created_elsewhere)
-        self.packages = Packages(session, self.runner, settings, self)
-        self.packages.status.connect(self.status.message)
-        self.packages.changed.connect(self.list_page.apply)
-        self.packages.opened.connect(self.open_engagement)
+        # exports, packages and the engagement commands: built when first used (issue 17)
+        self._commands: EngagementCommands | None = None
+        self._deliverables: Deliverables | None = None
+        self._packages: Packages | None = None
 
-        self._connect_list_page()
         self._bind_actions()
         self._show_page()
-        self._restore()
+        restore_window(self, settings)
 
     def _build_menus(self) -> None:
         menus = self.registry.build_menus(self.menuBar())
         self.recent_menu = QMenu("Open &Recent", self)
         menus["File"].insertMenu(self.registry[ActionId.EXPORT_WORKBOOK], self.recent_menu)
         menus["File"].insertSeparator(self.registry[ActionId.EXPORT_WORKBOOK])
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(
+            lambda: fill_recent(self.recent_menu, self.session, self.settings,
+                                self.open_engagement))
         menus["Settings"].addAction(advance_action(self.settings, self))
 
     def _build_toolbar(self) -> None:
@@ -94,16 +96,6 @@ class MainWindow(QMainWindow):
                                   self.toolbar.addWidget(self.assessor_combo)]
         self.addToolBar(self.toolbar)
 
-    def _connect_list_page(self) -> None:
-        page = self.list_page
-        page.open_requested.connect(self.open_engagement)
-        page.new_requested.connect(self.new_engagement)
-        page.demo_requested.connect(self._open_demo)
-        page.duplicate_requested.connect(self.duplicate_engagement)
-        page.archive_requested.connect(self.commands.set_archived)
-        page.delete_requested.connect(self.commands.delete)
-        page.archived.toggled.connect(self._show_archived_changed)
-
     def _bind_actions(self) -> None:
         a = self.registry
         a.on(ActionId.NEW_ENGAGEMENT, self.new_engagement)
@@ -116,22 +108,22 @@ class MainWindow(QMainWindow):
         a.on(ActionId.DUPLICATE, lambda: self._with_target(self.duplicate_engagement))
         a.on(ActionId.ARCHIVE, self._archive)
         a.on(ActionId.DELETE, lambda: self._with_target(self.commands.delete))
-        a.on(ActionId.NEXT_ELEMENT, lambda: self._with_workspace(lambda w: w.step_element(1)))
+        a.on(ActionId.NEXT_ELEMENT, lambda: self._with_workspace(lambda ws: ws.step_element(1)))
         a.on(ActionId.PREVIOUS_ELEMENT,
-             lambda: self._with_workspace(lambda w: w.step_element(-1)))
+             lambda: self._with_workspace(lambda ws: ws.step_element(-1)))
         a.on(ActionId.NEXT_INDICATOR,
-             lambda: self._with_workspace(lambda w: w.form.step_indicator(1)))
+             lambda: self._with_workspace(lambda ws: ws.form.step_indicator(1)))
         a.on(ActionId.PREVIOUS_INDICATOR,
-             lambda: self._with_workspace(lambda w: w.form.step_indicator(-1)))
-        a.on(ActionId.SHOW_FORM, lambda: self._with_workspace(lambda w: w.show_form()))
-        a.on(ActionId.SHOW_DASHBOARD, lambda: self._with_workspace(lambda w: w.show_dashboard()))
-        a.on(ActionId.CONSENSUS, lambda: self._with_workspace(lambda w: w.show_consensus()))
-        a.on(ActionId.SITE_VISIT, lambda: self._with_workspace(lambda w: w.show_site_visit()))
+             lambda: self._with_workspace(lambda ws: ws.form.step_indicator(-1)))
+        a.on(ActionId.SHOW_FORM, lambda: self._with_workspace(lambda ws: ws.show_form()))
+        a.on(ActionId.SHOW_DASHBOARD, lambda: self._with_workspace(lambda ws: ws.show_dashboard()))
+        a.on(ActionId.CONSENSUS, lambda: self._with_workspace(lambda ws: ws.show_consensus()))
+        a.on(ActionId.SITE_VISIT, lambda: self._with_workspace(lambda ws: ws.show_site_visit()))
         a.on(ActionId.SEND_PACKAGE, lambda: self._with_target(self.packages.send))
-        a.on(ActionId.OPEN_PACKAGE, self.packages.open_package)
-        a.on(ActionId.ADD_ACTION, lambda: self._with_workspace(lambda w: w.form.add_action()))
+        a.on(ActionId.OPEN_PACKAGE, lambda: self.packages.open_package())
+        a.on(ActionId.ADD_ACTION, lambda: self._with_workspace(lambda ws: ws.form.add_action()))
         a.on(ActionId.ADD_ATTACHMENT,
-             lambda: self._with_workspace(lambda w: w.form.choose_attachments()))
+             lambda: self._with_workspace(lambda ws: ws.form.choose_attachments()))
         a.on(ActionId.EXPORT_WORKBOOK,
              lambda: self._with_context(self.deliverables.export_workbook))
         a.on(ActionId.EXPORT_REPORT, lambda: self._with_context(self.deliverables.export_report))
@@ -140,22 +132,73 @@ class MainWindow(QMainWindow):
         a.on(ActionId.EXPORT_JSON, lambda: self._with_context(self.deliverables.export_json))
         a.on(ActionId.IMPORT_WORKBOOK,
              lambda: self._with_context(self.deliverables.import_workbook))
-        a.on(ActionId.IMPORT_JSON, self.deliverables.import_json)
+        a.on(ActionId.IMPORT_JSON, lambda: self.deliverables.import_json())
         a.on(ActionId.SIGN_OFF, lambda: self._with_context(lambda c: self.sign_off()))
         a.on(ActionId.AMEND, lambda: self._with_context(lambda c: self.amend()))
         a.on(ActionId.VERIFY, self.verify)
-        a.on(ActionId.ABOUT, lambda: window_dialogs.about(self, self.session))
-        a.on(ActionId.FRAMEWORKS, lambda: window_dialogs.frameworks(self, self.session))
-        a.on(ActionId.TRUST, lambda: window_dialogs.trust(self))
-        a.on(ActionId.BRAND_PROFILES, lambda: window_dialogs.brands(self))
-        a.on(ActionId.SHORTCUTS, lambda: window_dialogs.shortcuts(self, self.registry))
+        window_dialogs.bind(a, self, self.session)  # Settings and Help
+
+    # --- parts built on first use --------------------------------------------------------
+    @property
+    def list_page(self) -> EngagementListPage:
+        if self._list_page is None:
+            from workbench.gui.engagement_list import EngagementListPage
+
+            page = EngagementListPage(self.session, self.settings.show_archived, self.stack)
+            self._list_page = page
+            self.stack.insertWidget(0, page)  # the current page when it is the only one
+            page.open_requested.connect(self.open_engagement)
+            page.new_requested.connect(self.new_engagement)
+            page.demo_requested.connect(self._open_demo)
+            page.duplicate_requested.connect(self.duplicate_engagement)
+            page.archive_requested.connect(lambda e, on: self.commands.set_archived(e, on))
+            page.delete_requested.connect(lambda e: self.commands.delete(e))
+            page.archived.toggled.connect(
+                lambda on: setattr(self.settings, "show_archived", on))
+        return self._list_page
+
+    def _to_list(self, change: Change) -> None:
+        """A change for the list; a list not built reads it when shown, but selects a new one."""
+        if self._list_page is not None or change.kind is ChangeKind.ENGAGEMENT_CREATED:
+            self.list_page.apply(change)
+
+    @property
+    def commands(self) -> EngagementCommands:
+        if self._commands is None:
+            from workbench.gui.engagement_commands import EngagementCommands
+
+            self._commands = EngagementCommands(self.session, self)
+            self._commands.changed.connect(self._engagement_changed)
+        return self._commands
+
+    @property
+    def deliverables(self) -> Deliverables:
+        if self._deliverables is None:
+            from workbench.gui.deliverables import Deliverables
+
+            self._deliverables = Deliverables(self.session, self.runner, self.settings, self)
+            self._deliverables.status.connect(self.status.message)
+            self._deliverables.created.connect(self._created_elsewhere)
+        return self._deliverables
+
+    @property
+    def packages(self) -> Packages:
+        if self._packages is None:
+            from workbench.gui.packages import Packages
+
+            self._packages = Packages(self.session, self.runner, self.settings, self)
+            self._packages.context = self.context
+            self._packages.status.connect(self.status.message)
+            self._packages.changed.connect(self._to_list)
+            self._packages.opened.connect(self.open_engagement)
+        return self._packages
 
     # --- pages --------------------------------------------------------------------------
     def show_list(self) -> None:
         if self.workspace is not None:
             self.workspace.flush()
-        if self.context is not None:
-            self.list_page.refresh_row(self.context.engagement_id)
+        if self.context is not None and self._list_page is not None:
+            self._list_page.refresh_row(self.context.engagement_id)
         self.stack.setCurrentWidget(self.list_page)
         self._show_page()
         self.list_page.table.setFocus()
@@ -195,14 +238,15 @@ class MainWindow(QMainWindow):
             context = EngagementContext(self.session, engagement_id,
                                         self.settings.assessor_for(engagement_id), self)
         except WorkbenchError as exc:
-            dialogs.show_error(self, str(exc))
+            self._show_error(str(exc))
             self.settings.forget_recent(engagement_id)
             return False
         self.close_engagement()
         self.context = context
-        self.packages.context = context
+        if self._packages is not None:
+            self._packages.context = context
         context.saved.connect(self.status.saved)
-        context.failed.connect(lambda message: dialogs.show_error(self, message))
+        context.failed.connect(self._show_error)
         context.assessor_changed.connect(self._assessor_changed)
         context.details_changed.connect(self._details_changed)
         self.workspace = Workspace(context, self.runner, self.stack,
@@ -219,10 +263,15 @@ class MainWindow(QMainWindow):
         self.settings.set_place(engagement_id, self.workspace.current_code or "")
         self.workspace.element_shown.connect(
             lambda code, e=engagement_id: self.place.note(e, code))
-        self._fill_assessors()
+        fill_assessors(self.assessor_combo, self.context)
         self.show_workspace()
         self.workspace.form.focus_indicator(0)
         return True
+
+    def _show_error(self, message: str) -> None:
+        from workbench.gui import dialogs  # the first message loads the dialogs (issue 17)
+
+        dialogs.show_error(self, message)
 
     def close_engagement(self) -> None:
         if self.workspace is None or self.context is None:
@@ -235,7 +284,8 @@ class MainWindow(QMainWindow):
         self.context.deleteLater()
         self.workspace = None
         self.context = None
-        self.packages.context = None
+        if self._packages is not None:
+            self._packages.context = None
 
     def _lock_if_signed(self, context: EngagementContext) -> None:
         """Show the read-only banner (and disable the forms) while the engagement is signed."""
@@ -286,7 +336,7 @@ class MainWindow(QMainWindow):
         VerifyDialog(self.session, engagement_id, None, self, runner=self.runner).open()
 
     def _signoff_changed(self, change: Change) -> None:
-        self.list_page.apply(change)
+        self._to_list(change)
         if self.context is not None and change.engagement_id == self.context.engagement_id:
             self._lock_if_signed(self.context)
 
@@ -310,7 +360,7 @@ class MainWindow(QMainWindow):
         """The engagement a command acts on: the open one, else the one selected in the list."""
         if self.stack.currentWidget() is self.workspace and self.context is not None:
             return self.context.engagement_id
-        return self.list_page.selected_id()
+        return self._list_page.selected_id() if self._list_page is not None else None
 
     def _with_target(self, command: object) -> None:
         target = self._target()
@@ -331,7 +381,7 @@ class MainWindow(QMainWindow):
             self.context.reload_details()
 
     def _engagement_changed(self, change: Change) -> None:
-        self.list_page.apply(change)
+        self._to_list(change)
         open_id = self.context.engagement_id if self.context else None
         if change.engagement_id != open_id:
             return
@@ -347,24 +397,10 @@ class MainWindow(QMainWindow):
             self.context.reload_details()
 
     def _created_elsewhere(self, change: Change) -> None:
-        self.list_page.apply(change)
+        self._to_list(change)
         self.status.message("A new engagement was created from the file")
 
-    def _show_archived_changed(self, on: bool) -> None:
-        self.settings.show_archived = on
-
     # --- assessor -----------------------------------------------------------------------
-    def _fill_assessors(self) -> None:
-        combo = self.assessor_combo
-        combo.blockSignals(True)
-        combo.clear()
-        if self.context is not None:
-            for member in self.context.team:
-                role = f" ({member.role})" if member.role else ""
-                combo.addItem(f"{member.name}{role}", member.name)
-            combo.setCurrentIndex(max(0, combo.findData(self.context.assessor)))
-        combo.blockSignals(False)
-
     def _assessor_chosen(self, index: int) -> None:
         if self.context is not None:
             self.workspace.flush() if self.workspace is not None else None
@@ -377,10 +413,9 @@ class MainWindow(QMainWindow):
             self.assessor_combo.setCurrentIndex(max(0, self.assessor_combo.findData(name)))
 
     def _details_changed(self) -> None:
-        self._fill_assessors()
+        fill_assessors(self.assessor_combo, self.context)
         self._show_page()
 
-    # --- undo ---------------------------------------------------------------------------
     # --- small helpers ------------------------------------------------------------------
     def _with_context(self, fn: object) -> None:
         if self.context is not None and self.stack.currentWidget() is self.workspace:
@@ -395,37 +430,11 @@ class MainWindow(QMainWindow):
             self.show_list()
         self.list_page.focus_search()
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        known = {s.id: s for s in engagements.summaries(self.session, include_archived=True)}
-        for n, engagement_id in enumerate(self.settings.recent_engagements):
-            summary = known.get(engagement_id)
-            if summary is None:
-                continue
-            action = self.recent_menu.addAction(f"&{n + 1} {summary.client} — {summary.title}")
-            action.triggered.connect(lambda _c=False, e=engagement_id: self.open_engagement(e))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent engagements").setEnabled(False)
-
     # --- window state -------------------------------------------------------------------
-    def _restore(self) -> None:
-        geometry = self.settings.window_geometry
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # maximised or not, as it was left
-        else:
-            self._first_size()
-        state = self.settings.window_state
-        if state is not None:
-            self.restoreState(state)
-
-    def _first_size(self) -> None:
-        """First start: a laptop screen (up to 1440×900) opens maximised, so the status bar
-        is on screen; a larger one opens at 1366×768 inside its free area."""
-        free = self.screen().availableGeometry()
-        if free.width() <= 1440 or free.height() <= 900:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(min(1366, free.width()), min(768, free.height()))
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stack.count() == 0:  # no engagement reopened: the window opens on the list
+            self.stack.setCurrentWidget(self.list_page)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

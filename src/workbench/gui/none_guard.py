@@ -14,7 +14,6 @@ the same reserve.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 RESERVE = 1 << 40  # a trillion calls: far more than any session makes
@@ -38,6 +37,8 @@ def protect_none() -> bool:
         return False  # pyproject.toml excludes the affected release; this guards forced installs
     if sys.getrefcount(None) > RESERVE // 2:
         return False  # already done
+    import ctypes  # here, not at import: an unaffected start need not load it (issue 17)
+
     for obj in _singletons():
         # ob_refcnt is the first field of every CPython object, at the object's address.
         ctypes.c_ssize_t.from_address(id(obj)).value += RESERVE

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QWidget
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
-from workbench.gui import dialogs
 from workbench.gui.tasks import Task, TaskRunner, shared_runner, worker_session
 from workbench.services.session import Change, Session
 
@@ -143,6 +142,8 @@ class Op(Generic[T]):
         if self._on_failure is not None:
             self._on_failure(message)
         else:
+            from workbench.gui import dialogs  # loaded by the first refusal (issue 17)
+
             dialogs.show_error(self._parent, message)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 
-from workbench.gui import dialogs
 from workbench.gui.main_window import MainWindow
 from workbench.services import engagements, recovery
 
@@ -57,5 +56,7 @@ def _crash_message(window: MainWindow, engagement_id: str, started: str) -> str:
 
 def tell_recovered(window: MainWindow, message: str) -> None:
     """Show what `resume` found of a run that did not close (in a box and on the status line)."""
+    from workbench.gui import dialogs
+
     window.status.message(message.splitlines()[0])
     dialogs.show_info(window, "Work recovered", message)

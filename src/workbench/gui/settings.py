@@ -100,8 +100,10 @@ class Settings:
         return [str(v) for v in value][:MAX_RECENT]
 
     def add_recent(self, engagement_id: str) -> None:
-        ids = [engagement_id] + [e for e in self.recent_engagements if e != engagement_id]
-        self._q.setValue("recent/engagements", ids[:MAX_RECENT])
+        known = self.recent_engagements
+        ids = ([engagement_id] + [e for e in known if e != engagement_id])[:MAX_RECENT]
+        if ids != known:  # an unchanged list is not written again (see set_place)
+            self._q.setValue("recent/engagements", ids)
 
     def forget_recent(self, engagement_id: str) -> None:
         self._q.setValue("recent/engagements",
@@ -165,9 +167,14 @@ class Settings:
         return self._str("session/engagement", ""), self._str("session/element", "")
 
     def set_place(self, engagement_id: str, element: str = "") -> None:
-        self._q.setValue("session/engagement", engagement_id)
-        self._q.setValue("session/element", element)
-        self._q.sync()  # written now: a crash right after must still find the place
+        """Written and synced at once, so that a crash right after still finds the place.
+
+        The place a start reopens is the one already on disk: QSettings rewrites the whole
+        file for a value set again unchanged, so an unchanged place is not set (issue 17)."""
+        if (engagement_id, element) != self.last_place:
+            self._q.setValue("session/engagement", engagement_id)
+            self._q.setValue("session/element", element)
+        self._q.sync()
 
     @property
     def running_since(self) -> tuple[str, int]:

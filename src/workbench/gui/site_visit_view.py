@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.engagement import AttachmentInfo
 from workbench.core.site_log import Interview, ReviewedDocument
-from workbench.gui.context import EngagementContext
+from workbench.gui.context import DOCUMENT, INTERVIEW, EngagementContext
 from workbench.gui.theme import GRID, heading, muted_label
-from workbench.gui.undo_site_log import DOCUMENT, INTERVIEW
 from workbench.gui.widgets.site_log_edits import SiteLogEditor
 from workbench.services import attachments, site_log
 from workbench.services.session import Change, ChangeKind

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from workbench.core.site_log import Interview, ReviewedDocument
-from workbench.gui.context import EngagementContext
+from workbench.gui.context import DOCUMENT, INTERVIEW, EngagementContext
 from workbench.gui.undo import ServiceCommand
 from workbench.services import site_log
 from workbench.services.session import Change
 
-INTERVIEW, DOCUMENT = "interview", "document"
 E = TypeVar("E", Interview, ReviewedDocument)
 
 

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from workbench.gui.actions import ActionRegistry
+from workbench.gui.actions import ActionId, ActionRegistry
 from workbench.services.session import Session
+
+
+def bind(registry: ActionRegistry, parent: QWidget, session: Session) -> None:
+    """The actions that open these dialogs over `parent`."""
+    registry.on(ActionId.ABOUT, lambda: about(parent, session))
+    registry.on(ActionId.FRAMEWORKS, lambda: frameworks(parent, session))
+    registry.on(ActionId.TRUST, lambda: trust(parent))
+    registry.on(ActionId.BRAND_PROFILES, lambda: brands(parent))
+    registry.on(ActionId.SHORTCUTS, lambda: shortcuts(parent, registry))
 
 
 def frameworks(parent: QWidget, session: Session) -> None:

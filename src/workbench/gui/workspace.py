@@ -36,13 +36,11 @@ from workbench.gui.element_form import ElementForm
 from workbench.gui.models.navigator import CODE_ROLE, KIND_ROLE, STATUS_ROLE, NavigatorModel
 from workbench.gui.tasks import TaskRunner
 from workbench.gui.theme import GRID
-from workbench.gui.undo_evidence import MoveAttachment
 from workbench.gui.widgets.attachment_drag import AttachmentDrops
 from workbench.gui.widgets.name_delegate import NameDelegate
 from workbench.gui.widgets.review_filter import ReviewFilter
 from workbench.gui.widgets.score_panel import ScorePanel
-from workbench.services import attachments, comparison, review
-from workbench.services.comparison import Baseline
+from workbench.services import attachments, review
 from workbench.services.session import Change, ChangeKind
 
 if TYPE_CHECKING:  # the three secondary tabs are built (and their modules loaded) when needed
@@ -89,7 +87,6 @@ class Workspace(QWidget):
         self._dashboard: DashboardView | None = None
         self._consensus: ConsensusView | None = None
         self._site_visit: SiteVisitView | None = None
-        self._baseline: Baseline | None = None
         self._site_counts: tuple[int, int] | None = None
         self._read_only: tuple[bool, str] = (False, "")
         for title in ("Dashboard", "Consensus", "Site visit"):
@@ -111,7 +108,6 @@ class Workspace(QWidget):
         context.reveal_consensus.connect(self.show_consensus)
         context.assessor_changed.connect(lambda _n: self._show_score())
         context.details_changed.connect(self.load_baseline)
-        self.load_baseline()
         self.model.update_scores(context.score)
         self.refresh_review(context.score)
         codes = self.model.scorable_codes()
@@ -126,7 +122,7 @@ class Workspace(QWidget):
 
             view = DashboardView(self.context.framework, self.tabs)
             self._dashboard = view
-            view.set_baseline(self._baseline)
+            self.load_baseline()  # what it compares with: read when first shown
             view.element_activated.connect(self.open_element)
             view.consensus_requested.connect(self.show_consensus)
             view.site_visit_requested.connect(self.show_site_visit)
@@ -265,6 +261,8 @@ class Workspace(QWidget):
 
     def move_attachment(self, attachment_id: int, code: str) -> None:
         """An attachment dropped on an element of the navigator: one undoable move."""
+        from workbench.gui.undo_evidence import MoveAttachment
+
         ctx = self.context
         info = next((a for a in attachments.attachments(ctx.session, ctx.engagement_id)
                      if a.id == attachment_id), None)
@@ -389,15 +387,18 @@ class Workspace(QWidget):
             self._dashboard_stale = True
 
     def load_baseline(self) -> None:
-        """(Re)read the baseline the dashboard compares with (it may be set in Edit Details)."""
+        """(Re)read the baseline the dashboard compares with (it may be set in Edit Details);
+        only the dashboard shows it, so nothing is read before the dashboard is built."""
+        if self._dashboard is None:
+            return
+        from workbench.services import comparison
+
         try:
             baseline = comparison.baseline_for(self.context.session, self.context.engagement_id)
         except WorkbenchError as exc:
             baseline = None
             self.context.failed.emit(f"The baseline cannot be compared: {exc}")
-        self._baseline = baseline
-        if self._dashboard is not None:
-            self._dashboard.set_baseline(baseline)
+        self._dashboard.set_baseline(baseline)
 
     def _changed(self, change: Change) -> None:
         # the form, the list and the status bar each listen for what concerns them; the

@@ -28,7 +28,6 @@ from workbench.gui.models.actions_table import (
     ActionsModel,
 )
 from workbench.gui.theme import GRID, set_shown
-from workbench.gui.widgets.date_field import DateField
 
 
 class ActionDialog(QDialog):
@@ -36,6 +35,8 @@ class ActionDialog(QDialog):
 
     def __init__(self, element: str, action: Action | None = None,
                  parent: QWidget | None = None) -> None:
+        from workbench.gui.widgets.date_field import DateField  # not needed at start (issue 17)
+
         super().__init__(parent)
         self.element = element
         self.original = action

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from workbench.core.engagement import Action
-from workbench.gui import dialogs, undo_evidence
 from workbench.gui.context import EngagementContext
-from workbench.gui.undo_evidence import AddAction, RemoveAction
 from workbench.gui.widgets.actions_panel import ActionDialog, ActionsPanel
 from workbench.services import actions
 
@@ -37,6 +35,8 @@ class ActionsSection(ActionsPanel):
                                                   self.context.engagement_id, code))
 
     def add_action(self) -> None:
+        from workbench.gui.undo_evidence import AddAction
+
         if self.code is None:
             return
         item = edit_action(self, self.code, None)
@@ -44,6 +44,8 @@ class ActionsSection(ActionsPanel):
             self.context.undo_stack.push(AddAction(self.context, item))
 
     def edit_action(self, action: Action) -> None:
+        from workbench.gui import undo_evidence
+
         if self.code is None or action.id is None:
             return
         item = edit_action(self, self.code, action)
@@ -51,6 +53,9 @@ class ActionsSection(ActionsPanel):
             self.context.undo_stack.push(undo_evidence.edit_action(self.context, action, item))
 
     def remove_action(self, action: Action) -> None:
+        from workbench.gui import dialogs
+        from workbench.gui.undo_evidence import RemoveAction
+
         if action.id is not None and dialogs.ask(
                 self, "Remove Action", f"Remove the action “{action.action[:80]}”?",
                 "Remove", destructive=True):

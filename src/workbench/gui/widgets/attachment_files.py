@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from workbench.core.errors import WorkbenchError
-from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.services import attachments
 
@@ -18,6 +17,8 @@ _OPEN_DIR: list[Path] = []  # one temporary folder per run for attachments opene
 
 def open_attachment(parent: QWidget, context: EngagementContext, attachment_id: int) -> None:
     """Open a copy of an attachment with the program the computer uses for its kind."""
+    from workbench.gui import dialogs
+
     session, eid = context.session, context.engagement_id
     try:
         info = next(a for a in attachments.attachments(session, eid) if a.id == attachment_id)

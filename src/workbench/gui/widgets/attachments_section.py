@@ -15,16 +15,9 @@ from PySide6.QtWidgets import QWidget
 from workbench.core.errors import WorkbenchError
 from workbench.core.images import downscale
 from workbench.core.progress import Progress
-from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
 from workbench.gui.ops import Op
 from workbench.gui.tasks import TaskRunner
-from workbench.gui.undo_evidence import (
-    AttachedFiles,
-    RemoveAttachment,
-    RotatePhoto,
-    edit_caption,
-)
 from workbench.gui.widgets.attachment_files import open_attachment
 from workbench.gui.widgets.attachments import THUMB, AttachmentsPanel
 from workbench.services import attachments
@@ -89,6 +82,8 @@ class AttachmentsSection(AttachmentsPanel):
         self.runner.run(f"Thumbnail of {name}", work, on_done=done, show_progress=False)
 
     def choose(self) -> None:
+        from workbench.gui import dialogs
+
         files = dialogs.choose_open_files(self, "Attach Files", str(Path.home()),
                                           "Photos and documents (*.jpg *.jpeg *.png *.gif "
                                           "*.webp *.pdf *.docx *.xlsx *.pptx *.txt);;"
@@ -115,6 +110,9 @@ class AttachmentsSection(AttachmentsPanel):
             return made, problems
 
         def done(result: tuple[list[Change], list[str]]) -> None:
+            from workbench.gui import dialogs
+            from workbench.gui.undo_evidence import AttachedFiles
+
             made, problems = result
             for change in made:
                 self.context.deliver(change)
@@ -146,6 +144,8 @@ class AttachmentsSection(AttachmentsPanel):
         open_attachment(self, self.context, attachment_id)
 
     def edit_caption(self, attachment_id: int) -> None:
+        from workbench.gui.undo_evidence import edit_caption
+
         found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
         info = found.get(attachment_id)
@@ -156,6 +156,8 @@ class AttachmentsSection(AttachmentsPanel):
             self.context.undo_stack.push(edit_caption(self.context, info, text))
 
     def rotate(self, attachment_id: int) -> None:
+        from workbench.gui.undo_evidence import RotatePhoto
+
         found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
         info = found.get(attachment_id)
@@ -165,6 +167,9 @@ class AttachmentsSection(AttachmentsPanel):
             self.context.undo_stack.push(RotatePhoto(self.context, info))
 
     def remove(self, attachment_id: int) -> None:
+        from workbench.gui import dialogs
+        from workbench.gui.undo_evidence import RemoveAttachment
+
         found = {a.id: a for a in attachments.attachments(
             self.context.session, self.context.engagement_id, self.code)}
         info = found.get(attachment_id)

@@ -8,10 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
 from workbench.core.site_log import Interview, ReviewedDocument
-from workbench.gui import dialogs
 from workbench.gui.context import EngagementContext
-from workbench.gui.undo_site_log import AddLogEntry, EditLogEntry, RemoveLogEntry
-from workbench.gui.widgets import site_log_dialogs
 from workbench.services import attachments, site_log
 
 
@@ -35,6 +32,8 @@ class SiteLogEditor:
 
     def ask(self, item: Interview | ReviewedDocument | None, document: bool,
             elements: tuple[str, ...] = ()) -> Interview | ReviewedDocument | None:
+        from workbench.gui.widgets import site_log_dialogs
+
         framework = self.context.framework
         if document:
             files = attachments.attachments(self.context.session, self.context.engagement_id)
@@ -46,6 +45,8 @@ class SiteLogEditor:
                                               self._check_interview, self._opens_on, elements)
 
     def add(self, document: bool, elements: tuple[str, ...] = ()) -> None:
+        from workbench.gui.undo_site_log import AddLogEntry
+
         if self.context.read_only:
             return
         item = self.ask(None, document, elements)
@@ -53,6 +54,8 @@ class SiteLogEditor:
             self.context.undo_stack.push(AddLogEntry(self.context, item))
 
     def edit(self, item: Interview | ReviewedDocument) -> None:
+        from workbench.gui.undo_site_log import EditLogEntry
+
         if self.context.read_only:
             return
         changed = self.ask(item, isinstance(item, ReviewedDocument))
@@ -60,6 +63,9 @@ class SiteLogEditor:
             self.context.undo_stack.push(EditLogEntry(self.context, item, changed))
 
     def remove(self, item: Interview | ReviewedDocument) -> None:
+        from workbench.gui import dialogs
+        from workbench.gui.undo_site_log import RemoveLogEntry
+
         if self.context.read_only:
             return
         what = (f"the document “{item.title[:80]}”" if isinstance(item, ReviewedDocument)
@@ -71,6 +77,8 @@ class SiteLogEditor:
 
     def link(self, item: Interview | ReviewedDocument, code: str) -> None:
         """Add `code` to the elements an entry is linked to (one undoable edit)."""
+        from workbench.gui.undo_site_log import EditLogEntry
+
         if self.context.read_only or code in item.elements:
             return
         self.context.undo_stack.push(

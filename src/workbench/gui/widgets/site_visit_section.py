@@ -7,8 +7,6 @@ log, or record a new one linked to it. The section follows the log's Changes its
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,15 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.site_log import Interview, ReviewedDocument
-from workbench.gui.context import EngagementContext
+from workbench.gui.context import DOCUMENT, INTERVIEW, EngagementContext
 from workbench.gui.theme import GRID, muted_label
-from workbench.gui.undo_site_log import DOCUMENT, INTERVIEW
 from workbench.gui.widgets.site_log_edits import SiteLogEditor
 from workbench.services import site_log
 from workbench.services.session import Change, ChangeKind
 
 NEW = -1  # what `choose_entry` returns for "record a new one"
 TOPICS_SHOWN = 90
+
+
+def _link(kind: str, entry_id: int | None, text: str) -> str:
+    """An entry of the log as a link of the section's rich text (`kind:id`)."""
+    from html import escape  # only a section that lists an entry needs it (issue 17)
+
+    return f'<a href="{kind}:{entry_id}">{escape(text)}</a>'
 
 
 def interview_line(item: Interview) -> str:
@@ -149,12 +153,10 @@ class SiteVisitSection(QWidget):
         lines = []
         if self.interviews:
             lines.append("<b>Interviews</b>")
-            lines += [f'<a href="{INTERVIEW}:{i.id}">{escape(interview_line(i))}</a>'
-                      for i in self.interviews]
+            lines += [_link(INTERVIEW, i.id, interview_line(i)) for i in self.interviews]
         if self.documents:
             lines.append("<b>Documents reviewed</b>")
-            lines += [f'<a href="{DOCUMENT}:{d.id}">{escape(document_line(d))}</a>'
-                      for d in self.documents]
+            lines += [_link(DOCUMENT, d.id, document_line(d)) for d in self.documents]
         self.entries.setText("<br>".join(lines))
         self.entries.setVisible(bool(lines))
         self.empty.setText("" if lines else f"No interview or reviewed document is linked to "
