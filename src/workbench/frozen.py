@@ -9,9 +9,7 @@ is created, and returns one clear message with the exact command that fixes it.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib
-import importlib.util
 import os
 import re
 import shutil
@@ -149,6 +147,8 @@ def _missing_libraries(libraries: dict[str, str], load: Loader) -> list[str]:
 
 def _load_library(name: str) -> object:
     """dlopen `name` from the system or from Qt's own folder (where PySide6 ships some)."""
+    import ctypes  # only on an X11 desktop (issue 17: not for the window's every start)
+
     try:
         return ctypes.CDLL(name)
     except OSError:
@@ -164,6 +164,8 @@ def _qt_library_dirs() -> list[Path]:
     bundle = bundle_dir()
     if bundle is not None:
         folders += [bundle, bundle / "PySide6" / "Qt" / "lib"]
+    import importlib.util
+
     spec = importlib.util.find_spec("PySide6")
     for location in (spec.submodule_search_locations or []) if spec else []:
         folders.append(Path(location) / "Qt" / "lib")
@@ -186,6 +188,7 @@ def show_startup_problem(message: str) -> None:
 
 
 def _desktop_dialog(message: str) -> None:
+    import ctypes
     import subprocess
 
     if sys.platform == "win32":

@@ -35,7 +35,10 @@ NOT_BEFORE_THE_WINDOW = ("yaml", "reportlab", "openpyxl", "pyhanko", "pikepdf", 
                          "workbench.gui.widgets.site_log_dialogs",
                          "workbench.gui.widgets.date_field", "workbench.services.comparison",
                          # the engagement list: built when first shown
-                         "workbench.gui.engagement_list", "workbench.gui.models.engagement_list")
+                         "workbench.gui.engagement_list", "workbench.gui.models.engagement_list",
+                         # the start's records are NamedTuples and small classes (a dataclass
+                         # costs ten times as much to define); ctypes only on an X11 desktop
+                         "dataclasses", "ctypes")
 
 PROBE = """
 import json, sys

@@ -7,8 +7,8 @@ else creates a QAction for a menu, so shortcuts cannot clash silently.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
@@ -56,8 +56,7 @@ class ActionId(StrEnum):
     SITE_VISIT = "site_visit"
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     text: str
     shortcuts: tuple[str | QKeySequence.StandardKey, ...]
     tip: str

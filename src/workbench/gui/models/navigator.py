@@ -6,7 +6,6 @@ result updates only the rows whose figures changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -47,18 +46,31 @@ _ROLES = frozenset(int(r) for r in (
     PERCENT_ROLE))
 
 
-@dataclass(eq=False)
 class Node:
-    kind: str
-    code: str
-    title: str
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    row: int = 0
-    figure: str = ""
-    status: str | None = None
-    level: int | None = None
-    percent: float | None = None
+    """One row of the tree: a dimension, element, group or enabler, with its score figures."""
+
+    __slots__ = (
+        "children",
+        "code",
+        "figure",
+        "kind",
+        "level",
+        "parent",
+        "percent",
+        "row",
+        "status",
+        "title",
+    )
+
+    def __init__(self, kind: str, code: str, title: str) -> None:
+        self.kind, self.code, self.title = kind, code, title
+        self.parent: Node | None = None
+        self.children: list[Node] = []
+        self.row = 0
+        self.figure = ""
+        self.status: str | None = None
+        self.level: int | None = None
+        self.percent: float | None = None
 
 
 class NavigatorModel(QAbstractItemModel):
