@@ -124,7 +124,7 @@ def test_the_progress_dialog_offers_cancel(qtbot: QtBot, runner: TaskRunner) -> 
     task = runner.run("Slow work", work, parent=parent)
     dialog = parent.findChild(QProgressDialog)
     assert dialog is not None and dialog.labelText() == "Slow work"
-    with qtbot.waitSignal(task.finished, timeout=5000):
+    with qtbot.waitSignal(task.finished, timeout=20_000):
         dialog.canceled.emit()  # what the dialog's Cancel button does
     gate.set()
     assert task.is_cancelled
