@@ -128,3 +128,30 @@ def test_the_cache_folder_is_the_one_platformdirs_names(
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     expected = user_cache_path("assessor-workbench", appauthor=False) / "frameworks"
     assert framework_cache.cache_dir() == expected
+
+
+def test_a_stored_framework_is_read_whole_only_until_this_process_knows_its_text(
+        tmp_path: Path) -> None:
+    """A rating or a score asks the database for the digest alone once the text behind it
+    was validated in this process; a new process (memory cleared) reads the text again."""
+    from workbench.services.demo import create_demo
+    from workbench.services.session import Session
+
+    session = Session.open(tmp_path / "d.sqlite3")
+    eid = create_demo(session)
+    statements: list[str] = []
+    session.db.conn.set_trace_callback(statements.append)
+    try:
+        first = session.framework_of(eid)
+        assert not any("content" in s for s in statements)  # known since the demo was made
+        framework_cache._memory.clear()  # as in a new process
+        session.forget(eid)
+        again = session.framework_of(eid)
+        assert any("SELECT content FROM frameworks" in s for s in statements)
+        assert _same(again, first) and again.source_text == first.source_text
+        statements.clear()
+        assert session.framework_of(eid) is again
+        assert not any("content" in s for s in statements)
+    finally:
+        session.db.conn.set_trace_callback(None)
+        session.close()

@@ -42,7 +42,7 @@ def parse_level(text: str) -> IndicatorValue | None:
 
 def _assessor(session: Session, engagement_id: str, name: str | None) -> tuple[int, str]:
     if name is None:
-        name = engagements.details(session.db, engagement_id).lead_assessor
+        name = engagements.lead_assessor(session.db, engagement_id)
     return engagements.assessor_id(session.db, engagement_id, name), name
 
 

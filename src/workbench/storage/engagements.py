@@ -45,6 +45,14 @@ def details(db: Database, engagement_id: str) -> EngagementDetails:
     return EngagementDetails(**{c: r[c] for c in _DETAIL_COLUMNS})
 
 
+def lead_assessor(db: Database, engagement_id: str) -> str:
+    found = db.conn.execute("SELECT lead_assessor FROM engagements WHERE id = ?",
+                            (engagement_id,)).fetchone()
+    if found is None:
+        raise NotFoundError(f"no engagement {engagement_id!r} in this database")
+    return str(found[0])
+
+
 def status(db: Database, engagement_id: str) -> EngagementStatus:
     found = db.conn.execute("SELECT status FROM engagements WHERE id = ?",
                             (engagement_id,)).fetchone()

@@ -59,6 +59,11 @@ def _write(path: Path, digest: str, framework: Framework) -> None:
         pass
 
 
+def known(digest: str) -> Framework | None:
+    """The framework validated in this process from the text with this SHA-256, if any."""
+    return _memory.get(digest)
+
+
 def validated(text: str, validate: Callable[[str], Framework],
               digest: str | None = None) -> Framework:
     """The framework `validate(text)` gives, from the cache when this text was seen before.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from workbench.core.errors import NotFoundError
 from workbench.core.framework import Framework
 from workbench.storage import framework_cache
@@ -22,22 +20,28 @@ def store_framework(db: Database, framework: Framework) -> None:
                 now()])
 
 
-@lru_cache(maxsize=32)
-def _parse(digest: str, text: str, source: str) -> Framework:
+def load_framework(db: Database, framework_id: str, version: str) -> Framework:
+    """The stored framework version. Its text is read only when this process has not yet
+    validated the text under that digest: a rating or a score reads 40 bytes, not the whole
+    definition (and does not hash it again as a cache key)."""
+    key = [framework_id, version]
+    row = db.execute("SELECT sha256 FROM frameworks WHERE id = ? AND version = ?",
+                     key).fetchone()
+    if row is None:
+        raise NotFoundError(f"framework {framework_id} {version} is not in this database")
+    known = framework_cache.known(row[0])
+    if known is not None:
+        return known
+    text = db.execute("SELECT content FROM frameworks WHERE id = ? AND version = ?",
+                      key).fetchone()[0]
+    source = f"framework {framework_id} {version} (stored)"
+
     def validate(text: str) -> Framework:
         from workbench.core.framework_loader import parse_framework  # pydantic: on a miss
 
         return parse_framework(text, source)
 
-    return framework_cache.validated(text, validate, digest)
-
-
-def load_framework(db: Database, framework_id: str, version: str) -> Framework:
-    row = db.execute("SELECT sha256, content FROM frameworks WHERE id = ? AND version = ?",
-                     [framework_id, version]).fetchone()
-    if row is None:
-        raise NotFoundError(f"framework {framework_id} {version} is not in this database")
-    return _parse(row[0], row[1], f"framework {framework_id} {version} (stored)")
+    return framework_cache.validated(text, validate, row[0])
 
 
 def holds_texts(db: Database, texts: tuple[str, ...]) -> bool:
