@@ -12,10 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +25,7 @@ from workbench.core.engagement import AttachmentInfo
 from workbench.core.site_log import Interview, ReviewedDocument
 from workbench.gui.context import DOCUMENT, INTERVIEW, EngagementContext
 from workbench.gui.theme import GRID, heading, muted_label
+from workbench.gui.widgets.edit_buttons import EditButtons
 from workbench.gui.widgets.site_log_edits import SiteLogEditor
 from workbench.services import attachments, site_log
 from workbench.services.session import Change, ChangeKind
@@ -73,15 +72,12 @@ class LogTable(QWidget):
         self.table.itemDoubleClicked.connect(lambda _item: self._emit(self.edit_requested))
         layout.addWidget(self.table, 1)
         self.empty = muted_label("", self)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(f"Add {noun}…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.remove_button = QPushButton("Remove…", self)
-        self.add_button.clicked.connect(self.add_requested)
-        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
-        self.remove_button.clicked.connect(lambda: self._emit(self.remove_requested))
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(button)
+        buttons = EditButtons(self, f"Add {noun}…", self.add_requested.emit,
+                              lambda: self._emit(self.edit_requested),
+                              lambda: self._emit(self.remove_requested))
+        self.add_button, self.edit_button, self.remove_button = (
+            buttons.add_button, buttons.edit_button, buttons.remove_button)
+        self._buttons = buttons
         buttons.addSpacing(GRID)
         buttons.addWidget(self.empty, 1)
         layout.addLayout(buttons)
@@ -123,13 +119,10 @@ class LogTable(QWidget):
 
     def set_locked(self, locked: bool) -> None:
         self.locked = locked
-        self.add_button.setEnabled(not locked)
         self._selection()
 
     def _selection(self) -> None:
-        has = self.current() is not None
-        self.edit_button.setEnabled(has and not self.locked)
-        self.remove_button.setEnabled(has and not self.locked)
+        self._buttons.enable(selected=self.current() is not None, locked=self.locked)
 
     def _emit(self, signal: object) -> None:
         entry = self.current()

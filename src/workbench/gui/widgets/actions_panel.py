@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from workbench.gui.models.actions_table import (
     ActionsModel,
 )
 from workbench.gui.theme import GRID, set_shown
+from workbench.gui.widgets.edit_buttons import EditButtons
 
 
 class ActionDialog(QDialog):
@@ -122,16 +121,13 @@ class ActionsPanel(QWidget):
             self.model.action(index.row())))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection())
         layout.addWidget(self.table)
-        row = QHBoxLayout()
+        row = EditButtons(self, "Add Action…", self.add_requested.emit,
+                          lambda: self._emit(self.edit_requested),
+                          lambda: self._emit(self.remove_requested))
         row.setSpacing(GRID)
-        self.add_button = QPushButton("Add Action…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.remove_button = QPushButton("Remove…", self)
-        self.add_button.clicked.connect(self.add_requested)
-        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
-        self.remove_button.clicked.connect(lambda: self._emit(self.remove_requested))
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            row.addWidget(button)
+        self.add_button, self.edit_button, self.remove_button = (
+            row.add_button, row.edit_button, row.remove_button)
+        self._buttons = row
         row.addStretch(1)
         layout.addLayout(row)
         self.set_actions([])
@@ -149,9 +145,7 @@ class ActionsPanel(QWidget):
         return self.model.action(rows[0].row()) if rows else None
 
     def _selection(self) -> None:
-        has = self._selected() is not None
-        self.edit_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
+        self._buttons.enable(selected=self._selected() is not None)
 
     def _emit(self, signal: SignalInstance) -> None:
         action = self._selected()
