@@ -10,19 +10,18 @@ engagement (score JSON and canonical hash), the last edit of every value is the 
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.package.helpers import digest, score_json, send
-from workbench.core.engagement import Assessor, EngagementDetails, FindingKind
+from tests.package import helpers
+from tests.package.helpers import digest, score_json
+from workbench.core.engagement import Assessor, FindingKind
 from workbench.core.ratings import NA
 from workbench.core.site_log import Interview, Person, ReviewedDocument
-from workbench.services import assessment, engagements, package, site_log
+from workbench.services import assessment, engagements, site_log
 from workbench.services.session import Session
 
 TEAM = ("Ana", "Ben")
@@ -142,40 +141,18 @@ steps = st.lists(st.one_of(
 @given(st.integers(2, 3), steps)
 def test_random_edits_on_several_laptops_converge_without_a_lost_edit(
         copies: int, plan: list[tuple[Any, ...]]) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        tmp = Path(folder)
-        laptops = [Session.open(tmp / f"l{n}.sqlite3") for n in range(copies)]
-        try:
-            details = EngagementDetails("Client", "Site", "Title", "Ana")
-            eid = engagements.create(laptops[0], details, team=[
-                Assessor("Ana", "Lead"), Assessor("Ben", "")]).engagement_id
-            for other in laptops[1:]:
-                send(laptops[0], other, eid, tmp, "start")
-            expected: dict[tuple[str, str, str], Any] = {}
-            for n, step in enumerate(plan):
-                if step[0] == "edit":
-                    _edit(laptops[step[1] % copies], eid, step[2], expected)
-                elif step[1] % copies != step[2] % copies:
-                    send(laptops[step[1] % copies], laptops[step[2] % copies], eid, tmp,
-                         f"s{n}")
-            for n, other in enumerate(laptops[1:]):  # everyone to the first, then back
-                send(other, laptops[0], eid, tmp, f"in{n}")
-            for n, other in enumerate(laptops[1:]):
-                send(laptops[0], other, eid, tmp, f"out{n}")
-            hashes = {digest(s, eid) for s in laptops}
-            assert len(hashes) == 1
-            logs = {(tuple((i.uuid, i.topics, i.elements) for i in site_log.interviews(s, eid)),
-                     tuple((d.uuid, d.version) for d in site_log.documents(s, eid)))
-                    for s in laptops}
-            assert len(logs) == 1  # the same log, in the same order, on every laptop
-            assert len({score_json(s, eid) for s in laptops}) == 1
-            for key, value in expected.items():
-                assert _observed(laptops[0], eid, key) == (value or None if key[0] != "notes"
-                                                           else value), key
-            again = tmp / "again.wbx"
-            package.pack(laptops[-1], eid, again)
-            with package.preview_merge(laptops[0], again) as preview:
-                assert not preview.has_changes
-        finally:
-            for s in laptops:
-                s.close()
+    expected: dict[tuple[str, str, str], Any] = {}
+    with helpers.laptops(copies, team=[Assessor("Ana", "Lead"), Assessor("Ben", "")]) as (
+            laptops, eid, tmp):
+        helpers.replay(laptops, eid, tmp, plan,
+                       lambda s, edit: _edit(s, eid, edit, expected))
+        assert len({digest(s, eid) for s in laptops}) == 1
+        logs = {(tuple((i.uuid, i.topics, i.elements) for i in site_log.interviews(s, eid)),
+                 tuple((d.uuid, d.version) for d in site_log.documents(s, eid)))
+                for s in laptops}
+        assert len(logs) == 1  # the same log, in the same order, on every laptop
+        assert len({score_json(s, eid) for s in laptops}) == 1
+        for key, value in expected.items():
+            assert _observed(laptops[0], eid, key) == (value or None if key[0] != "notes"
+                                                       else value), key
+        helpers.assert_nothing_left_to_merge(laptops, eid, tmp)

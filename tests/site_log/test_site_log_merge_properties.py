@@ -7,18 +7,15 @@ and each entry shows its last edit (or stays removed after its last removal).
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.package.helpers import digest, send
+from tests.package import helpers
+from tests.package.helpers import digest
 from tests.package.test_merge_properties import _log_edit, _observed
-from workbench.core.engagement import EngagementDetails
-from workbench.services import engagements, package
 from workbench.services.session import Session
 
 log_edits = st.one_of(
@@ -36,37 +33,19 @@ steps = st.lists(st.one_of(
 @given(st.integers(2, 3), steps)
 def test_log_edits_on_several_laptops_converge_without_a_lost_edit(
         copies: int, plan: list[tuple[Any, ...]]) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        tmp = Path(folder)
-        laptops = [Session.open(tmp / f"l{n}.sqlite3") for n in range(copies)]
-        try:
-            eid = engagements.create(laptops[0], EngagementDetails(
-                "Client", "Site", "Title", "Ana")).engagement_id
-            for other in laptops[1:]:
-                send(laptops[0], other, eid, tmp, "start")
-            expected: dict[tuple[str, str, str], Any] = {}
-            for n, step in enumerate(plan):
-                if step[0] == "edit":
-                    kind, code, value = step[2]
-                    done = _log_edit(laptops[step[1] % copies], eid, kind, code, value)
-                    if done is not None:
-                        expected[(kind, done[0], "")] = done[1]
-                        time.sleep(0.002)  # distinct milliseconds: "the later edit"
-                elif step[1] % copies != step[2] % copies:
-                    send(laptops[step[1] % copies], laptops[step[2] % copies], eid, tmp,
-                         f"s{n}")
-            for n, other in enumerate(laptops[1:]):
-                send(other, laptops[0], eid, tmp, f"in{n}")
-            for n, other in enumerate(laptops[1:]):
-                send(laptops[0], other, eid, tmp, f"out{n}")
-            assert len({digest(s, eid) for s in laptops}) == 1
-            for s in laptops:
-                for key, value in expected.items():
-                    assert _observed(s, eid, key) == value, key
-            again = tmp / "again.wbx"
-            package.pack(laptops[-1], eid, again)
-            with package.preview_merge(laptops[0], again) as preview:
-                assert not preview.has_changes
-        finally:
-            for s in laptops:
-                s.close()
+    expected: dict[tuple[str, str, str], Any] = {}
+
+    def edit(s: Session, step: tuple[str, str, str]) -> None:
+        kind, code, value = step
+        done = _log_edit(s, eid, kind, code, value)
+        if done is not None:
+            expected[(kind, done[0], "")] = done[1]
+            time.sleep(0.002)  # distinct milliseconds: "the later edit"
+
+    with helpers.laptops(copies) as (laptops, eid, tmp):
+        helpers.replay(laptops, eid, tmp, plan, edit)
+        assert len({digest(s, eid) for s in laptops}) == 1
+        for s in laptops:
+            for key, value in expected.items():
+                assert _observed(s, eid, key) == value, key
+        helpers.assert_nothing_left_to_merge(laptops, eid, tmp)
