@@ -166,6 +166,20 @@ def test_the_draft_mark_is_seen_but_not_in_the_text(states: dict[str, Path],
     assert _warm_pixels(states["signed"], 3) < 20
 
 
+def test_the_draft_mark_is_stored_once_for_all_its_pages(states: dict[str, Path]) -> None:
+    """The outline of DRAFT is one form every body page shows, not forty copies of it."""
+    reader = pypdf.PdfReader(states["partial"])
+    marks = set()
+    for page in reader.pages[1:]:  # the cover draws its own, over the cover's colours
+        xobjects = page["/Resources"].get("/XObject", {})
+        assert "/FormXob.WorkbenchDraftMark" in xobjects
+        marks.add(next(v.idnum for k, v in xobjects.items() if "WorkbenchDraftMark" in k))
+    assert len(marks) == 1
+    signed = pypdf.PdfReader(states["signed"])
+    assert not any("WorkbenchDraftMark" in str(p["/Resources"].get("/XObject", {}))
+                   for p in signed.pages)
+
+
 HEADINGS_H4 = ("Evidence notes", "Strengths", "Opportunities for improvement",
                "Planned improvement", "Photographs", "Statement of objective", "Revision history",
                "Largest gaps to target", "Scores by dimension")

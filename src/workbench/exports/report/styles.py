@@ -194,11 +194,15 @@ class PageChrome:
     cover_page: bool  # the first page is the cover, drawn without header and footer
 
 
-def draw_watermark(canvas: Canvas, styles: ReportStyles) -> None:
-    """A large, light diagonal DRAFT behind the page's content."""
+DRAFT_FORM = "WorkbenchDraftMark"
+DRAFT_INK = (0.75, 0.32, 0.0)
+DRAFT_ALPHA = 0.09
+
+
+def _draft_mark(canvas: Canvas, styles: ReportStyles, fill: colors.Color) -> None:
     g = styles.geometry
     canvas.saveState()
-    canvas.setFillColor(colors.Color(0.75, 0.32, 0.0, alpha=0.09))
+    canvas.setFillColor(fill)
     canvas.translate(g.width / 2, g.height / 2)
     canvas.rotate(52)
     # Outlines, not text: the mark must not enter the text a reader copies or searches.
@@ -206,12 +210,32 @@ def draw_watermark(canvas: Canvas, styles: ReportStyles) -> None:
     canvas.restoreState()
 
 
+def draw_watermark(canvas: Canvas, styles: ReportStyles) -> None:
+    """A large, light diagonal DRAFT over what the page shows already (the cover's)."""
+    _draft_mark(canvas, styles, colors.Color(*DRAFT_INK, alpha=DRAFT_ALPHA))
+
+
+def draw_page_watermark(canvas: Canvas, styles: ReportStyles) -> None:
+    """The same DRAFT as the first thing on a white page, behind its content.
+
+    Drawn once per document as a form (a PDF XObject) that every page shows: the outline is
+    built and written once, not on each of forty pages. On white, the tint the see-through
+    mark gives is an opaque colour, so the form needs no transparency (which reportlab's
+    forms do not carry)."""
+    if not canvas.hasForm(DRAFT_FORM):
+        canvas.beginForm(DRAFT_FORM)
+        _draft_mark(canvas, styles, colors.Color(
+            *(1 - DRAFT_ALPHA * (1 - ink) for ink in DRAFT_INK)))
+        canvas.endForm()
+    canvas.doForm(DRAFT_FORM)
+
+
 def draw_body_chrome(canvas: Canvas, styles: ReportStyles, chrome: PageChrome) -> None:
     """Header (engagement title, client) and the fixed part of the footer."""
     g = styles.geometry
     canvas.saveState()
     if chrome.draft:
-        draw_watermark(canvas, styles)
+        draw_page_watermark(canvas, styles)
     top = g.height - 14 * mm
     canvas.setFont(styles.fonts.bold, 7.5)
     canvas.setFillColor(styles.primary)
