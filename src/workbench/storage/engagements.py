@@ -45,20 +45,21 @@ def details(db: Database, engagement_id: str) -> EngagementDetails:
     return EngagementDetails(**{c: r[c] for c in _DETAIL_COLUMNS})
 
 
-def lead_assessor(db: Database, engagement_id: str) -> str:
-    found = db.conn.execute("SELECT lead_assessor FROM engagements WHERE id = ?",
+def _value(db: Database, engagement_id: str, column: str) -> Any:
+    """One column of the engagement's row (`column` is one of ours, never the user's)."""
+    found = db.conn.execute(f"SELECT {column} FROM engagements WHERE id = ?",
                             (engagement_id,)).fetchone()
     if found is None:
         raise NotFoundError(f"no engagement {engagement_id!r} in this database")
-    return str(found[0])
+    return found[0]
+
+
+def lead_assessor(db: Database, engagement_id: str) -> str:
+    return str(_value(db, engagement_id, "lead_assessor"))
 
 
 def status(db: Database, engagement_id: str) -> EngagementStatus:
-    found = db.conn.execute("SELECT status FROM engagements WHERE id = ?",
-                            (engagement_id,)).fetchone()
-    if found is None:
-        raise NotFoundError(f"no engagement {engagement_id!r} in this database")
-    return EngagementStatus(found[0])
+    return EngagementStatus(_value(db, engagement_id, "status"))
 
 
 def update_details(db: Database, engagement_id: str, new: EngagementDetails) -> None:
