@@ -11,7 +11,7 @@ import pytest
 from docx.shared import RGBColor
 
 from workbench.exports.brand import BrandError, load_brand, user_brands_dir
-from workbench.exports.word_template import DOCUMENT, TEMPLATE
+from workbench.exports.word_template import DOCUMENT, TEMPLATE, retyped
 from workbench.services import brands, word_report
 from workbench.services.session import Session
 
@@ -34,19 +34,7 @@ def house_template(as_template: bool = True) -> bytes:
     doc.add_paragraph("ACME FIRST PAGE")
     out = io.BytesIO()
     doc.save(out)
-    return _retype(out.getvalue(), DOCUMENT, TEMPLATE) if as_template else out.getvalue()
-
-
-def _retype(data: bytes, old: str, new: str) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            content = source.read(entry)
-            if entry.filename == "[Content_Types].xml":
-                content = content.replace(old.encode(), new.encode())
-            target.writestr(entry, content)
-    return out.getvalue()
+    return retyped(out.getvalue(), DOCUMENT, TEMPLATE) if as_template else out.getvalue()
 
 
 def profile_with(name: str, content: bytes) -> Path:
@@ -114,7 +102,7 @@ def test_a_bad_house_template_is_refused_with_one_clear_message(
 
 
 def test_a_macro_template_and_a_missing_one_are_refused() -> None:
-    macro = _retype(house_template(False), DOCUMENT,
+    macro = retyped(house_template(False), DOCUMENT,
                     "application/vnd.ms-word.document.macroEnabled.main+xml")
     profile_with("house.docx", macro)
     with pytest.raises(BrandError, match="macro-enabled files are refused"):

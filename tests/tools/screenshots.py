@@ -14,7 +14,6 @@ import os
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -558,21 +557,13 @@ def house_template() -> bytes:
     """A small .dotx house template, made with python-docx as a firm's would be."""
     import docx
 
-    from workbench.exports.word_template import DOCUMENT, TEMPLATE
+    from workbench.exports.word_template import DOCUMENT, TEMPLATE, retyped
 
     doc = docx.Document()
     doc.sections[0].header.paragraphs[0].text = "ZETA PARTNERS"
     out = io.BytesIO()
     doc.save(out)
-    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
-    typed = io.BytesIO()
-    with source, zipfile.ZipFile(typed, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            content = source.read(entry)
-            if entry.filename == "[Content_Types].xml":
-                content = content.replace(DOCUMENT.encode(), TEMPLATE.encode())
-            target.writestr(entry, content)
-    return typed.getvalue()
+    return retyped(out.getvalue(), DOCUMENT, TEMPLATE)
 
 
 def _sizes(args: list[str]) -> tuple[list[str], list[tuple[int, int]]]:

@@ -59,3 +59,17 @@ def main_content_type(data: bytes, name: str = "template") -> str:
         raise TemplateError(f"{name}: not a Word document or template (.docx or .dotx); "
                             "macro-enabled files are refused")
     return kind
+
+
+def retyped(data: bytes, old: str, new: str) -> bytes:
+    """The same Word package with its main part's content type `old` made `new` (a .dotx
+    and a .docx differ only there; python-docx opens documents alone)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "[Content_Types].xml":
+                content = content.replace(old.encode(), new.encode())
+            target.writestr(entry, content)
+    return out.getvalue()

@@ -4,7 +4,6 @@ with the styles the report uses, the brand's fonts and colours, and the page fur
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from workbench.exports.word_template import (
     TEMPLATE,
     TemplateError,
     main_content_type,
+    retyped,
 )
 
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
@@ -38,20 +38,6 @@ def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def _as_document(data: bytes) -> bytes:
-    """A .dotx's package with its main part typed as a document (python-docx opens only
-    documents; a template is the same package with another content type)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            content = source.read(entry)
-            if entry.filename == "[Content_Types].xml":
-                content = content.replace(TEMPLATE.encode(), DOCUMENT.encode())
-            target.writestr(entry, content)
-    return out.getvalue()
-
-
 def open_base(brand: Brand) -> tuple[WordDocument, bool]:
     """The document to write into and whether it is the firm's house template."""
     if brand.word_template is None:
@@ -60,7 +46,7 @@ def open_base(brand: Brand) -> tuple[WordDocument, bool]:
     data = read_regular_file(path, limit=MAX_TEMPLATE_BYTES, what="Word template")
     kind = main_content_type(data, path.name)  # checked again: the file may have changed
     if kind == TEMPLATE:
-        data = _as_document(data)
+        data = retyped(data, TEMPLATE, DOCUMENT)  # python-docx opens documents alone
     try:
         return open_document(io.BytesIO(data)), True
     except Exception as exc:  # python-docx's errors on a damaged package are of many kinds
