@@ -127,9 +127,10 @@ class Workspace(QWidget):
             view.consensus_requested.connect(self.show_consensus)
             view.site_visit_requested.connect(self.show_site_visit)
             self._place(self.DASHBOARD_TAB, view)
-            site_visit = self.site_visit  # the log's tile counts what the log holds
+            # The log's tile counts what the log holds: the counts of the Site visit view, read
+            # when it is built (and then through `counted`, see _site_log_counted).
             if self._site_counts is None:
-                site_visit.load()
+                _ = self.site_visit
             else:
                 view.set_site_log(*self._site_counts)
         return self._dashboard
